@@ -1,0 +1,47 @@
+# campaignkit — `make help` lists what each target does.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CAMPAIGN ?= cases/2023
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test check lab app bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+install: $(STAMP) ## create .venv and install every pinned dependency (skipped when up to date)
+
+$(STAMP): requirements.txt pyproject.toml scripts/check-system
+	@scripts/check-system
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+run: install ## validate the sample campaign, then produce all its materials into outputs/
+	$(BIN)/campaignkit check $(CAMPAIGN)
+	$(BIN)/campaignkit build $(CAMPAIGN) --jobs $(JOBS)
+
+test: install ## run every test (unit, notebooks, browser)
+	$(BIN)/python -m pytest
+
+check: install ## lint and format check, then validate the sample campaign
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/campaignkit check $(CAMPAIGN)
+
+lab: install ## open JupyterLab on the editor workbook
+	$(BIN)/jupyter lab --ip 127.0.0.1 notebooks/editor.ipynb
+
+app: install ## serve the editor as a web page with Voila on 127.0.0.1
+	$(BIN)/voila --Voila.ip=127.0.0.1 notebooks/editor.ipynb
+
+bench: install ## measure speed and memory (ratios from one run)
+	$(BIN)/python bench/run.py
+
+clean: ## remove everything generated (outputs/ and caches), keep .venv
+	rm -rf outputs/* .pytest_cache .ruff_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -1,0 +1,122 @@
+"""The `campaignkit` command: check, build, preflight."""
+
+import argparse
+import os
+import sys
+
+from . import paths
+from .exceptions import CampaignKitError, InvalidCampaign
+
+
+def interface_language() -> str:
+    """French unless the environment asks for English."""
+    lang = os.environ.get("CAMPAIGNKIT_LANG") or os.environ.get("LANG", "fr")
+    return "en" if lang.lower().startswith("en") else "fr"
+
+
+def say(fr: str, en: str) -> str:
+    return fr if interface_language() == "fr" else en
+
+
+def cmd_check(args) -> int:
+    from .loader import check_campaign
+
+    data, problems = check_campaign(args.campaign)
+    lang = interface_language()
+    if problems:
+        print(
+            say(f"{len(problems)} problème(s) à corriger :", f"{len(problems)} problem(s) to fix:")
+        )
+        for problem in problems:
+            print(f"- {problem.text(lang)}")
+        return 1
+    where, languages = paths.display(data.root), ", ".join(data.campaign.languages)
+    cases, regions, events = len(data.cases), len(data.regions), len(data.events)
+    print(
+        say(
+            f"OK : {where} — {cases} cas, {regions} régions, {events} événements, "
+            f"langues {languages}.",
+            f"OK: {where} — {cases} cases, {regions} regions, {events} events, "
+            f"languages {languages}.",
+        )
+    )
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .build import build
+
+    outcomes = build(
+        args.campaign,
+        regions=args.region,
+        langs=args.lang,
+        material_names=args.material,
+        jobs=args.jobs,
+        out_dir=args.out_dir,
+    )
+    failed = [outcome for outcome in outcomes if outcome.error]
+    done = len(outcomes) - len(failed)
+    print(
+        say(
+            f"{done} tâche(s) réussie(s), {len(failed)} en échec.",
+            f"{done} job(s) done, {len(failed)} failed.",
+        )
+    )
+    for outcome in failed:
+        print(f"- {outcome.job.label}: {outcome.error}")
+        print(say("  carnet exécuté : ", "  executed notebook: ") + paths.display(outcome.executed))
+    return 1 if failed else 0
+
+
+def cmd_preflight(args) -> int:
+    from .preflight import preflight_file
+
+    failures = 0
+    for pdf in args.pdf:
+        report = preflight_file(pdf)
+        print(report.summary())
+        failures += not report.ok
+    return 1 if failures else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="campaignkit",
+        description="Matériel imprimé d'une campagne d'écriture / "
+        "print materials for a letter-writing campaign",
+    )
+    commands = main.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="valider les données / validate the data")
+    check.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
+    check.set_defaults(run=cmd_check)
+    build = commands.add_parser("build", help="produire les PDF / produce the PDFs")
+    build.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
+    build.add_argument("--region", action="append", default=[], help="region id (repeatable)")
+    build.add_argument("--lang", action="append", default=[], help="fr or en (repeatable)")
+    build.add_argument("--material", action="append", default=[], help="material (repeatable)")
+    build.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="parallel workers")
+    build.add_argument("--force", action="store_true", help="rebuild even unchanged outputs")
+    build.add_argument("--out-dir", default=str(paths.OUTPUTS), help=argparse.SUPPRESS)
+    build.set_defaults(run=cmd_build)
+    preflight = commands.add_parser("preflight", help="vérifier des PDF / check PDFs")
+    preflight.add_argument("pdf", nargs="+")
+    preflight.set_defaults(run=cmd_preflight)
+    return main
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except InvalidCampaign as error:
+        lang = interface_language()
+        for problem in error.problems:
+            print(f"- {problem.text(lang)}", file=sys.stderr)
+        return 1
+    except CampaignKitError as error:
+        print(say("Erreur : ", "Error: ") + str(error), file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""Every error the kit raises on purpose."""
+
+
+class CampaignKitError(Exception):
+    """Base of the kit's own errors: the message is meant for people."""
+
+
+class InvalidCampaign(CampaignKitError):
+    """The campaign data did not validate; `problems` lists every problem found."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the campaign data")
+
+
+class UnknownName(CampaignKitError):
+    """A region, language, material or paper that does not exist."""
+
+
+class BlockedResource(CampaignKitError):
+    """A template or data file tried to reach outside the allowed folders."""
+
+
+class RenderError(CampaignKitError):
+    """A document could not be rendered."""

@@ -1,0 +1,54 @@
+"""The registry of printed materials: name → template, context builder, papers, page rule."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .exceptions import UnknownName
+from .loader import CampaignData
+
+
+@dataclass(frozen=True)
+class Material:
+    """One kind of printed document."""
+
+    name: str
+    template: str
+    build_context: Callable[..., dict]
+    papers: dict[str, str]
+    expected_pages: Callable[[CampaignData, str], int]
+    notebook: str
+    default_paper: str = ""
+    scope: str = "region"
+    options: dict = field(default_factory=dict)
+
+    def stylesheets(self, paper: str | None, bleed: bool) -> list[str]:
+        paper = paper or self.default_paper or next(iter(self.papers))
+        if paper not in self.papers:
+            choices = ", ".join(self.papers)
+            raise UnknownName(f"unknown paper '{paper}' for {self.name}; choose one of: {choices}")
+        return [self.papers[paper]] + (["base/bleed.css"] if bleed else [])
+
+
+REGISTRY: dict[str, Material] = {}
+
+
+def register(material: Material) -> Material:
+    REGISTRY[material.name] = material
+    return material
+
+
+def get(name: str) -> Material:
+    _load_builtin()
+    if name not in REGISTRY:
+        raise UnknownName(f"unknown material '{name}'; choose one of: {', '.join(REGISTRY)}")
+    return REGISTRY[name]
+
+
+def names() -> list[str]:
+    _load_builtin()
+    return list(REGISTRY)
+
+
+def _load_builtin():
+    """Import the modules that register the built-in materials."""
+    from . import poster  # noqa: F401

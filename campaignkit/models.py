@@ -1,0 +1,205 @@
+"""The campaign's data model: what a campaign, case, region and event hold."""
+
+import datetime as dt
+import re
+from functools import partial
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
+
+SUPPORTED_LANGUAGES = ("fr", "en")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+# How many characters each printed text may hold: the pages are designed for these.
+LIMITS = {
+    "tagline": 80,
+    "impact_label": 60,
+    "success": 180,
+    "name": 60,
+    "country": 60,
+    "blurb": 160,
+    "story": 1200,
+    "demand": 240,
+    "title": 90,
+    "salutation": 60,
+    "letter": 1700,
+    "recipient": 80,
+    "card_message": 70,
+    "guidance": 300,
+    "event_title": 80,
+    "venue": 80,
+    "address": 100,
+}
+
+
+def check_text(value: dict[str, str], info: ValidationInfo, limit: int) -> dict[str, str]:
+    """A text in every campaign language, none empty, none over `limit` characters."""
+    languages = (info.context or {}).get("languages", SUPPORTED_LANGUAGES)
+    for lang in languages:
+        if lang not in value or value[lang] is None:
+            raise PydanticCustomError(
+                "missing_translation",
+                "missing {lang}",
+                {"lang": lang, "languages": ", ".join(languages)},
+            )
+        text = str(value[lang]).strip()
+        if not text:
+            raise PydanticCustomError("empty_text", "empty {lang}", {"lang": lang})
+        if len(text) > limit:
+            raise PydanticCustomError(
+                "text_too_long", "too long", {"lang": lang, "length": len(text), "limit": limit}
+            )
+    return {lang: str(text).strip() for lang, text in value.items()}
+
+
+def Text(limit: int):  # noqa: N802 - reads as a type in the models below
+    """A translated text of at most `limit` characters per language."""
+    return Annotated[dict[str, str | None], AfterValidator(partial(check_text, limit=limit))]
+
+
+def check_slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise PydanticCustomError("bad_id", "bad id", {"value": value})
+    return value
+
+
+Slug = Annotated[str, AfterValidator(check_slug)]
+Line = Annotated[str, Field(min_length=1, max_length=LIMITS["address"])]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class PostalAddress(Record):
+    """A postal address that may be known, or pending on purpose."""
+
+    address: list[Line] = []
+    address_pending: bool = False
+
+    @model_validator(mode="after")
+    def _address_known_or_pending(self):
+        if not self.address and not self.address_pending and not getattr(self, "via_office", False):
+            raise PydanticCustomError("address_missing", "address missing")
+        return self
+
+
+class Photo(Record):
+    file: str
+    credit: Text(LIMITS["name"])
+    alt: Text(LIMITS["blurb"])
+
+
+class Target(PostalAddress):
+    title: Text(LIMITS["title"])
+    name: str | None = None
+    salutation: Text(LIMITS["salutation"])
+
+
+class Card(PostalAddress):
+    recipient: Text(LIMITS["recipient"])
+    first_name: str = Field(min_length=1, max_length=LIMITS["name"])
+    via_office: bool = False
+    message: Text(LIMITS["card_message"])
+    guidance: Text(LIMITS["guidance"])
+
+
+class Case(Record):
+    id: Slug
+    name: str = Field(min_length=1, max_length=LIMITS["name"])
+    country: Text(LIMITS["country"])
+    photo: Photo | None = None
+    blurb: Text(LIMITS["blurb"])
+    story: Text(LIMITS["story"])
+    demand: Text(LIMITS["demand"])
+    target: Target
+    letter: Text(LIMITS["letter"])
+    card: Card
+    action_url: str = Field(pattern=r"^https?://")
+    featured: bool = False
+    sample: bool = False
+
+
+class Organization(PostalAddress):
+    name: Text(LIMITS["title"])
+    short_name: str
+    email: str
+    phone: str = ""
+    website: str = Field(pattern=r"^https?://")
+    action_url: str = Field(pattern=r"^https?://")
+
+
+class Impact(Record):
+    value: int = Field(ge=0)
+    label: Text(LIMITS["impact_label"])
+
+
+class Success(Record):
+    name: str = Field(min_length=1, max_length=LIMITS["title"])
+    country: Text(LIMITS["country"])
+    text: Text(LIMITS["success"])
+
+
+class Branding(Record):
+    primary: str = Field("#FFFF00", pattern=r"^#[0-9A-Fa-f]{6}$")
+    ink: str = Field("#000000", pattern=r"^#[0-9A-Fa-f]{6}$")
+    accent: str = Field("#D62718", pattern=r"^#[0-9A-Fa-f]{6}$")
+    logo: str | None = None
+
+
+class Goals(Record):
+    actions: int | None = Field(None, ge=0)
+
+
+class Campaign(Record):
+    id: str = Field(min_length=1)
+    edition: int | None = None
+    sample: bool = False
+    languages: list[str] = Field(min_length=1)
+    name: Text(LIMITS["title"])
+    tagline: Text(LIMITS["tagline"])
+    start: dt.date
+    end: dt.date
+    organization: Organization
+    impact: list[Impact] = []
+    successes: list[Success] = []
+    branding: Branding = Branding()
+    goals: Goals = Goals()
+    featured_cases: list[str] = []
+
+
+class Region(Record):
+    id: Slug
+    code: str = Field(pattern=r"^\d{2}$")
+    name: Text(LIMITS["title"])
+    coordinator_name: str = ""
+    coordinator_email: str = ""
+    coordinator_phone: str = ""
+    goal_actions: int | None = Field(None, ge=0)
+    last_year_actions: int | None = Field(None, ge=0)
+    sample: str = ""
+
+
+class Event(Record):
+    id: Slug
+    region: str
+    title: Text(LIMITS["event_title"])
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    venue: str = Field(min_length=1, max_length=LIMITS["venue"])
+    address: str = Field(min_length=1, max_length=LIMITS["address"])
+    city: str = Field(min_length=1, max_length=LIMITS["name"])
+    expected_attendance: int | None = Field(None, ge=0)
+    contact_name: str = ""
+    contact_email: str = ""
+    sample: str = ""
+
+    @model_validator(mode="after")
+    def _ends_after_start(self):
+        if self.end <= self.start:
+            raise PydanticCustomError(
+                "end_before_start", "end before start", {"start": self.start, "end": self.end}
+            )
+        return self

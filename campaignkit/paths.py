@@ -1,0 +1,36 @@
+"""Every path the kit uses, in one place."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+FONTS = TEMPLATES / "fonts"
+NOTEBOOKS = ROOT / "notebooks"
+OUTPUTS = ROOT / "outputs"
+DEFAULT_CAMPAIGN = ROOT / "cases" / "2023"
+
+
+def resolve(path: str | Path) -> Path:
+    """An absolute path: as given, else relative to the working folder, else to the repo."""
+    path = Path(path).expanduser()
+    if path.is_absolute():
+        return path
+    if path.exists():
+        return path.resolve()
+    return (ROOT / path).resolve()
+
+
+def display(path: Path) -> str:
+    """A path as people should read it: relative to the repo when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def region_dir(out_dir: str | Path, campaign_id: str, region: str) -> Path:
+    return resolve(out_dir) / campaign_id / region
+
+
+def notebooks_dir(out_dir: str | Path, campaign_id: str) -> Path:
+    return resolve(out_dir) / campaign_id / "notebooks"

@@ -1,0 +1,45 @@
+"""The regional poster: events, featured cases, impact, QR code, contact."""
+
+from . import i18n
+from .context import case_summary, common, qr
+from .loader import CampaignData
+from .materials import Material, register
+
+
+def poster_context(data: CampaignData, region: str, lang: str) -> dict:
+    context = common(data, region, lang)
+    context["events"] = [
+        {
+            "when": i18n.when(event.date, event.start, event.end, lang),
+            "title": event.title[lang],
+            "venue": event.venue,
+            "address": event.address,
+            "city": event.city,
+        }
+        for event in data.events_of(region)
+    ]
+    context["cases"] = [case_summary(data, case, lang) for case in data.featured_cases()]
+    context["impact"] = [
+        {"value": i18n.number(item.value, lang), "label": item.label[lang]}
+        for item in data.campaign.impact
+    ]
+    context["qr_svg"] = qr(data.campaign.organization.action_url)
+    return context
+
+
+POSTER = register(
+    Material(
+        name="poster",
+        template="poster/poster.html",
+        build_context=poster_context,
+        papers={
+            "tabloid": "poster/tabloid.css",
+            "letter": "poster/letter.css",
+            "a3": "poster/a3.css",
+            "a4": "poster/a4.css",
+        },
+        default_paper="tabloid",
+        expected_pages=lambda data, region: 1,
+        notebook="poster.ipynb",
+    )
+)

@@ -1,0 +1,185 @@
+"""A validation problem: where it is, what is wrong, how to fix it, in fr and en."""
+
+from dataclasses import dataclass, field
+
+MESSAGES = {
+    "missing": (
+        "champ obligatoire manquant",
+        "required field is missing",
+        "ajoutez ce champ",
+        "add this field",
+    ),
+    "missing_translation": (
+        "texte manquant en « {lang} »",
+        "text missing in '{lang}'",
+        "écrivez ce texte dans chaque langue de campaign.yaml ({languages})",
+        "write this text in every language listed in campaign.yaml ({languages})",
+    ),
+    "empty_text": (
+        "texte vide en « {lang} »",
+        "empty text in '{lang}'",
+        "écrivez le texte ou retirez le champ",
+        "write the text or remove the field",
+    ),
+    "text_too_long": (
+        "texte trop long en « {lang} » : {length} caractères, {limit} au plus",
+        "text too long in '{lang}': {length} characters, at most {limit}",
+        "raccourcissez-le pour qu'il tienne sur la page imprimée",
+        "shorten it so that it fits the printed page",
+    ),
+    "invalid": (
+        "valeur invalide : {detail}",
+        "invalid value: {detail}",
+        "corrigez la valeur (voir l'exemple dans cases/2023)",
+        "correct the value (see the example in cases/2023)",
+    ),
+    "bad_date": (
+        "date invalide « {value} »",
+        "invalid date '{value}'",
+        "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2023-12-09",
+        "write the date as YYYY-MM-DD, for example 2023-12-09",
+    ),
+    "bad_time": (
+        "heure invalide « {value} »",
+        "invalid time '{value}'",
+        "écrivez l'heure sur 24 h sous la forme HH:MM, par exemple 18:30",
+        "write the time on the 24-hour clock as HH:MM, for example 18:30",
+    ),
+    "bad_number": (
+        "nombre invalide « {value} »",
+        "invalid number '{value}'",
+        "écrivez un nombre entier positif ou nul, sans espace ni texte",
+        "write a whole number, zero or more, with no spaces or text",
+    ),
+    "unknown_region": (
+        "région inconnue « {value} »",
+        "unknown region '{value}'",
+        "utilisez un id de regions.csv : {choices}",
+        "use an id from regions.csv: {choices}",
+    ),
+    "unknown_case": (
+        "cas inconnu « {value} »",
+        "unknown case '{value}'",
+        "utilisez un id d'un fichier de cases/ : {choices}",
+        "use the id of a file in cases/: {choices}",
+    ),
+    "unknown_language": (
+        "langue non prise en charge « {value} »",
+        "unsupported language '{value}'",
+        "utilisez fr ou en",
+        "use fr or en",
+    ),
+    "duplicate_id": (
+        "id en double « {value} » (déjà utilisé {other})",
+        "duplicate id '{value}' (already used {other})",
+        "donnez à chaque élément un id unique",
+        "give every item an id of its own",
+    ),
+    "id_mismatch": (
+        "l'id « {value} » ne correspond pas au nom du fichier « {expected} »",
+        "id '{value}' does not match the file name '{expected}'",
+        "renommez le fichier ou corrigez l'id",
+        "rename the file or correct the id",
+    ),
+    "bad_id": (
+        "id invalide « {value} »",
+        "invalid id '{value}'",
+        "utilisez des minuscules sans accents, des chiffres et des tirets (ex. : mtl-marathon)",
+        "use lower-case letters without accents, digits and hyphens (e.g. mtl-marathon)",
+    ),
+    "address_missing": (
+        "adresse postale manquante",
+        "postal address is missing",
+        "écrivez l'adresse, ou mettez address_pending: true si elle reste à confirmer",
+        "write the address, or set address_pending: true if it is still to be confirmed",
+    ),
+    "outside_campaign": (
+        "date {value} hors de la campagne ({start} – {end})",
+        "date {value} outside the campaign ({start} – {end})",
+        "choisissez une date entre le début et la fin de la campagne, ou corrigez campaign.yaml",
+        "pick a date between the campaign's start and end, or correct campaign.yaml",
+    ),
+    "end_before_start": (
+        "la fin ({end}) précède le début ({start})",
+        "the end ({end}) comes before the start ({start})",
+        "vérifiez les deux heures ou dates",
+        "check both times or dates",
+    ),
+    "file_missing": (
+        "fichier introuvable « {value} »",
+        "file not found '{value}'",
+        "ajoutez le fichier dans le dossier de la campagne ou corrigez le chemin",
+        "add the file to the campaign folder or correct the path",
+    ),
+    "outside_folder": (
+        "chemin hors du dossier de la campagne « {value} »",
+        "path outside the campaign folder '{value}'",
+        "placez le fichier dans le dossier de la campagne et donnez un chemin relatif",
+        "put the file inside the campaign folder and give a relative path",
+    ),
+    "yaml_syntax": (
+        "YAML illisible : {detail}",
+        "unreadable YAML: {detail}",
+        "corrigez la syntaxe (indentation, deux-points, guillemets)",
+        "correct the syntax (indentation, colons, quotes)",
+    ),
+    "csv_syntax": (
+        "CSV illisible : {detail}",
+        "unreadable CSV: {detail}",
+        "enregistrez le fichier en CSV UTF-8 séparé par des virgules",
+        "save the file as comma-separated UTF-8 CSV",
+    ),
+    "missing_column": (
+        "colonne manquante « {value} »",
+        "missing column '{value}'",
+        "ajoutez la colonne à la ligne d'en-tête",
+        "add the column to the header line",
+    ),
+    "not_a_mapping": (
+        "le fichier doit contenir des champs « nom: valeur »",
+        "the file must hold 'name: value' fields",
+        "comparez-le à un fichier de cases/2023",
+        "compare it with a file in cases/2023",
+    ),
+    "file_unreadable": (
+        "fichier illisible : {detail}",
+        "unreadable file: {detail}",
+        "vérifiez que le fichier existe et qu'il est enregistré en UTF-8",
+        "check that the file exists and is saved as UTF-8",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the data, with its place and its fix."""
+
+    file: str
+    field: str
+    code: str
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+    line: int | None = None
+    row: int | None = None
+
+    def place(self, lang: str = "fr") -> str:
+        parts = [self.file]
+        if self.row is not None:
+            parts.append(f"{'ligne' if lang == 'fr' else 'row'} {self.row}")
+        elif self.line is not None:
+            parts.append(f"{'ligne' if lang == 'fr' else 'line'} {self.line}")
+        if self.field:
+            parts.append(f"{'champ' if lang == 'fr' else 'field'} {self.field}")
+        return ", ".join(parts)
+
+    def message(self, lang: str = "fr") -> str:
+        fr, en, _, _ = MESSAGES[self.code]
+        return (fr if lang == "fr" else en).format(**self.params)
+
+    def fix(self, lang: str = "fr") -> str:
+        _, _, fr, en = MESSAGES[self.code]
+        return (fr if lang == "fr" else en).format(**self.params)
+
+    def text(self, lang: str = "fr") -> str:
+        if lang == "fr":
+            return f"{self.place(lang)} : {self.message(lang)}. À faire : {self.fix(lang)}."
+        return f"{self.place(lang)}: {self.message(lang)}. Fix: {self.fix(lang)}."

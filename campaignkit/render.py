@@ -1,0 +1,97 @@
+"""HTML templates to PDF: Jinja2 with autoescape, WeasyPrint with shared fonts and CSS."""
+
+import io
+import logging
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError
+
+from . import i18n, paths
+from .exceptions import RenderError
+from .fetcher import FolderFetcher
+
+LOGGER = logging.getLogger("weasyprint")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths.TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(number=i18n.number, long_date=i18n.long_date, short_date=i18n.short_date)
+    return env
+
+
+@cache
+def font_config() -> FontConfiguration:
+    """One font configuration per process: fonts are loaded once."""
+    return FontConfiguration()
+
+
+@cache
+def stylesheet(relative: str) -> CSS:
+    """A stylesheet under templates/, parsed once per process."""
+    path = paths.TEMPLATES / relative
+    return CSS(filename=str(path), font_config=font_config(), url_fetcher=FolderFetcher())
+
+
+def render_html(template: str, context: dict) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def render_document(html: str, stylesheets: list[str], campaign_root: Path):
+    """A laid-out WeasyPrint document; blocked resources raise RenderError."""
+    page = HTML(
+        string=html,
+        base_url=str(paths.TEMPLATES) + os.sep,
+        url_fetcher=FolderFetcher(campaign_root),
+    )
+    try:
+        return page.render(
+            stylesheets=[stylesheet(name) for name in stylesheets], font_config=font_config()
+        )
+    except FatalURLFetchingError as error:
+        raise RenderError(f"{error}: {error.__cause__}") from None
+
+
+def pdf_bytes(document) -> bytes:
+    return document.write_pdf()
+
+
+def write_atomically(target: Path, data: bytes) -> Path:
+    """Write `data` so that `target` is always either the old file or the whole new one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def png_preview(document, page: int = 0, resolution: int = 60) -> bytes:
+    """One page as PNG bytes, for previews."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(io.BytesIO(pdf_bytes(document)))
+    image = pdf[page].render(scale=resolution / 72).to_pil()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -1,0 +1,57 @@
+"""Write the thin material notebooks (run once when their cells change; commit the result)."""
+
+import sys
+from pathlib import Path
+
+import nbformat
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def notebook(title: str, parameters: str, calls: list[str]) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.metadata["language_info"] = {"name": "python"}
+    cells = [nbformat.v4.new_markdown_cell(title)]
+    cells.append(nbformat.v4.new_code_cell(parameters.strip(), metadata={"tags": ["parameters"]}))
+    cells += [nbformat.v4.new_code_cell(code.strip()) for code in calls]
+    for index, cell in enumerate(cells):
+        cell["id"] = f"cell-{index}"
+    nb.cells = cells
+    return nb
+
+
+POSTER = notebook(
+    "# Affiche régionale / Regional poster\n\n"
+    "Change the values of the next cell, then *Run All*. "
+    "Modifiez les valeurs de la cellule suivante, puis *Run All*.",
+    """
+# Parameters (papermill replaces these; `papermill --help-notebook notebooks/poster.ipynb`)
+campaign: str = "cases/2023"  # campaign folder: campaign.yaml, cases/, regions.csv, events.csv
+region: str = "montreal"  # region id, from the campaign's regions.csv
+lang: str = "fr"  # language of the poster: fr or en
+paper: str = "tabloid"  # paper: tabloid (11 x 17 in), letter, a3 or a4
+bleed: bool = False  # print shop: add 0.125 in bleed and crop marks
+out_dir: str = "outputs"  # the PDF goes to out_dir/<campaign id>/<region>/poster-<lang>.pdf
+""",
+    [
+        "import campaignkit\nfrom campaignkit.preview import show",
+        """poster = campaignkit.produce(
+    "poster", campaign, region=region, lang=lang, paper=paper, bleed=bleed, out_dir=out_dir
+)
+print(poster.path, poster.pages, "page(s)")""",
+        "show(poster)",
+    ],
+)
+
+ALL = {"poster.ipynb": POSTER}
+
+if __name__ == "__main__":
+    for name, nb in ALL.items():
+        if len(sys.argv) == 1 or name in sys.argv[1:]:
+            nbformat.write(nb, NOTEBOOKS / name)
+            print("wrote", NOTEBOOKS / name)

@@ -1,0 +1,23 @@
+"""Reading back the PDFs the kit writes, for assertions."""
+
+import re
+from pathlib import Path
+
+from pypdf import PdfReader
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    """The text of a PDF (or one page), with every kind of space folded to a plain one."""
+    reader = PdfReader(str(path))
+    pages = reader.pages if page is None else [reader.pages[page]]
+    text = "\n".join(p.extract_text() for p in pages)
+    return re.sub(r"[ \u00a0\u202f\u2009]+", " ", text)
+
+
+def page_count(path: Path) -> int:
+    return len(PdfReader(str(path)).pages)
+
+
+def page_size_in(path: Path, page: int = 0) -> tuple[float, float]:
+    box = PdfReader(str(path)).pages[page].mediabox
+    return round(float(box.width) / 72, 2), round(float(box.height) / 72, 2)

@@ -1,0 +1,48 @@
+import subprocess
+import sys
+
+from campaignkit.cli import main
+
+from .pdfs import page_count
+
+
+def run_cli(*args, lang="en"):
+    env = {"CAMPAIGNKIT_LANG": lang, "PATH": "/usr/bin:/bin"}
+    command = [sys.executable, "-m", "campaignkit.cli", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+
+
+def test_check_ok_prints_one_summary_line(mini):
+    result = run_cli("check", str(mini))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().count("\n") == 0
+    assert "2 cases, 3 regions, 3 events" in result.stdout
+
+
+def test_check_lists_every_problem_and_exits_1(campaign_copy):
+    campaign_copy.edit("events.csv", "tr-biblio,mauricie", "tr-biblio,mauricy")
+    campaign_copy.edit("events.csv", "Evening at the café,2023-12-05", ",2023-12-05")
+    campaign_copy.edit("events.csv", "2023-12-09,11:00", "2023-13-45,11:00")
+    result = run_cli("check", str(campaign_copy.root))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "events.csv, row 4, field region: unknown region 'mauricy'" in result.stdout
+    assert "events.csv, row 3, field title_en: text missing in 'en'" in result.stdout
+    assert "events.csv, row 2, field date: invalid date '2023-13-45'" in result.stdout
+    french = run_cli("check", str(campaign_copy.root), lang="fr")
+    assert "ligne 4, champ region : région inconnue « mauricy »" in french.stdout
+
+
+def test_build_writes_the_poster_and_the_executed_notebook(mini, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", "en")
+    args = ["build", str(mini), "--region", "montreal", "--lang", "en", "--jobs", "1"]
+    assert main([*args, "--material", "poster", "--out-dir", str(tmp_path)]) == 0
+    assert page_count(tmp_path / "mini" / "montreal" / "poster-en.pdf") == 1
+    assert (tmp_path / "mini" / "notebooks" / "montreal" / "poster-en.ipynb").is_file()
+    assert "1 job(s) done, 0 failed" in capsys.readouterr().out
+
+
+def test_build_of_unknown_region_is_a_clear_error(mini, capsys, monkeypatch):
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", "en")
+    assert main(["build", str(mini), "--region", "atlantis"]) == 2
+    assert "unknown region 'atlantis'" in capsys.readouterr().err

@@ -1,0 +1,52 @@
+"""The material notebooks run through papermill exactly as README shows."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import papermill
+
+from campaignkit import paths
+
+from .pdfs import page_count, pdf_text
+
+
+def test_poster_notebook_runs_with_parameters(mini, tmp_path):
+    executed = tmp_path / "poster.ipynb"
+    papermill.execute_notebook(
+        str(paths.NOTEBOOKS / "poster.ipynb"),
+        str(executed),
+        parameters={
+            "campaign": str(mini),
+            "region": "mauricie",
+            "lang": "en",
+            "out_dir": str(tmp_path),
+        },
+        cwd=str(paths.ROOT),
+        progress_bar=False,
+    )
+    pdf = tmp_path / "mini" / "mauricie" / "poster-en.pdf"
+    assert page_count(pdf) == 1
+    assert "Library write-a-thon" in pdf_text(pdf)
+    cells = json.loads(executed.read_text())["cells"]
+    assert any("image/png" in o.get("data", {}) for c in cells for o in c.get("outputs", []))
+
+
+def test_help_notebook_explains_every_parameter():
+    papermill_cli = Path(sys.executable).with_name("papermill")
+    result = subprocess.run(
+        [str(papermill_cli), "--help-notebook", str(paths.NOTEBOOKS / "poster.ipynb")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for name in ("campaign", "region", "lang", "paper", "bleed", "out_dir"):
+        line = next(line for line in result.stdout.splitlines() if line.strip().startswith(name))
+        assert "default" in line
+
+
+def test_notebooks_are_committed_without_outputs():
+    for notebook in paths.NOTEBOOKS.glob("*.ipynb"):
+        cells = json.loads(notebook.read_text())["cells"]
+        assert not any(c.get("outputs") for c in cells if c["cell_type"] == "code"), notebook
