@@ -41,28 +41,30 @@ class Outcome:
 def plan(
     data: CampaignData, regions=(), langs=(), material_names=(), out_dir=paths.OUTPUTS
 ) -> list[Job]:
-    """Every notebook run the request needs, one per notebook × region × language."""
+    """Every notebook run the request needs, one per notebook × region (or campaign) × language."""
     regions = list(regions) or list(data.regions)
     for region in regions:
         data.region(region)
     langs = [data.check_language(lang) for lang in langs] or list(data.campaign.languages)
     chosen = [materials.get(name) for name in (material_names or materials.names())]
-    by_notebook: dict[str, list[str]] = {}
+    wanted: dict[tuple[str, str], list[str]] = {}
     for material in chosen:
-        by_notebook.setdefault(material.notebook, []).append(material.name)
+        places = ["campaign"] if material.scope == "campaign" else regions
+        for place in places:
+            if material.wanted(data, place):
+                wanted.setdefault((material.notebook, place), []).append(material.name)
     jobs = []
-    for notebook, names in by_notebook.items():
-        for region in regions:
-            for lang in langs:
-                parameters = {
-                    "campaign": str(data.root),
-                    "region": region,
-                    "lang": lang,
-                    "out_dir": str(paths.resolve(out_dir)),
-                }
-                if len(names) > 1 or names != [materials.get(names[0]).name]:
-                    parameters["materials"] = names
-                jobs.append(Job(notebook, region, lang, tuple(names), parameters))
+    for (notebook, place), names in wanted.items():
+        for lang in langs:
+            parameters = {
+                "campaign": str(data.root),
+                "region": place,
+                "lang": lang,
+                "out_dir": str(paths.resolve(out_dir)),
+            }
+            if len(materials.served_by(notebook)) > 1:
+                parameters["materials"] = names
+            jobs.append(Job(notebook, place, lang, tuple(names), parameters))
     return jobs
 
 

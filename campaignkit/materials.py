@@ -1,7 +1,7 @@
 """The registry of printed materials: name → template, context builder, papers, page rule."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .exceptions import UnknownName
 from .loader import CampaignData
@@ -18,8 +18,8 @@ class Material:
     expected_pages: Callable[[CampaignData, str], int]
     notebook: str
     default_paper: str = ""
-    scope: str = "region"
-    options: dict = field(default_factory=dict)
+    scope: str = "region"  # "region": one per region; "campaign": one for the whole campaign
+    wanted: Callable[[CampaignData, str], bool] = lambda data, region: True
 
     def stylesheets(self, paper: str | None, bleed: bool) -> list[str]:
         paper = paper or self.default_paper or next(iter(self.papers))
@@ -47,6 +47,11 @@ def get(name: str) -> Material:
 def names() -> list[str]:
     _load_builtin()
     return list(REGISTRY)
+
+
+def served_by(notebook: str) -> list[str]:
+    """The materials one notebook produces."""
+    return [name for name in names() if REGISTRY[name].notebook == notebook]
 
 
 def _load_builtin():
