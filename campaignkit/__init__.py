@@ -1,6 +1,12 @@
 """campaignkit: print materials for a human-rights letter-writing campaign."""
 
-from .exceptions import CampaignKitError, InvalidCampaign, RenderError, UnknownName
+from .exceptions import (
+    CampaignKitError,
+    InvalidCampaign,
+    PreflightFailed,
+    RenderError,
+    UnknownName,
+)
 from .loader import CampaignData, check_campaign, load_campaign
 from .produce import Produced, produce
 
@@ -10,6 +16,7 @@ __all__ = [
     "CampaignData",
     "CampaignKitError",
     "InvalidCampaign",
+    "PreflightFailed",
     "Produced",
     "RenderError",
     "UnknownName",

@@ -1,14 +1,16 @@
 """The batch: run the material notebooks through papermill for every region and language."""
 
 import sys
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty, Queue
 
 import papermill
 from tqdm import tqdm
 
 from . import materials, paths
+from .kernels import WarmKernel
 from .loader import CampaignData, load_campaign
 
 
@@ -68,10 +70,11 @@ def plan(
     return jobs
 
 
-def run_job(job: Job, campaign_id: str, out_dir) -> Outcome:
-    """Execute one notebook with papermill; the executed copy is kept either way."""
+def run_job(job: Job, campaign_id: str, out_dir, kernel=None) -> Outcome:
+    """Execute one notebook with papermill, in a warm kernel when given one."""
     executed = job.executed_path(out_dir, campaign_id)
     executed.parent.mkdir(parents=True, exist_ok=True)
+    engine = {"engine_name": "warm", "km": kernel.manager} if kernel else {}
     try:
         papermill.execute_notebook(
             str(paths.NOTEBOOKS / job.notebook),
@@ -80,12 +83,54 @@ def run_job(job: Job, campaign_id: str, out_dir) -> Outcome:
             cwd=str(paths.ROOT),
             progress_bar=False,
             kernel_name="python3",
+            **engine,
         )
     except papermill.PapermillExecutionError as error:
         return Outcome(job, executed, f"{error.ename}: {error.evalue}")
     except Exception as error:  # noqa: BLE001 - one failed job must not stop the others
         return Outcome(job, executed, f"{type(error).__name__}: {error}")
     return Outcome(job, executed)
+
+
+def run_jobs(todo: list[Job], campaign_id: str, out_dir, workers: int, progress=True):
+    """Run jobs on `workers` threads, each with its own warm kernel; return every outcome."""
+    pending: Queue[Job] = Queue()
+    for job in todo:
+        pending.put(job)
+    outcomes: list[Outcome] = []
+    bar = tqdm(total=len(todo), disable=not progress, unit="job", file=sys.stderr)
+    lock = threading.Lock()
+
+    def work():
+        kernel = None
+        try:
+            while True:
+                try:
+                    job = pending.get_nowait()
+                except Empty:
+                    return
+                try:
+                    kernel = kernel or WarmKernel()
+                    kernel.reset()
+                    outcome = run_job(job, campaign_id, out_dir, kernel)
+                except Exception as error:  # noqa: BLE001 - a broken kernel fails its job only
+                    outcome = Outcome(job, job.executed_path(out_dir, campaign_id), repr(error))
+                    kernel = None
+                with lock:
+                    outcomes.append(outcome)
+                    bar.set_postfix_str(job.label, refresh=False)
+                    bar.update()
+        finally:
+            if kernel is not None:
+                kernel.shutdown()
+
+    threads = [threading.Thread(target=work) for _ in range(max(1, min(workers, len(todo))))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    bar.close()
+    return outcomes
 
 
 def build(
@@ -100,14 +145,4 @@ def build(
     """Run every job on `jobs` workers; failures are returned, never raised."""
     data = load_campaign(campaign)
     todo = plan(data, regions, langs, material_names, out_dir)
-    outcomes = []
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(run_job, job, data.id, out_dir) for job in todo]
-        bar = tqdm(total=len(futures), disable=not progress, unit="job", file=sys.stderr)
-        for future in as_completed(futures):
-            outcome = future.result()
-            outcomes.append(outcome)
-            bar.set_postfix_str(outcome.job.label, refresh=False)
-            bar.update()
-        bar.close()
-    return outcomes
+    return run_jobs(todo, data.id, out_dir, jobs, progress)

@@ -23,3 +23,11 @@ class BlockedResource(CampaignKitError):
 
 class RenderError(CampaignKitError):
     """A document could not be rendered."""
+
+
+class PreflightFailed(CampaignKitError):
+    """A rendered document failed its checks: text overflowing, glyphs missing."""
+
+    def __init__(self, what: str, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__(f"{what}: " + "; ".join(self.problems))

@@ -10,6 +10,7 @@ def poster_context(data: CampaignData, region: str, lang: str) -> dict:
     context = common(data, region, lang)
     context["events"] = [
         {
+            "id": event.id,
             "when": i18n.when(event.date, event.start, event.end, lang),
             "title": event.title[lang],
             "venue": event.venue,

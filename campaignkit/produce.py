@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import materials, paths, render
+from .exceptions import PreflightFailed
+from .layout import layout_problems
 from .loader import CampaignData, load_campaign
 
 
@@ -42,9 +44,12 @@ def produce(
     out_dir: str | Path = paths.OUTPUTS,
     data: CampaignData | None = None,
 ) -> Produced:
-    """Render one material and write its PDF atomically under out_dir."""
+    """Render one material and write its PDF atomically under out_dir, if it passes its checks."""
     data = data or load_campaign(campaign)
     document = render_material(data, material, region, lang, paper, bleed)
+    problems = layout_problems(document)
+    if problems:
+        raise PreflightFailed(f"{material} {region} {lang}", problems)
     target = output_path(data, material, region, lang, out_dir)
     render.write_atomically(target, render.pdf_bytes(document))
     return Produced(material, region, lang, target, len(document.pages))

@@ -57,11 +57,13 @@ def render_document(html: str, stylesheets: list[str], campaign_root: Path):
         url_fetcher=FolderFetcher(campaign_root),
     )
     try:
-        return page.render(
+        document = page.render(
             stylesheets=[stylesheet(name) for name in stylesheets], font_config=font_config()
         )
     except FatalURLFetchingError as error:
         raise RenderError(f"{error}: {error.__cause__}") from None
+    document.html_tree = page.etree_element  # what was meant to be printed, for checks
+    return document
 
 
 def pdf_bytes(document) -> bytes:

@@ -1,0 +1,15 @@
+"""Pay the start-up cost of rendering once per process: imports, fonts, stylesheets."""
+
+from . import materials, paths, render
+
+
+def warm_up():
+    """Import WeasyPrint, load the fonts, parse every stylesheet and render one small page."""
+    sheets = []
+    for name in materials.names():
+        material = materials.get(name)
+        for paper in material.papers:
+            sheets = material.stylesheets(paper, bleed=False)
+            for sheet in sheets:
+                render.stylesheet(sheet)
+    render.pdf_bytes(render.render_document("<p>warm</p>", sheets, paths.TEMPLATES))
