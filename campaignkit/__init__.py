@@ -8,7 +8,6 @@ from .exceptions import (
     UnknownName,
 )
 from .loader import CampaignData, check_campaign, load_campaign
-from .produce import Produced, produce
 
 __version__ = "0.1.0"
 
@@ -24,3 +23,14 @@ __all__ = [
     "load_campaign",
     "produce",
 ]
+
+
+def __getattr__(name: str):
+    """`produce` and `Produced` load WeasyPrint: import them only when asked for."""
+    if name in ("produce", "Produced"):
+        import importlib
+
+        module = importlib.import_module(".produce", __name__)
+        globals().update(produce=module.produce, Produced=module.Produced)
+        return globals()[name]
+    raise AttributeError(name)

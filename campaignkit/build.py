@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Empty, Queue
 
-import papermill
 from tqdm import tqdm
 
 from . import materials, paths
-from .kernels import WarmKernel
+from .fingerprint import job_fingerprint
 from .loader import CampaignData, load_campaign
+from .manifest import Manifest
+from .preflight import preflight_file
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class Job:
     lang: str
     materials: tuple[str, ...]
     parameters: dict = field(default_factory=dict, compare=False, hash=False)
+    outputs: tuple[Path, ...] = ()
+    fingerprint: str = ""
 
     @property
     def label(self) -> str:
@@ -38,6 +41,7 @@ class Outcome:
     job: Job
     executed: Path
     error: str | None = None
+    skipped: bool = False
 
 
 def plan(
@@ -66,7 +70,9 @@ def plan(
             }
             if len(materials.served_by(notebook)) > 1:
                 parameters["materials"] = names
-            jobs.append(Job(notebook, place, lang, tuple(names), parameters))
+            outputs = tuple(paths.output_pdf(out_dir, data.id, place, n, lang) for n in names)
+            stamp = job_fingerprint(data, paths.NOTEBOOKS / notebook, place, parameters)
+            jobs.append(Job(notebook, place, lang, tuple(names), parameters, outputs, stamp))
     return jobs
 
 
@@ -74,6 +80,8 @@ def run_job(job: Job, campaign_id: str, out_dir, kernel=None) -> Outcome:
     """Execute one notebook with papermill, in a warm kernel when given one."""
     executed = job.executed_path(out_dir, campaign_id)
     executed.parent.mkdir(parents=True, exist_ok=True)
+    import papermill
+
     engine = {"engine_name": "warm", "km": kernel.manager} if kernel else {}
     try:
         papermill.execute_notebook(
@@ -92,7 +100,38 @@ def run_job(job: Job, campaign_id: str, out_dir, kernel=None) -> Outcome:
     return Outcome(job, executed)
 
 
-def run_jobs(todo: list[Job], campaign_id: str, out_dir, workers: int, progress=True):
+def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> Outcome:
+    """Preflight every PDF of a finished job and record it; a failed check fails the job."""
+    job = outcome.job
+    errors = []
+    for name, pdf in zip(job.materials, job.outputs, strict=True):
+        if outcome.error or not pdf.is_file():
+            manifest.forget(pdf)
+            continue
+        expected = materials.get(name).expected_pages(data, job.region)
+        report = preflight_file(pdf, expected, bleed=bool(job.parameters.get("bleed")))
+        manifest.record(pdf, entry(job, name, pdf, report, outcome.executed, manifest.root))
+        errors += [f"{pdf.name}: {text}" for text in report.errors]
+    if errors and not outcome.error:
+        outcome.error = "preflight: " + "; ".join(errors)
+    return outcome
+
+
+def entry(job: Job, material: str, pdf: Path, report, executed: Path, root: Path) -> dict:
+    """The manifest's record of one output."""
+    return {
+        "material": material,
+        "region": job.region,
+        "lang": job.lang,
+        "inputs": job.fingerprint,
+        "pages": report.pages,
+        "bytes": pdf.stat().st_size,
+        "preflight": {"ok": report.ok, "errors": report.errors, "warnings": report.warnings},
+        "notebook": executed.resolve().relative_to(root.resolve()).as_posix(),
+    }
+
+
+def run_jobs(todo: list[Job], campaign_id: str, out_dir, workers: int, progress=True, done=None):
     """Run jobs on `workers` threads, each with its own warm kernel; return every outcome."""
     pending: Queue[Job] = Queue()
     for job in todo:
@@ -110,12 +149,15 @@ def run_jobs(todo: list[Job], campaign_id: str, out_dir, workers: int, progress=
                 except Empty:
                     return
                 try:
+                    from .kernels import WarmKernel
+
                     kernel = kernel or WarmKernel()
                     kernel.reset()
                     outcome = run_job(job, campaign_id, out_dir, kernel)
                 except Exception as error:  # noqa: BLE001 - a broken kernel fails its job only
                     outcome = Outcome(job, job.executed_path(out_dir, campaign_id), repr(error))
                     kernel = None
+                outcome = done(outcome) if done else outcome
                 with lock:
                     outcomes.append(outcome)
                     bar.set_postfix_str(job.label, refresh=False)
@@ -141,8 +183,20 @@ def build(
     jobs: int = 2,
     out_dir=paths.OUTPUTS,
     progress: bool = True,
+    force: bool = False,
 ) -> list[Outcome]:
-    """Run every job on `jobs` workers; failures are returned, never raised."""
+    """Run every job whose inputs changed on `jobs` workers; failures are returned, not raised."""
     data = load_campaign(campaign)
-    todo = plan(data, regions, langs, material_names, out_dir)
-    return run_jobs(todo, data.id, out_dir, jobs, progress)
+    manifest = Manifest(out_dir, data.id)
+    todo, skipped = [], []
+    for job in plan(data, regions, langs, material_names, out_dir):
+        fresh = all(manifest.up_to_date(pdf, job.fingerprint) for pdf in job.outputs)
+        if fresh and not force:
+            skipped.append(Outcome(job, job.executed_path(out_dir, data.id), skipped=True))
+        else:
+            todo.append(job)
+
+    def done(outcome):
+        return check_outputs(data, outcome, manifest)
+
+    return skipped + run_jobs(todo, data.id, out_dir, jobs, progress, done)

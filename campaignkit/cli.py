@@ -53,13 +53,15 @@ def cmd_build(args) -> int:
         material_names=args.material,
         jobs=args.jobs,
         out_dir=args.out_dir,
+        force=args.force,
     )
     failed = [outcome for outcome in outcomes if outcome.error]
-    done = len(outcomes) - len(failed)
+    skipped = sum(outcome.skipped for outcome in outcomes)
+    done = len(outcomes) - len(failed) - skipped
     print(
         say(
-            f"{done} tâche(s) réussie(s), {len(failed)} en échec.",
-            f"{done} job(s) done, {len(failed)} failed.",
+            f"{done} tâche(s) réussie(s), {skipped} déjà à jour, {len(failed)} en échec.",
+            f"{done} job(s) done, {skipped} up to date, {len(failed)} failed.",
         )
     )
     for outcome in failed:
@@ -73,7 +75,7 @@ def cmd_preflight(args) -> int:
 
     failures = 0
     for pdf in args.pdf:
-        report = preflight_file(pdf)
+        report = preflight_file(pdf, args.pages, bleed=args.bleed)
         print(report.summary())
         failures += not report.ok
     return 1 if failures else 0
@@ -100,6 +102,8 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=cmd_build)
     preflight = commands.add_parser("preflight", help="vérifier des PDF / check PDFs")
     preflight.add_argument("pdf", nargs="+")
+    preflight.add_argument("--pages", type=int, help="expected page count of each PDF")
+    preflight.add_argument("--bleed", action="store_true", help="require trim and bleed boxes")
     preflight.set_defaults(run=cmd_preflight)
     return main
 

@@ -1,7 +1,9 @@
 """Warm kernels: start a kernel and import the stack once, then run many notebooks in it."""
 
 import logging
+import os
 import subprocess
+import tempfile
 
 from jupyter_client.manager import KernelManager
 from papermill.clientwrap import PapermillNotebookClient
@@ -44,7 +46,10 @@ class WarmKernel:
     """One kernel that has already imported and warmed up the rendering stack."""
 
     def __init__(self, kernel_name: str = "python3"):
-        self.manager = KernelManager(kernel_name=kernel_name)
+        self.sockets = tempfile.TemporaryDirectory(prefix="campaignkit-kernel-")
+        self.manager = KernelManager(
+            kernel_name=kernel_name, transport="ipc", ip=os.path.join(self.sockets.name, "k")
+        )
         self.start()
 
     def start(self):
@@ -73,3 +78,4 @@ class WarmKernel:
 
     def shutdown(self):
         self.manager.shutdown_kernel(now=True)
+        self.sockets.cleanup()

@@ -34,3 +34,8 @@ def region_dir(out_dir: str | Path, campaign_id: str, region: str) -> Path:
 
 def notebooks_dir(out_dir: str | Path, campaign_id: str) -> Path:
     return resolve(out_dir) / campaign_id / "notebooks"
+
+
+def output_pdf(out_dir, campaign_id: str, place: str, material: str, lang: str) -> Path:
+    """outputs/<campaign>/<region or campaign>/<material>-<lang>.pdf"""
+    return region_dir(out_dir, campaign_id, place) / f"{material}-{lang}.pdf"

@@ -46,10 +46,40 @@ def unembedded_fonts(reader: PdfReader) -> set[str]:
     return missing
 
 
+WARN_PPI, FAIL_PPI = 300, 150
+
+
+def image_resolutions(pdf: Path) -> list[tuple[int, float]]:
+    """(page number, effective pixels per inch) of every raster image, as printed."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    found = []
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for number, page in enumerate(document, start=1):
+            for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+                left, bottom, right, top = image.get_bounds()
+                width_px, height_px = image.get_px_size()
+                inches = max((right - left) / 72, (top - bottom) / 72, 1e-6)
+                found.append((number, max(width_px, height_px) / inches))
+    finally:
+        document.close()
+    return found
+
+
+def check_images(pdf: Path, report: "Report"):
+    for number, ppi in image_resolutions(pdf):
+        if ppi < FAIL_PPI:
+            report.errors.append(f"page {number}: image at {ppi:.0f} ppi (at least {FAIL_PPI})")
+        elif ppi < WARN_PPI:
+            report.warnings.append(f"page {number}: image at {ppi:.0f} ppi ({WARN_PPI} advised)")
+
+
 def preflight_file(
     pdf: str | Path, expected_pages: int | None = None, bleed: bool = False
 ) -> Report:
-    """Check one PDF: readable, page count, fonts embedded, trim and bleed boxes."""
+    """Check one PDF: readable, page count, fonts embedded, image resolution, bleed boxes."""
     report = Report(Path(pdf))
     try:
         reader = PdfReader(str(pdf))
@@ -63,6 +93,7 @@ def preflight_file(
         report.errors.append(f"{report.pages} page(s), expected {expected_pages}")
     for name in sorted(unembedded_fonts(reader)):
         report.errors.append(f"font not embedded: {name}")
+    check_images(Path(pdf), report)
     if bleed:
         for number, page in enumerate(reader.pages, start=1):
             if page.trimbox == page.mediabox or page.bleedbox == page.trimbox:

@@ -21,7 +21,7 @@ class Produced:
 
 
 def output_path(data: CampaignData, material: str, region: str, lang: str, out_dir) -> Path:
-    return paths.region_dir(out_dir, data.id, region) / f"{material}-{lang}.pdf"
+    return paths.output_pdf(out_dir, data.id, region, material, lang)
 
 
 def render_material(

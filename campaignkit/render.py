@@ -3,7 +3,6 @@
 import io
 import logging
 import os
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from weasyprint.urls import FatalURLFetchingError
 from . import i18n, paths
 from .exceptions import RenderError
 from .fetcher import FolderFetcher
+from .files import write_atomically  # noqa: F401 - part of this module's API
 
 LOGGER = logging.getLogger("weasyprint")
 
@@ -68,24 +68,6 @@ def render_document(html: str, stylesheets: list[str], campaign_root: Path):
 
 def pdf_bytes(document) -> bytes:
     return document.write_pdf()
-
-
-def write_atomically(target: Path, data: bytes) -> Path:
-    """Write `data` so that `target` is always either the old file or the whole new one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
 
 
 def png_preview(document, page: int = 0, resolution: int = 60) -> bytes:

@@ -44,3 +44,60 @@ def test_a_failing_job_lets_the_others_finish(probe_runs):
     assert failed.error == "ValueError: job 3 fails on purpose"
     assert "job 3 fails on purpose" in failed.executed.read_text()
     assert [v for v, o in probe_runs.items() if o.error is None] == [1, 2, 4]
+
+
+@pytest.fixture(scope="module")
+def incremental(tmp_path_factory):
+    """Builds of a copy of the mini campaign: first, again, after one edit, forced."""
+    import shutil
+
+    from campaignkit.build import build
+
+    root = tmp_path_factory.mktemp("campaign") / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    out = tmp_path_factory.mktemp("out")
+    poster = out / "mini" / "montreal" / "poster-fr.pdf"
+
+    def run(force=False):
+        kwargs = {"material_names": ["poster"], "langs": ["fr"], "jobs": 1, "progress": False}
+        outcomes = build(root, out_dir=out, force=force, **kwargs)
+        return {o.job.region: o for o in outcomes}, poster.read_bytes()
+
+    first = run()
+    again = run()
+    events = root / "events.csv"
+    events.write_text(events.read_text().replace("Café d'essai", "Café du coin"))
+    edited = run()
+    forced = run(force=True)
+    return {"first": first, "again": again, "edited": edited, "forced": forced, "out": out}
+
+
+def built(run) -> set[str]:
+    outcomes, _ = run
+    assert not [o.error for o in outcomes.values() if o.error]
+    return {region for region, o in outcomes.items() if not o.skipped}
+
+
+def test_unchanged_jobs_are_skipped(incremental):
+    assert built(incremental["first"]) == {"montreal", "mauricie", "cote-nord"}
+    assert built(incremental["again"]) == set()
+
+
+def test_changing_one_event_rebuilds_only_its_region(incremental):
+    assert built(incremental["edited"]) == {"montreal"}
+
+
+def test_force_rebuilds_everything_byte_for_byte(incremental):
+    assert built(incremental["forced"]) == {"montreal", "mauricie", "cote-nord"}
+    assert incremental["forced"][1] == incremental["edited"][1], "same inputs, same bytes"
+    assert incremental["edited"][1] != incremental["first"][1]
+
+
+def test_manifest_records_every_output(incremental):
+    manifest = json.loads((incremental["out"] / "mini" / "manifest.json").read_text())
+    entry = manifest["outputs"]["montreal/poster-fr.pdf"]
+    assert entry["pages"] == 1 and entry["preflight"]["ok"] and len(entry["inputs"]) == 64
+    assert entry["notebook"] == "notebooks/montreal/poster-fr.ipynb"
+    assert set(manifest["outputs"]) == {
+        f"{r}/poster-fr.pdf" for r in ("montreal", "mauricie", "cote-nord")
+    }

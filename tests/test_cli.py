@@ -39,7 +39,7 @@ def test_build_writes_the_poster_and_the_executed_notebook(mini, tmp_path, capsy
     assert main([*args, "--material", "poster", "--out-dir", str(tmp_path)]) == 0
     assert page_count(tmp_path / "mini" / "montreal" / "poster-en.pdf") == 1
     assert (tmp_path / "mini" / "notebooks" / "montreal" / "poster-en.ipynb").is_file()
-    assert "1 job(s) done, 0 failed" in capsys.readouterr().out
+    assert "1 job(s) done, 0 up to date, 0 failed" in capsys.readouterr().out
 
 
 def test_build_of_unknown_region_is_a_clear_error(mini, capsys, monkeypatch):
