@@ -10,6 +10,7 @@ from tqdm import tqdm
 
 from . import materials, paths
 from .fingerprint import job_fingerprint
+from .gallery import write_gallery
 from .loader import CampaignData, load_campaign
 from .manifest import Manifest
 from .preflight import preflight_file
@@ -199,4 +200,6 @@ def build(
     def done(outcome):
         return check_outputs(data, outcome, manifest)
 
-    return skipped + run_jobs(todo, data.id, out_dir, jobs, progress, done)
+    outcomes = skipped + run_jobs(todo, data.id, out_dir, jobs, progress, done)
+    write_gallery(manifest, data.root)
+    return outcomes

@@ -101,3 +101,12 @@ def test_manifest_records_every_output(incremental):
     assert set(manifest["outputs"]) == {
         f"{r}/poster-fr.pdf" for r in ("montreal", "mauricie", "cote-nord")
     }
+
+
+def test_gallery_shows_every_output_with_a_thumbnail(incremental):
+    root = incremental["out"] / "mini"
+    page = (root / "index.html").read_text()
+    for region in ("montreal", "mauricie", "cote-nord"):
+        assert f'href="{region}/poster-fr.pdf"' in page
+        assert (root / "thumbs" / region / "poster-fr.png").stat().st_size > 1000
+    assert page.count('class="badge ok"') == 3

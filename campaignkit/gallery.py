@@ -1,0 +1,62 @@
+"""outputs/<campaign>/index.html: every output as a thumbnail, by region, with its checks."""
+
+from itertools import groupby
+from pathlib import Path
+
+import jinja2
+
+from . import paths
+from .files import write_atomically
+from .manifest import Manifest
+from .preview import page_png
+
+THUMB_DPI = 24
+
+
+def thumbnail(root: Path, key: str) -> str:
+    """The first page of an output as a small PNG, made again only when the PDF is newer."""
+    pdf = root / key
+    thumb = root / "thumbs" / Path(key).with_suffix(".png")
+    if pdf.is_file() and (not thumb.is_file() or thumb.stat().st_mtime < pdf.stat().st_mtime):
+        write_atomically(thumb, page_png(pdf, dpi=THUMB_DPI))
+    return thumb.relative_to(root).as_posix()
+
+
+def region_names(campaign_root: Path | None) -> dict[str, str]:
+    if campaign_root is None:
+        return {}
+    from .loader import check_campaign
+
+    data, _ = check_campaign(campaign_root)
+    return {r.id: r.name[data.campaign.languages[0]] for r in data.regions.values()} if data else {}
+
+
+def write_gallery(manifest: Manifest, campaign_root: Path | None = None) -> Path:
+    """Write index.html beside the manifest and return its path."""
+    names = region_names(campaign_root)
+    items = [
+        {**entry, "pdf": key, "thumb": thumbnail(manifest.root, key)}
+        for key, entry in sorted(manifest.outputs.items(), key=lambda kv: _order(kv[1]))
+        if (manifest.root / key).is_file()
+    ]
+    groups = [
+        {"id": region, "name": names.get(region, region), "items": list(entries)}
+        for region, entries in groupby(items, key=lambda item: item["region"])
+    ]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(paths.TEMPLATES), autoescape=True)
+    html = env.get_template("gallery/index.html").render(
+        campaign=manifest.campaign_id,
+        groups=groups,
+        failed=sum(not item["preflight"]["ok"] for item in items),
+        total=len(items),
+    )
+    return write_atomically(manifest.root / "index.html", html.encode("utf-8"))
+
+
+def _order(entry: dict) -> tuple:
+    return (
+        entry["region"] != "campaign",
+        entry["region"],
+        entry["material"],
+        entry["lang"] != "fr",
+    )
