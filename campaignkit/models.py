@@ -13,11 +13,12 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # How many characters each printed text may hold: the pages are designed for these.
 LIMITS = {
+    "campaign_name": 40,
     "tagline": 80,
     "impact_label": 60,
     "success": 180,
     "name": 60,
-    "country": 60,
+    "country": 40,
     "blurb": 160,
     "story": 1200,
     "demand": 240,
@@ -27,9 +28,10 @@ LIMITS = {
     "recipient": 80,
     "card_message": 70,
     "guidance": 300,
-    "event_title": 80,
-    "venue": 80,
-    "address": 100,
+    "event_title": 60,
+    "venue": 60,
+    "address": 80,
+    "city": 40,
 }
 
 
@@ -157,7 +159,7 @@ class Campaign(Record):
     edition: int | None = None
     sample: bool = False
     languages: list[str] = Field(min_length=1)
-    name: Text(LIMITS["title"])
+    name: Text(LIMITS["campaign_name"])
     tagline: Text(LIMITS["tagline"])
     start: dt.date
     end: dt.date
@@ -190,7 +192,7 @@ class Event(Record):
     end: dt.time
     venue: str = Field(min_length=1, max_length=LIMITS["venue"])
     address: str = Field(min_length=1, max_length=LIMITS["address"])
-    city: str = Field(min_length=1, max_length=LIMITS["name"])
+    city: str = Field(min_length=1, max_length=LIMITS["city"])
     expected_attendance: int | None = Field(None, ge=0)
     contact_name: str = ""
     contact_email: str = ""

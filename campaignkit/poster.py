@@ -5,9 +5,13 @@ from .context import case_summary, common, qr
 from .loader import CampaignData
 from .materials import Material, register
 
+MAX_EVENTS = 4  # more would not be legible from a few metres; the rest are counted
+
 
 def poster_context(data: CampaignData, region: str, lang: str) -> dict:
     context = common(data, region, lang)
+    events = data.events_of(region)
+    context["more_events"] = max(0, len(events) - MAX_EVENTS)
     context["events"] = [
         {
             "id": event.id,
@@ -17,7 +21,7 @@ def poster_context(data: CampaignData, region: str, lang: str) -> dict:
             "address": event.address,
             "city": event.city,
         }
-        for event in data.events_of(region)
+        for event in events[:MAX_EVENTS]
     ]
     context["cases"] = [case_summary(data, case, lang) for case in data.featured_cases()]
     context["impact"] = [

@@ -25,13 +25,34 @@ def output_path(data: CampaignData, material: str, region: str, lang: str, out_d
 
 
 def render_material(
-    data: CampaignData, material: str, region: str, lang: str, paper=None, bleed=False
+    data: CampaignData,
+    material: str,
+    region: str,
+    lang: str,
+    paper=None,
+    bleed=False,
+    compact=False,
 ):
-    """The laid-out WeasyPrint document of one material."""
+    """The laid-out WeasyPrint document of one material; `compact` sets type a little smaller."""
     kind = materials.get(material)
     data.check_language(lang)
-    html = render.render_html(kind.template, kind.build_context(data, region, lang))
+    context = kind.build_context(data, region, lang) | {"compact": compact}
+    html = render.render_html(kind.template, context)
     return render.render_document(html, kind.stylesheets(paper, bleed), data.root)
+
+
+def fitted_document(data: CampaignData, material: str, region: str, lang: str, paper, bleed):
+    """The document at its normal size, or compact when that is what it takes to fit."""
+    expected = materials.get(material).expected_pages(data, region)
+    problems = []
+    for compact in (False, True):
+        document = render_material(data, material, region, lang, paper, bleed, compact)
+        problems = layout_problems(document)
+        if len(document.pages) > expected:
+            problems.append(f"{len(document.pages)} pages instead of {expected}: text too long")
+        if not problems:
+            return document
+    raise PreflightFailed(f"{material} {region} {lang}", problems)
 
 
 def produce(
@@ -46,10 +67,7 @@ def produce(
 ) -> Produced:
     """Render one material and write its PDF atomically under out_dir, if it passes its checks."""
     data = data or load_campaign(campaign)
-    document = render_material(data, material, region, lang, paper, bleed)
-    problems = layout_problems(document)
-    if problems:
-        raise PreflightFailed(f"{material} {region} {lang}", problems)
+    document = fitted_document(data, material, region, lang, paper, bleed)
     target = output_path(data, material, region, lang, out_dir)
     render.write_atomically(target, render.pdf_bytes(document))
     return Produced(material, region, lang, target, len(document.pages))
