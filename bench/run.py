@@ -1,0 +1,130 @@
+"""`make bench`: speed and memory of the batch, as ratios taken in one run."""
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+from campaignkit import paths
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+JOBS = 2
+
+
+def run(args: list[str]) -> tuple[float, int]:
+    """Wall time of a command and the peak resident memory of any one of its child processes."""
+    start = time.perf_counter()
+    process = psutil.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    peak = 0
+    while process.poll() is None:
+        try:
+            for child in process.children(recursive=True):
+                peak = max(peak, child.memory_info().rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    elapsed = time.perf_counter() - start
+    if process.returncode != 0:
+        sys.exit(f"failed: {' '.join(args)}\n{process.stdout.read()}")
+    return elapsed, peak
+
+
+def build(campaign: Path, out: Path, *extra: str) -> float:
+    args = [str(BIN / "campaignkit"), "build", str(campaign), "--out-dir", str(out)]
+    return run([*args, "--jobs", str(JOBS), *extra])
+
+
+def line(name: str, value: str, target: str = ""):
+    print(f"{name:<46} {value:>14}   {target}")
+
+
+def main():
+    work = Path(tempfile.mkdtemp(prefix="campaignkit-bench-"))
+    campaign = work / "2023"
+    shutil.copytree(paths.DEFAULT_CAMPAIGN, campaign)
+    print(f"campaignkit bench — {JOBS} workers, {psutil.cpu_count()} cores\n")
+
+    direct, _ = run(
+        [
+            sys.executable,
+            str(Path(__file__).parent / "direct.py"),
+            str(campaign),
+            str(work / "direct"),
+        ]
+    )
+    forced, peak = build(campaign, work / "out", "--force")
+    line("direct render, one process (s)", f"{direct:.1f}")
+    line("campaignkit build --force (s)", f"{forced:.1f}")
+    line("R = build / direct", f"{forced / direct:.2f}", "target ≤ 1.0")
+
+    from campaignkit import load_campaign
+    from campaignkit.build import plan
+
+    jobs = plan(load_campaign(campaign), out_dir=work / "pm")
+    sample = jobs[:6]
+    start = time.perf_counter()
+    for job in sample:
+        args = [str(BIN / "papermill"), str(paths.NOTEBOOKS / job.notebook), str(work / "pm.ipynb")]
+        for key, value in job.parameters.items():
+            args += (
+                ["-y", f"{key}: {value!r}"] if isinstance(value, list) else ["-p", key, str(value)]
+            )
+        subprocess.run(args, check=True, capture_output=True)
+    per_job = (time.perf_counter() - start) / len(sample)
+    line("plain papermill loop, per job (s)", f"{per_job:.2f}", f"(measured on {len(sample)} jobs)")
+    line(
+        "R(papermill loop) = loop / direct",
+        f"{per_job * len(jobs) / direct:.2f}",
+        f"({len(jobs)} jobs)",
+    )
+
+    noop, _ = build(campaign, work / "out")
+    line("no-op rebuild (s)", f"{noop:.2f}", "target ≤ 1 s")
+    events = campaign / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("Café L'Encrier", "Café L'Encre"))
+    changed, _ = build(campaign, work / "out")
+    line("one event changed, rebuild (s)", f"{changed:.2f}")
+
+    from campaignkit.produce import render_material
+    from campaignkit.render import png_preview
+
+    data = load_campaign(campaign)
+    png_preview(render_material(data, "poster", "montreal", "fr"))
+    latencies = []
+    for _ in range(20):
+        start = time.perf_counter()
+        png_preview(render_material(data, "poster", "montreal", "fr"))
+        latencies.append(time.perf_counter() - start)
+    line(
+        "editor preview, median of 20 (s)", f"{statistics.median(latencies):.3f}", "target ≤ 0.5 s"
+    )
+
+    import json
+
+    manifest = json.loads((work / "out" / "2023" / "manifest.json").read_text())
+    pages = sum(entry["pages"] for entry in manifest["outputs"].values())
+    line("pages per second per worker", f"{pages / forced / JOBS:.1f}", f"({pages} pages)")
+    line("peak memory of one worker, sample (MB)", f"{peak / 1e6:.0f}", "target ≤ 600 MB")
+
+    times = {}
+    for count in (100, 1000):
+        generated = generate(work / f"gen{count}", regions=100, events=count)
+        times[count], peak = build(generated, work / f"gen-out{count}", "--force", "--lang", "fr")
+        line(f"100 regions, {count} events, fr (s)", f"{times[count]:.1f}")
+        line("  peak memory of one worker (MB)", f"{peak / 1e6:.0f}", "target ≤ 600 MB")
+    line(
+        "growth 100 → 1,000 events (time ratio)", f"{times[1000] / times[100]:.2f}", "linear: ≤ 10"
+    )
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
