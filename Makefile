@@ -24,6 +24,7 @@ $(STAMP): requirements.txt pyproject.toml scripts/check-system
 run: install ## validate the sample campaign, then produce all its materials into outputs/
 	$(BIN)/campaignkit check $(CAMPAIGN)
 	$(BIN)/campaignkit build $(CAMPAIGN) --jobs $(JOBS)
+	$(BIN)/campaignkit print-shop $(CAMPAIGN)
 
 test: install ## run every test (unit, notebooks, browser)
 	$(BIN)/python -m pytest

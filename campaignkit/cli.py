@@ -70,6 +70,15 @@ def cmd_build(args) -> int:
     return 1 if failed else 0
 
 
+def cmd_print_shop(args) -> int:
+    from .loader import load_campaign
+    from .printshop import write_bundle
+
+    bundle = write_bundle(load_campaign(args.campaign), args.out_dir)
+    print(say("Lot pour l'imprimeur : ", "Print-shop bundle: ") + paths.display(bundle))
+    return 0
+
+
 def cmd_preflight(args) -> int:
     from .preflight import preflight_file
 
@@ -100,6 +109,12 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even unchanged outputs")
     build.add_argument("--out-dir", default=str(paths.OUTPUTS), help=argparse.SUPPRESS)
     build.set_defaults(run=cmd_build)
+    shop = commands.add_parser(
+        "print-shop", help="lot pour l'imprimeur / print-shop bundle (after build)"
+    )
+    shop.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
+    shop.add_argument("--out-dir", default=str(paths.OUTPUTS), help=argparse.SUPPRESS)
+    shop.set_defaults(run=cmd_print_shop)
     preflight = commands.add_parser("preflight", help="vérifier des PDF / check PDFs")
     preflight.add_argument("pdf", nargs="+")
     preflight.add_argument("--pages", type=int, help="expected page count of each PDF")
