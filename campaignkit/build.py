@@ -3,6 +3,7 @@
 import sys
 import threading
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from queue import Empty, Queue
 
@@ -10,10 +11,8 @@ from tqdm import tqdm
 
 from . import materials, paths
 from .fingerprint import job_fingerprint
-from .gallery import write_gallery
 from .loader import CampaignData, load_campaign
 from .manifest import Manifest
-from .preflight import preflight_file
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,14 @@ class Outcome:
     skipped: bool = False
 
 
+@cache
+def notebook_parameters(notebook: str) -> frozenset[str]:
+    """The names a notebook's parameters cell declares."""
+    import papermill
+
+    return frozenset(papermill.inspect_notebook(str(paths.NOTEBOOKS / notebook)))
+
+
 def plan(
     data: CampaignData, regions=(), langs=(), material_names=(), out_dir=paths.OUTPUTS
 ) -> list[Job]:
@@ -71,6 +78,8 @@ def plan(
             }
             if len(materials.served_by(notebook)) > 1:
                 parameters["materials"] = names
+            if "preview" in notebook_parameters(notebook):
+                parameters["preview"] = False
             outputs = tuple(paths.output_pdf(out_dir, data.id, place, n, lang) for n in names)
             stamp = job_fingerprint(data, paths.NOTEBOOKS / notebook, place, parameters)
             jobs.append(Job(notebook, place, lang, tuple(names), parameters, outputs, stamp))
@@ -83,7 +92,7 @@ def run_job(job: Job, campaign_id: str, out_dir, kernel=None) -> Outcome:
     executed.parent.mkdir(parents=True, exist_ok=True)
     import papermill
 
-    engine = {"engine_name": "warm", "km": kernel.manager} if kernel else {}
+    engine = {"engine_name": "warm", "kernel": kernel} if kernel else {}
     try:
         papermill.execute_notebook(
             str(paths.NOTEBOOKS / job.notebook),
@@ -103,6 +112,8 @@ def run_job(job: Job, campaign_id: str, out_dir, kernel=None) -> Outcome:
 
 def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> Outcome:
     """Preflight every PDF of a finished job and record it; a failed check fails the job."""
+    from .preflight import preflight_file
+
     job = outcome.job
     errors = []
     for name, pdf in zip(job.materials, job.outputs, strict=True):
@@ -201,5 +212,7 @@ def build(
         return check_outputs(data, outcome, manifest)
 
     outcomes = skipped + run_jobs(todo, data.id, out_dir, jobs, progress, done)
+    from .gallery import write_gallery
+
     write_gallery(manifest, data.root)
     return outcomes

@@ -32,12 +32,21 @@ def _line_map(node, path=(), lines=None) -> dict[tuple, int]:
     return lines
 
 
+def _parse(text: str):
+    """The document and its node tree, parsed once (with libyaml when present)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node else None), node
+    finally:
+        loader.dispose()
+
+
 def read_yaml(path: Path, shown: str) -> tuple[dict, dict[tuple, int]]:
     """The mapping in a YAML file and the line of every key in it."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-        data = yaml.safe_load(text)
-        node = yaml.compose(text)
+        data, node = _parse(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -49,7 +58,7 @@ def read_yaml(path: Path, shown: str) -> tuple[dict, dict[tuple, int]]:
         raise SourceError(Problem(shown, "", "file_unreadable", {"detail": error})) from None
     if not isinstance(data, dict):
         raise SourceError(Problem(shown, "", "not_a_mapping", line=1))
-    return data, _line_map(node)
+    return data, _line_map(node) if node else {}
 
 
 def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:

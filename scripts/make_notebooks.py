@@ -37,6 +37,7 @@ lang: str = "fr"  # language of the poster: fr or en
 paper: str = "tabloid"  # paper: tabloid (11 x 17 in), letter, a3 or a4
 bleed: bool = False  # print shop: add 0.125 in bleed and crop marks
 out_dir: str = "outputs"  # the PDF goes to out_dir/<campaign id>/<region>/poster-<lang>.pdf
+preview: bool = True  # show the page below when done (the batch build turns it off)
 """,
     [
         "import campaignkit\nfrom campaignkit.preview import show",
@@ -44,7 +45,7 @@ out_dir: str = "outputs"  # the PDF goes to out_dir/<campaign id>/<region>/poste
     "poster", campaign, region=region, lang=lang, paper=paper, bleed=bleed, out_dir=out_dir
 )
 print(poster.path, poster.pages, "page(s)")""",
-        "show(poster)",
+        "show(poster) if preview else None",
     ],
 )
 
