@@ -200,6 +200,8 @@ def build(
     """Run every job whose inputs changed on `jobs` workers; failures are returned, not raised."""
     data = load_campaign(campaign)
     manifest = Manifest(out_dir, data.id)
+    for stale in manifest.root.rglob(".*.tmp"):  # left by a build that was killed
+        stale.unlink()
     todo, skipped = [], []
     for job in plan(data, regions, langs, material_names, out_dir):
         fresh = all(manifest.up_to_date(pdf, job.fingerprint) for pdf in job.outputs)

@@ -1,10 +1,12 @@
 """Pay the start-up cost of rendering once per process: imports, fonts, stylesheets."""
 
 from . import materials, paths, render
+from .netguard import forbid_network
 
 
 def warm_up():
-    """Import WeasyPrint, load the fonts, parse every stylesheet and render one small page."""
+    """Close the network, import WeasyPrint, load fonts, parse stylesheets, render a page."""
+    forbid_network()
     sheets = []
     for name in materials.names():
         material = materials.get(name)

@@ -110,3 +110,9 @@ def test_gallery_shows_every_output_with_a_thumbnail(incremental):
         assert f'href="{region}/poster-fr.pdf"' in page
         assert (root / "thumbs" / region / "poster-fr.png").stat().st_size > 1000
     assert page.count('class="badge ok"') == 3
+
+
+def test_a_job_cannot_reach_the_network(tmp_path):
+    job = Job(PROBE, "net", "fr", (), {"value": 9, "fetch": "http://example.org/"})
+    [outcome] = run_jobs([job], "probe", tmp_path, workers=1, progress=False)
+    assert "network access is blocked during a build" in outcome.error
