@@ -19,7 +19,9 @@ class Produced:
 
 
 def output_path(data: CampaignData, material: str, region: str, lang: str, out_dir) -> Path:
-    return paths.region_dir(out_dir, data.id, region) / f"{material}-{lang}.pdf"
+    """out_dir/<campaign>/<region or campaign>/<file name>-<lang>.pdf."""
+    name = materials.get(material).filename or material
+    return paths.region_dir(out_dir, data.id, region) / f"{name}-{lang}.pdf"
 
 
 def render_material(
