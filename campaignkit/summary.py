@@ -6,7 +6,7 @@ import pandas as pd
 
 from . import charts, i18n, paths
 from .context import common
-from .exceptions import InvalidCampaign
+from .exceptions import InvalidTallies
 from .loader import CampaignData, load_campaign
 from .materials import Material, register
 from .produce import Produced, produce
@@ -17,12 +17,12 @@ CAMPAIGN = "campaign"  # the place of campaign-wide materials (outputs/<c>/campa
 
 
 def checked_results(data: CampaignData, region: str | None) -> Results:
-    """The results, or InvalidCampaign when a tally of this region (or any, for the
+    """The results, or InvalidTallies when a tally of this region (or any, for the
     campaign) has a problem: nothing is printed from data that did not validate."""
     results = results_of(data)
     problems = results.intake.problems_for(data, region)
     if problems:
-        raise InvalidCampaign(problems)
+        raise InvalidTallies(problems)
     return results
 
 
@@ -237,18 +237,26 @@ def produce_summaries(
 ) -> list[Produced | Path]:
     """The summaries a notebook asks for: `region` is a region id, `campaign` (the campaign
     summary and the results.csv/.xlsx exports) or `all` (every region with tallies, then the
-    campaign). Returns the PDFs written, then the exports."""
+    campaign). Returns the PDFs written, then the exports; a region whose tallies have a
+    problem does not stop the others, its problems are raised at the end."""
     data = data or load_campaign(campaign)
     if region == "all":
         places = [r for r in data.regions if has_tallies(data, r)] + [CAMPAIGN]
     else:
         places = [region]
     made: list[Produced | Path] = []
+    problems = []
     for place in places:
         material = "campaign-summary" if place == CAMPAIGN else "summary"
         if material not in materials:
             continue
-        made.append(produce(material, region=place, lang=lang, out_dir=out_dir, data=data))
+        try:
+            made.append(produce(material, region=place, lang=lang, out_dir=out_dir, data=data))
+        except InvalidTallies as error:
+            problems += [p for p in error.problems if p not in problems]
+            continue
         if place == CAMPAIGN:
             made += export(checked_results(data, None), out_dir)
+    if problems:
+        raise InvalidTallies(problems)
     return made

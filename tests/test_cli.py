@@ -69,3 +69,25 @@ def test_results_with_one_bad_cell_exits_1_and_still_reads_the_others(campaign_c
     assert "Tallies read: 1 of 2 file(s)" in result.stdout
     assert "tallies/tr-biblio.xlsx — Mauricie, 38 participants, 243 actions" in result.stdout
     assert not (tmp_path / "mini" / "campaign" / "results.csv").exists()
+
+
+def test_build_fails_only_the_summary_whose_tally_is_bad(
+    campaign_copy, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", "en")
+    campaign_copy.edit("tallies/mtl-grand.csv", "Participants,120", "Participants,cent vingt")
+    args = [
+        "build",
+        str(campaign_copy.root),
+        "--lang",
+        "en",
+        "--jobs",
+        "1",
+        "--out-dir",
+        str(tmp_path),
+    ]
+    assert main([*args, "--material", "summary", "--material", "campaign-summary"]) == 1
+    out = capsys.readouterr().out
+    assert "1 job(s) done, 2 failed" in out
+    assert "mtl-grand.csv, row 3, column B, field participants: not a number: 'cent vingt'" in out
+    assert page_count(tmp_path / "mini" / "mauricie" / "summary-en.pdf") == 2

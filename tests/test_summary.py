@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from campaignkit import InvalidCampaign, load_campaign, materials, produce
 from campaignkit.build import plan
 from campaignkit.charts import paired_bars
+from campaignkit.exceptions import InvalidTallies
 from campaignkit.i18n import number
 from campaignkit.paths import DEFAULT_CAMPAIGN
 from campaignkit.preflight import preflight_file
@@ -178,3 +179,14 @@ def test_region_without_any_tally_file_is_not_wanted(campaign_copy):
     data = load_campaign(campaign_copy.root)
     jobs = plan(data, material_names=["summary"], langs=["fr"])
     assert jobs == []
+
+
+def test_all_makes_what_it_can_then_names_the_bad_cells(campaign_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", "en")
+    campaign_copy.edit("tallies/mtl-grand.csv", "bo,164,1240", "bo,164,-5")
+    with pytest.raises(InvalidTallies) as caught:
+        produce_summaries(campaign_copy.root, "all", "en", tmp_path)
+    assert "mtl-grand.csv, row 7, column C, field cards: negative count '-5'" in str(caught.value)
+    assert (tmp_path / "mini" / "mauricie" / "summary-en.pdf").is_file()
+    assert not (tmp_path / "mini" / "montreal").exists()
+    assert not (tmp_path / "mini" / "campaign").exists()

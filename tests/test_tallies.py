@@ -97,6 +97,11 @@ def test_problem_text_reads_as_a_place_in_a_spreadsheet(campaign):
     assert "ligne 7, colonne B, champ letters : nombre négatif « -3 »" in problem.text("fr")
 
 
+def test_a_bad_cell_is_one_problem_not_also_a_wrong_total(campaign):
+    problems = read_tallies(campaign("rejected", "negative")).problems
+    assert [p.code for p in problems] == ["negative_count"]
+
+
 def test_total_mismatch_says_both_numbers(campaign):
     problem = read_tallies(campaign("rejected", "total-mismatch")).problems[0]
     assert problem.message("en") == "the total says 1400 but the rows add up to 1425"
