@@ -76,7 +76,7 @@ results.regions()[["events_planned", "events_held", "participants", "actions", "
 )
 for item in made:
     print(getattr(item, "path", item))""",
-        "show(made[0]) if made else print('nothing to make for', region)",
+        'show(made[0]) if made else print("nothing to make for", region)',
     ],
 )
 
