@@ -93,7 +93,7 @@ def main():
     changed, _ = build(campaign, work / "out")
     line("one event changed, rebuild (s)", f"{changed:.2f}")
 
-    from campaignkit.produce import render_material
+    from campaignkit.production import render_material
     from campaignkit.render import png_preview
 
     data = load_campaign(campaign)

@@ -30,7 +30,7 @@ def __getattr__(name: str):
     if name in ("produce", "Produced"):
         import importlib
 
-        module = importlib.import_module(".produce", __name__)
+        module = importlib.import_module(".production", __name__)
         globals().update(produce=module.produce, Produced=module.Produced)
         return globals()[name]
     raise AttributeError(name)

@@ -80,7 +80,8 @@ def plan(
                 parameters["materials"] = names
             if "preview" in notebook_parameters(notebook):
                 parameters["preview"] = False
-            outputs = tuple(paths.output_pdf(out_dir, data.id, place, n, lang) for n in names)
+            stems = [materials.get(name).file_stem for name in names]
+            outputs = tuple(paths.output_pdf(out_dir, data.id, place, s, lang) for s in stems)
             stamp = job_fingerprint(data, paths.NOTEBOOKS / notebook, place, parameters)
             jobs.append(Job(notebook, place, lang, tuple(names), parameters, outputs, stamp))
     return jobs

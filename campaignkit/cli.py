@@ -1,4 +1,4 @@
-"""The `campaignkit` command: check, build, preflight."""
+"""The `campaignkit` command: check, build, results, preflight."""
 
 import argparse
 import os
@@ -79,6 +79,89 @@ def cmd_print_shop(args) -> int:
     return 0
 
 
+def _print_tallies(results, lang: str) -> None:
+    from .i18n import number, short_date
+
+    data, intake = results.data, results.intake
+    region_name = {region.id: region.name[lang] for region in data.regions.values()}
+    events = {event.id: event for event in data.events}
+    print(
+        say(
+            f"Décomptes lus : {len(intake.tallies)} sur {len(intake.files)} fichier(s), "
+            f"{intake.rows} ligne(s).",
+            f"Tallies read: {len(intake.tallies)} of {len(intake.files)} file(s), "
+            f"{intake.rows} row(s).",
+        )
+    )
+    for tally in sorted(intake.tallies.values(), key=lambda tally: tally.file):
+        where = region_name[events[tally.event].region]
+        people, actions = number(tally.participants, lang), number(tally.actions, lang)
+        print(f"- {tally.file} — {where}, {people} participants, {actions} actions")
+    missing = results.missing()
+    print(
+        say(
+            f"Sans décompte : {len(missing)} événement(s).",
+            f"No tally yet: {len(missing)} event(s).",
+        )
+    )
+    for event in missing:
+        print(f"- {event.id} — {region_name[event.region]}, {short_date(event.date, lang)}")
+
+
+def _print_totals(results, lang: str) -> None:
+    from .i18n import number, percent
+
+    totals = results.totals()
+    counts = {key: number(value, lang) for key, value in totals.items() if isinstance(value, int)}
+    print(
+        say(
+            "Totaux : {events_held} marathon(s) sur {events_planned}, {participants} participants, "
+            "{letters} lettres, {cards} cartes, {online} actions en ligne, {actions} actions.",
+            "Totals: {events_held} of {events_planned} event(s), {participants} participants, "
+            "{letters} letters, {cards} cards, {online} online actions, {actions} actions.",
+        ).format(**counts)
+    )
+    if totals["goal"]:
+        share = percent(totals["actions"] / totals["goal"], lang)
+        print(say(f"Objectif : {counts['goal']} ({share}).", f"Goal: {counts['goal']} ({share})."))
+    print(say("Par cas (lettres, cartes) :", "Per case (letters, cards):"))
+    for case, row in results.cases().iterrows():
+        name = results.data.cases[case].name
+        letters, cards = number(int(row.letters), lang), number(int(row.cards), lang)
+        print(f"  {name}{say(' : ', ': ')}{letters}, {cards}")
+    print(say("Par région (actions) :", "Per region (actions):"))
+    table = results.regions()
+    for region, row in table[table.events_planned > 0].iterrows():
+        name = results.data.regions[region].name[lang]
+        print(f"  {name}{say(' : ', ': ')}{number(int(row.actions), lang)}")
+
+
+def cmd_results(args) -> int:
+    from .loader import load_campaign
+    from .results import export, results_of
+
+    results, lang = results_of(load_campaign(args.campaign)), interface_language()
+    _print_tallies(results, lang)
+    _print_totals(results, lang)
+    problems = results.intake.problems
+    if problems:
+        print(
+            say(f"{len(problems)} problème(s) à corriger :", f"{len(problems)} problem(s) to fix:")
+        )
+        for problem in problems:
+            print(f"- {problem.text(lang)}")
+        print(
+            say(
+                "results.csv et results.xlsx seront écrits une fois tout corrigé.",
+                "results.csv and results.xlsx will be written once everything is fixed.",
+            )
+        )
+        return 1
+    for path in export(results, args.out_dir):
+        print(say("Écrit : ", "Written: ") + paths.display(path))
+    return 0
+
+
 def cmd_preflight(args) -> int:
     from .preflight import preflight_file
 
@@ -115,6 +198,12 @@ def parser() -> argparse.ArgumentParser:
     shop.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
     shop.add_argument("--out-dir", default=str(paths.OUTPUTS), help=argparse.SUPPRESS)
     shop.set_defaults(run=cmd_print_shop)
+    results = commands.add_parser(
+        "results", help="lire les décomptes, totaliser / read the tallies, add them up"
+    )
+    results.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
+    results.add_argument("--out-dir", default=str(paths.OUTPUTS), help="where results.csv go")
+    results.set_defaults(run=cmd_results)
     preflight = commands.add_parser("preflight", help="vérifier des PDF / check PDFs")
     preflight.add_argument("pdf", nargs="+")
     preflight.add_argument("--pages", type=int, help="expected page count of each PDF")

@@ -20,6 +20,12 @@ class Material:
     default_paper: str = ""
     scope: str = "region"  # "region": one per region; "campaign": one for the whole campaign
     wanted: Callable[[CampaignData, str], bool] = lambda data, region: True
+    filename: str = ""  # the PDF's name before -<lang>.pdf when it is not the material's name
+
+    @property
+    def file_stem(self) -> str:
+        """The PDF's name before -<lang>.pdf."""
+        return self.filename or self.name
 
     def stylesheets(self, paper: str | None, bleed: bool) -> list[str]:
         paper = paper or self.default_paper or next(iter(self.papers))
@@ -56,4 +62,4 @@ def served_by(notebook: str) -> list[str]:
 
 def _load_builtin():
     """Import the modules that register the built-in materials."""
-    from . import poster  # noqa: F401
+    from . import poster, summary  # noqa: F401

@@ -125,7 +125,7 @@ def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS) -> Path:
 def write_print_poster(data: CampaignData, job: PrintJob, target: Path):
     """The poster as a print shop wants it: 0.125 in bleed and crop marks."""
     from . import render
-    from .produce import fitted_document
+    from .production import fitted_document
 
     document = fitted_document(data, "poster", job.region, job.lang, None, bleed=True)
     render.write_atomically(target, render.pdf_bytes(document))

@@ -147,6 +147,67 @@ MESSAGES = {
         "vérifiez que le fichier existe et qu'il est enregistré en UTF-8",
         "check that the file exists and is saved as UTF-8",
     ),
+    # Tally files (cases/<campaign>/tallies/), see docs/tally-format.md.
+    "unknown_event": (
+        "événement inconnu « {value} »",
+        "unknown event '{value}'",
+        "nommez le fichier d'après l'id de l'événement dans events.csv (ex. : {example}.csv)",
+        "name the file after the event's id in events.csv (e.g. {example}.csv)",
+    ),
+    "event_mismatch": (
+        "la ligne Événement indique « {value} », mais le fichier est nommé « {expected} »",
+        "the Event row says '{value}' but the file is named '{expected}'",
+        "renommez le fichier ou corrigez la ligne Événement / Event",
+        "rename the file or correct the Event row",
+    ),
+    "no_event_row": (
+        "la ligne « Événement / Event » manque",
+        "the 'Événement / Event' row is missing",
+        "ajoutez en haut la ligne Événement / Event suivie de l'id de l'événement",
+        "add the Événement / Event row at the top, followed by the event's id",
+    ),
+    "duplicate_tally": (
+        "deux décomptes pour l'événement « {value} » (aussi dans {other})",
+        "two tallies for event '{value}' (also in {other})",
+        "gardez un seul fichier par événement : supprimez ou fusionnez l'autre",
+        "keep one file per event: delete or merge the other one",
+    ),
+    "duplicate_row": (
+        "ligne « {value} » en double (déjà à la ligne {other})",
+        "row '{value}' appears twice (already on row {other})",
+        "additionnez les deux lignes en une seule",
+        "add the two rows up into one",
+    ),
+    "no_label": (
+        "des nombres sans libellé ni id de cas dans la colonne A",
+        "numbers with no label or case id in column A",
+        "écrivez l'id du cas (ou le libellé de la ligne) dans la colonne A",
+        "write the case id (or the row's label) in column A",
+    ),
+    "not_a_count": (
+        "nombre illisible « {value} »",
+        "not a number: '{value}'",
+        "recopiez le nombre de la feuille de décompte, en chiffres seulement ; laissez vide pour 0",
+        "copy the number from the tally sheet, digits only; leave it blank for 0",
+    ),
+    "negative_count": (
+        "nombre négatif « {value} »",
+        "negative count '{value}'",
+        "un décompte est zéro ou plus : recopiez le nombre de la feuille",
+        "a count is zero or more: copy the number from the sheet",
+    ),
+    "total_mismatch": (
+        "le total indique {stated}, mais les lignes donnent {counted}",
+        "the total says {stated} but the rows add up to {counted}",
+        "recomptez : corrigez la ligne fautive ou le total (ou videz la case du total)",
+        "count again: correct the wrong row or the total (or clear the total cell)",
+    ),
+    "tally_format": (
+        "format de fichier non lu « {value} »",
+        "file format not read '{value}'",
+        "enregistrez le décompte en .xlsx ou en .csv",
+        "save the tally as .xlsx or .csv",
+    ),
 }
 
 
@@ -160,6 +221,7 @@ class Problem:
     params: dict = field(default_factory=dict, compare=False, hash=False)
     line: int | None = None
     row: int | None = None
+    column: str | None = None  # a spreadsheet column letter (tally files)
 
     def place(self, lang: str = "fr") -> str:
         parts = [self.file]
@@ -167,6 +229,8 @@ class Problem:
             parts.append(f"{'ligne' if lang == 'fr' else 'row'} {self.row}")
         elif self.line is not None:
             parts.append(f"{'ligne' if lang == 'fr' else 'line'} {self.line}")
+        if self.column is not None:
+            parts.append(f"{'colonne' if lang == 'fr' else 'column'} {self.column}")
         if self.field:
             parts.append(f"{'champ' if lang == 'fr' else 'field'} {self.field}")
         return ", ".join(parts)

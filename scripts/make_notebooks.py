@@ -49,7 +49,39 @@ print(poster.path, poster.pages, "page(s)")""",
     ],
 )
 
-ALL = {"poster.ipynb": POSTER}
+SUMMARY = notebook(
+    "# Bilans après les marathons / Summaries after the write-a-thons\n\n"
+    "Put each event's tally in the campaign's `tallies/` folder (see docs/tally-format.md), "
+    "change the values of the next cell, then *Run All*. "
+    "Déposez le décompte de chaque marathon dans `tallies/`, modifiez la cellule suivante, "
+    "puis *Run All*.",
+    """
+# Parameters (papermill replaces these; `papermill --help-notebook notebooks/summary.ipynb`)
+campaign: str = "cases/2023"  # campaign folder, with one tally file per event in tallies/
+region: str = "montreal"  # region id from regions.csv; "campaign": campaign summary; "all": both
+lang: str = "fr"  # language of the summaries: fr or en
+out_dir: str = "outputs"  # PDFs go to out_dir/<campaign id>/<region or campaign>/summary-<lang>.pdf
+materials: list = ["summary", "campaign-summary"]  # which of the two summaries to make
+""",
+    [
+        "import campaignkit\nfrom campaignkit.preview import show\n"
+        "from campaignkit.results import results_of\n"
+        "from campaignkit.summary import produce_summaries",
+        """data = campaignkit.load_campaign(campaign)
+results = results_of(data)  # every tally read; a bad one stops only its own region's summary
+for problem in results.intake.problems:
+    print(problem.text(lang))
+results.regions()[["events_planned", "events_held", "participants", "actions", "goal"]]""",
+        """made = produce_summaries(
+    campaign, region=region, lang=lang, out_dir=out_dir, materials=materials, data=data
+)
+for item in made:
+    print(getattr(item, "path", item))""",
+        'show(made[0]) if made else print("nothing to make for", region)',
+    ],
+)
+
+ALL = {"poster.ipynb": POSTER, "summary.ipynb": SUMMARY}
 
 if __name__ == "__main__":
     for name, nb in ALL.items():

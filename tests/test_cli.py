@@ -46,3 +46,48 @@ def test_build_of_unknown_region_is_a_clear_error(mini, capsys, monkeypatch):
     monkeypatch.setenv("CAMPAIGNKIT_LANG", "en")
     assert main(["build", str(mini), "--region", "atlantis"]) == 2
     assert "unknown region 'atlantis'" in capsys.readouterr().err
+
+
+def test_results_lists_reads_missing_and_totals_then_exports(mini, tmp_path):
+    result = run_cli("results", str(mini), "--out-dir", str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Tallies read: 2 of 2 file(s)" in result.stdout
+    assert "tests/fixtures/mini/tallies/tr-biblio.xlsx" in result.stdout
+    assert "No tally yet: 1 event(s).\n- mtl-cafe" in result.stdout
+    assert "2,057 actions" in result.stdout
+    assert (tmp_path / "mini" / "campaign" / "results.csv").is_file()
+    french = run_cli("results", str(mini), "--out-dir", str(tmp_path), lang="fr")
+    assert "2 057 actions" in french.stdout.replace("\u00a0", " ")
+
+
+def test_results_with_one_bad_cell_exits_1_and_still_reads_the_others(campaign_copy, tmp_path):
+    campaign_copy.edit("tallies/mtl-grand.csv", "ana,210,185", "ana,210,1 8 5")
+    result = run_cli("results", str(campaign_copy.root), "--out-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "mtl-grand.csv, row 6, column C, field cards: not a number: '1 8 5'" in result.stdout
+    assert "Tallies read: 1 of 2 file(s)" in result.stdout
+    assert "tallies/tr-biblio.xlsx — Mauricie, 38 participants, 243 actions" in result.stdout
+    assert not (tmp_path / "mini" / "campaign" / "results.csv").exists()
+
+
+def test_build_fails_only_the_summary_whose_tally_is_bad(
+    campaign_copy, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", "en")
+    campaign_copy.edit("tallies/mtl-grand.csv", "Participants,120", "Participants,cent vingt")
+    args = [
+        "build",
+        str(campaign_copy.root),
+        "--lang",
+        "en",
+        "--jobs",
+        "1",
+        "--out-dir",
+        str(tmp_path),
+    ]
+    assert main([*args, "--material", "summary", "--material", "campaign-summary"]) == 1
+    out = capsys.readouterr().out
+    assert "1 job(s) done, 0 up to date, 2 failed" in out
+    assert "mtl-grand.csv, row 3, column B, field participants: not a number: 'cent vingt'" in out
+    assert page_count(tmp_path / "mini" / "mauricie" / "summary-en.pdf") == 2

@@ -50,3 +50,34 @@ def test_notebooks_are_committed_without_outputs():
     for notebook in paths.NOTEBOOKS.glob("*.ipynb"):
         cells = json.loads(notebook.read_text())["cells"]
         assert not any(c.get("outputs") for c in cells if c["cell_type"] == "code"), notebook
+
+
+def test_summary_notebook_makes_every_summary_and_the_exports(mini, tmp_path):
+    executed = tmp_path / "summary.ipynb"
+    papermill.execute_notebook(
+        str(paths.NOTEBOOKS / "summary.ipynb"),
+        str(executed),
+        parameters={"campaign": str(mini), "region": "all", "lang": "fr", "out_dir": str(tmp_path)},
+        cwd=str(paths.ROOT),
+        progress_bar=False,
+    )
+    out = tmp_path / "mini"
+    for pdf in ("montreal/summary-fr.pdf", "mauricie/summary-fr.pdf", "campaign/summary-fr.pdf"):
+        assert page_count(out / pdf) >= 2, pdf
+    assert not (out / "cote-nord").exists(), "no event, no tally, no summary"
+    assert (out / "campaign" / "results.csv").is_file()
+    assert (out / "campaign" / "results.xlsx").is_file()
+
+
+def test_summary_notebook_explains_its_parameters():
+    papermill_cli = Path(sys.executable).with_name("papermill")
+    result = subprocess.run(
+        [str(papermill_cli), "--help-notebook", str(paths.NOTEBOOKS / "summary.ipynb")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for name in ("campaign", "region", "lang", "out_dir", "materials"):
+        line = next(line for line in result.stdout.splitlines() if line.strip().startswith(name))
+        assert "default" in line
+    assert '"all"' in result.stdout and '"campaign"' in result.stdout

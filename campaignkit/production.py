@@ -21,7 +21,8 @@ class Produced:
 
 
 def output_path(data: CampaignData, material: str, region: str, lang: str, out_dir) -> Path:
-    return paths.output_pdf(out_dir, data.id, region, material, lang)
+    """out_dir/<campaign>/<region or campaign>/<file name>-<lang>.pdf."""
+    return paths.output_pdf(out_dir, data.id, region, materials.get(material).file_stem, lang)
 
 
 def render_material(
