@@ -39,6 +39,12 @@ MESSAGES = {
         "regroupez des lignes de l'adresse",
         "put some parts of the address on the same line",
     ),
+    "names_organization": (
+        "la carte nomme l'organisme « {value} » en « {lang} »",
+        "the card names the organization '{value}' in '{lang}'",
+        "retirez ce nom : une carte de solidarité ne nomme jamais l'organisme",
+        "remove the name: a solidarity card never names the organization",
+    ),
     "invalid": (
         "valeur invalide : {detail}",
         "invalid value: {detail}",
