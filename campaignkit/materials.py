@@ -56,4 +56,4 @@ def served_by(notebook: str) -> list[str]:
 
 def _load_builtin():
     """Import the modules that register the built-in materials."""
-    from . import poster  # noqa: F401
+    from . import cards, casebook, letters, poster, tally  # noqa: F401
