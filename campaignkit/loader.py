@@ -1,5 +1,6 @@
 """Loading a campaign folder and checking every file in it, reporting all problems at once."""
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -228,6 +229,25 @@ def _check_featured(collect: _Collector, campaign, cases):
             collect.add(Problem(shown, "featured_cases", "unknown_case", params))
 
 
+def _mentions(text: str, name: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) is not None
+
+
+def _check_cards(collect: _Collector, campaign, cases):
+    """Card rule 2: a solidarity card never names the organization."""
+    if campaign is None:
+        return
+    office = campaign.organization
+    names = {office.short_name, *office.name.values()}
+    for case in cases.values():
+        shown = collect.shown(collect.root / "cases" / f"{case.id}.yaml")
+        for lang, text in case.card.message.items():
+            named = [name for name in names if name and _mentions(text, name)]
+            if named:
+                params = {"lang": lang, "value": named[0]}
+                collect.add(Problem(shown, f"card.message.{lang}", "names_organization", params))
+
+
 def check_campaign(
     folder: str | Path = paths.DEFAULT_CAMPAIGN,
 ) -> tuple[CampaignData | None, list[Problem]]:
@@ -242,6 +262,7 @@ def check_campaign(
     events = _load_table(collect, "events.csv", Event, EVENT_COLUMNS)
     _check_events(collect, campaign, regions, events)
     _check_featured(collect, campaign, cases)
+    _check_cards(collect, campaign, cases)
     if collect.problems or campaign is None:
         return None, collect.problems
     return CampaignData(root, campaign, cases, regions, [event for _, event in events]), []

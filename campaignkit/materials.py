@@ -62,4 +62,4 @@ def served_by(notebook: str) -> list[str]:
 
 def _load_builtin():
     """Import the modules that register the built-in materials."""
-    from . import poster, summary  # noqa: F401
+    from . import cards, casebook, letters, poster, summary, tally  # noqa: F401

@@ -20,19 +20,24 @@ LIMITS = {
     "name": 60,
     "country": 40,
     "blurb": 160,
-    "story": 1200,
+    "story": 900,
     "demand": 240,
     "title": 90,
     "salutation": 60,
-    "letter": 1700,
+    "letter": 1500,
     "recipient": 80,
     "card_message": 70,
-    "guidance": 300,
+    "guidance": 220,
     "event_title": 60,
     "venue": 60,
     "address": 80,
     "city": 40,
+    "address_line": 60,
+    "url": 100,
 }
+# How many lines a postal address, and paragraphs a story or a letter, may hold.
+ADDRESS_LINES = 6
+PARAGRAPHS = {"story": 4, "letter": 6}
 
 
 def check_text(value: dict[str, str], info: ValidationInfo, limit: int) -> dict[str, str]:
@@ -60,6 +65,37 @@ def Text(limit: int):  # noqa: N802 - reads as a type in the models below
     return Annotated[dict[str, str | None], AfterValidator(partial(check_text, limit=limit))]
 
 
+def paragraphs(text: str) -> list[str]:
+    """A text's paragraphs (split at blank lines), each on one line."""
+    return [" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+def check_paragraphs(value: dict[str, str], limit: int) -> dict[str, str]:
+    for lang, text in value.items():
+        count = len(paragraphs(text))
+        if count > limit:
+            raise PydanticCustomError(
+                "too_many_paragraphs",
+                "too many paragraphs",
+                {"lang": lang, "count": count, "limit": limit},
+            )
+    return value
+
+
+def Prose(key: str):  # noqa: N802 - reads as a type in the models below
+    """A translated text within LIMITS[key] characters and PARAGRAPHS[key] paragraphs."""
+    check = partial(check_paragraphs, limit=PARAGRAPHS[key])
+    return Annotated[Text(LIMITS[key]), AfterValidator(check)]
+
+
+def check_lines(value: list[str]) -> list[str]:
+    if len(value) > ADDRESS_LINES:
+        raise PydanticCustomError(
+            "too_many_lines", "too many lines", {"count": len(value), "limit": ADDRESS_LINES}
+        )
+    return value
+
+
 def check_slug(value: str) -> str:
     if not SLUG.match(value):
         raise PydanticCustomError("bad_id", "bad id", {"value": value})
@@ -67,7 +103,8 @@ def check_slug(value: str) -> str:
 
 
 Slug = Annotated[str, AfterValidator(check_slug)]
-Line = Annotated[str, Field(min_length=1, max_length=LIMITS["address"])]
+Line = Annotated[str, Field(min_length=1, max_length=LIMITS["address_line"])]
+Address = Annotated[list[Line], AfterValidator(check_lines)]
 
 
 class Record(BaseModel):
@@ -77,7 +114,7 @@ class Record(BaseModel):
 class PostalAddress(Record):
     """A postal address that may be known, or pending on purpose."""
 
-    address: list[Line] = []
+    address: Address = []
     address_pending: bool = False
 
     @model_validator(mode="after")
@@ -95,7 +132,7 @@ class Photo(Record):
 
 class Target(PostalAddress):
     title: Text(LIMITS["title"])
-    name: str | None = None
+    name: str | None = Field(None, min_length=1, max_length=LIMITS["name"])
     salutation: Text(LIMITS["salutation"])
 
 
@@ -113,12 +150,12 @@ class Case(Record):
     country: Text(LIMITS["country"])
     photo: Photo | None = None
     blurb: Text(LIMITS["blurb"])
-    story: Text(LIMITS["story"])
+    story: Prose("story")
     demand: Text(LIMITS["demand"])
     target: Target
-    letter: Text(LIMITS["letter"])
+    letter: Prose("letter")
     card: Card
-    action_url: str = Field(pattern=r"^https?://")
+    action_url: str = Field(pattern=r"^https?://", max_length=LIMITS["url"])
     featured: bool = False
     sample: bool = False
 

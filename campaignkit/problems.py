@@ -27,6 +27,24 @@ MESSAGES = {
         "raccourcissez-le pour qu'il tienne sur la page imprimée",
         "shorten it so that it fits the printed page",
     ),
+    "too_many_paragraphs": (
+        "trop de paragraphes en « {lang} » : {count}, {limit} au plus",
+        "too many paragraphs in '{lang}': {count}, at most {limit}",
+        "regroupez des paragraphes pour que le texte tienne sur sa page",
+        "merge some paragraphs so that the text fits its page",
+    ),
+    "too_many_lines": (
+        "adresse trop longue : {count} lignes, {limit} au plus",
+        "address too long: {count} lines, at most {limit}",
+        "regroupez des lignes de l'adresse",
+        "put some parts of the address on the same line",
+    ),
+    "names_organization": (
+        "la carte nomme l'organisme « {value} » en « {lang} »",
+        "the card names the organization '{value}' in '{lang}'",
+        "retirez ce nom : une carte de solidarité ne nomme jamais l'organisme",
+        "remove the name: a solidarity card never names the organization",
+    ),
     "invalid": (
         "valeur invalide : {detail}",
         "invalid value: {detail}",

@@ -81,7 +81,40 @@ for item in made:
     ],
 )
 
-ALL = {"poster.ipynb": POSTER, "summary.ipynb": SUMMARY}
+
+LETTERS = notebook(
+    "# Matériel des marathons / Write-a-thon materials\n\n"
+    "Cahier des cas, lettres, cartes de solidarité et feuilles de décompte d'une région. "
+    "Case book, letters, solidarity cards and tally sheets for one region. "
+    "Modifiez la cellule suivante, puis *Run All* / change the next cell, then *Run All*.",
+    """
+# Parameters (papermill replaces these; `papermill --help-notebook notebooks/letters.ipynb`)
+campaign: str = "cases/2023"  # campaign folder: campaign.yaml, cases/, regions.csv, events.csv
+region: str = "montreal"  # region id, from the campaign's regions.csv
+lang: str = "fr"  # language of the materials: fr or en
+paper: str = "letter"  # paper: letter (8.5 x 11 in) or a4
+out_dir: str = "outputs"  # PDFs go to out_dir/<campaign id>/<region>/<material>-<lang>.pdf
+materials: list = ["casebook", "letters", "cards", "tally"]  # which of the four to make
+preview: bool = True  # show each first page below when done (the batch build turns it off)
+""",
+    [
+        "import campaignkit\nfrom campaignkit.preview import show",
+        """data = campaignkit.load_campaign(campaign)  # validated once for every material
+produced = []
+for material in materials:
+    pdf = campaignkit.produce(
+        material, region=region, lang=lang, paper=paper, out_dir=out_dir, data=data
+    )
+    print(pdf.path, pdf.pages, "page(s)")
+    produced.append(pdf)""",
+        """from IPython.display import display
+
+for pdf in produced if preview else []:  # the first page of each, to check at a glance
+    display(show(pdf))""",
+    ],
+)
+
+ALL = {"poster.ipynb": POSTER, "letters.ipynb": LETTERS, "summary.ipynb": SUMMARY}
 
 if __name__ == "__main__":
     for name, nb in ALL.items():

@@ -42,3 +42,11 @@ def no_weasyprint_warnings(caplog):
     yield
     warnings = [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")]
     assert not warnings, f"WeasyPrint warned: {warnings}"
+
+
+@pytest.fixture(scope="session")
+def longest(tmp_path_factory) -> Path:
+    """The mini campaign plus two cases with every text at its limit (see tests/longest.py)."""
+    from .longest import write_longest_campaign
+
+    return write_longest_campaign(MINI, tmp_path_factory.mktemp("longest") / "longest")

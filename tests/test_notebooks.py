@@ -7,7 +7,7 @@ from pathlib import Path
 
 import papermill
 
-from campaignkit import paths
+from campaignkit import load_campaign, paths
 
 from .pdfs import page_count, pdf_text
 
@@ -81,3 +81,42 @@ def test_summary_notebook_explains_its_parameters():
         line = next(line for line in result.stdout.splitlines() if line.strip().startswith(name))
         assert "default" in line
     assert '"all"' in result.stdout and '"campaign"' in result.stdout
+
+
+def test_letters_notebook_makes_the_four_materials(mini, tmp_path):
+    papermill.execute_notebook(
+        str(paths.NOTEBOOKS / "letters.ipynb"),
+        str(tmp_path / "letters.ipynb"),
+        parameters={
+            "campaign": str(mini),
+            "region": "mauricie",
+            "lang": "en",
+            "out_dir": str(tmp_path),
+        },
+        cwd=str(paths.ROOT),
+        progress_bar=False,
+    )
+    region = tmp_path / "mini" / "mauricie"
+    pages = {pdf.name: page_count(pdf) for pdf in region.glob("*.pdf")}
+    assert pages == {
+        "casebook-en.pdf": 2,
+        "letters-en.pdf": 2,
+        "cards-en.pdf": 4,
+        "tally-en.pdf": 1,
+    }
+    assert "Library write-a-thon" in pdf_text(region / "tally-en.pdf")
+
+
+def test_build_runs_the_letters_notebook_for_the_chosen_materials_only(mini, tmp_path, capsys):
+    from campaignkit.build import plan
+    from campaignkit.cli import main
+
+    jobs = plan(load_campaign(mini), ["cote-nord"], ["fr"], ["tally", "casebook"])
+    assert [(job.notebook, job.parameters["materials"]) for job in jobs] == [
+        ("letters.ipynb", ["tally", "casebook"])
+    ]
+    args = ["build", str(mini), "--region", "cote-nord", "--lang", "fr", "--jobs", "1"]
+    assert main([*args, "--material", "tally", "--out-dir", str(tmp_path)]) == 0
+    made = sorted(pdf.name for pdf in (tmp_path / "mini" / "cote-nord").glob("*.pdf"))
+    assert made == ["tally-fr.pdf"]
+    assert (tmp_path / "mini" / "notebooks" / "cote-nord" / "letters-fr.ipynb").is_file()
