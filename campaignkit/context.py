@@ -20,6 +20,9 @@ def common(data: CampaignData, region_id: str | None, lang: str) -> dict:
         "dates": i18n.date_span(campaign.start, campaign.end, lang),
         "edition": i18n.edition(campaign.edition, lang) if campaign.edition else "",
         "organization": campaign.organization.name[lang],
+        "organized_by": i18n.word("organized_by", lang).format(
+            organization=i18n.of(campaign.organization.name[lang], lang)
+        ),
         "action_url": campaign.organization.action_url,
         "sample": campaign.sample,
     }

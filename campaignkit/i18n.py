@@ -57,6 +57,13 @@ def edition(n: int, lang: str) -> str:
     return word(key, lang).format(n=n)
 
 
+def of(name: str, lang: str) -> str:
+    """« d'Amnistie », « de la Ligue » / "Amnistie": French elides « de » before a vowel."""
+    if lang != "fr":
+        return name
+    return ("d'" if name[:1].lower() in "aâàeéèêëiîïoôuùûyh" else "de ") + name
+
+
 def number(value: int | float, lang: str) -> str:
     """« 5 828 000 » / "5,828,000"."""
     return format_decimal(value, locale=locale(lang))

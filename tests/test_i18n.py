@@ -25,3 +25,9 @@ def test_first_of_the_month_and_editions_in_french():
 def test_numbers_use_each_language_grouping():
     assert i18n.number(5828000, "fr").replace("\u202f", " ").replace("\xa0", " ") == "5 828 000"
     assert i18n.number(5828000, "en") == "5,828,000"
+
+
+def test_french_elides_before_a_vowel():
+    assert i18n.of("Amnistie internationale", "fr") == "d'Amnistie internationale"
+    assert i18n.of("La Ligue", "fr") == "de La Ligue"
+    assert i18n.of("Amnesty", "en") == "Amnesty"
