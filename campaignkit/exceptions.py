@@ -23,3 +23,11 @@ class BlockedResource(CampaignKitError):
 
 class RenderError(CampaignKitError):
     """A document could not be rendered."""
+
+
+class FileChanged(CampaignKitError):
+    """A file changed on disk since the editor loaded it: saving would lose that change."""
+
+    def __init__(self, path):
+        self.path = path
+        super().__init__(f"{path} changed on disk since it was loaded")
