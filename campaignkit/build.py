@@ -96,8 +96,13 @@ def build(
     jobs: int = 2,
     out_dir=paths.OUTPUTS,
     progress: bool = True,
+    on_outcome=None,
 ) -> list[Outcome]:
-    """Run every job on `jobs` workers; failures are returned, never raised."""
+    """Run every job on `jobs` workers; failures are returned, never raised.
+
+    `on_outcome(outcome, done, total)`, when given, is called as each job ends (the
+    editor's progress bar).
+    """
     data = load_campaign(campaign)
     todo = plan(data, regions, langs, material_names, out_dir)
     outcomes = []
@@ -109,5 +114,7 @@ def build(
             outcomes.append(outcome)
             bar.set_postfix_str(outcome.job.label, refresh=False)
             bar.update()
+            if on_outcome is not None:
+                on_outcome(outcome, len(outcomes), len(futures))
         bar.close()
     return outcomes
