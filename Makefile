@@ -36,8 +36,10 @@ check: install ## lint and format check, then validate the sample campaign
 lab: install ## open JupyterLab on the editor workbook
 	$(BIN)/jupyter lab --ip 127.0.0.1 notebooks/editor.ipynb
 
-app: install ## serve the editor as a web page with Voila on 127.0.0.1
-	$(BIN)/voila --Voila.ip=127.0.0.1 notebooks/editor.ipynb
+app: install ## serve the editor as a web page with Voila on 127.0.0.1 (CAMPAIGN=folder to edit)
+	CAMPAIGNKIT_CAMPAIGN=$(abspath $(CAMPAIGN)) $(BIN)/voila --Voila.ip=127.0.0.1 \
+	  --Voila.root_dir=. --VoilaConfiguration.file_allowlist="['outputs/.*[.]pdf']" \
+	  notebooks/editor.ipynb
 
 bench: install ## measure speed and memory (ratios from one run)
 	$(BIN)/python bench/run.py
