@@ -240,6 +240,8 @@ class TallySheet:
         """Write the counts; rows nobody changed stay as they were read."""
         for key, value in (("participants", participants), ("online", online)):
             record = self.labelled(key)
+            if record is None and not value:
+                continue  # an optional row nobody filled in stays absent
             if record is None:
                 anchor = self.labelled("event") or self.labelled("participants")
                 record = self.table.insert({}, after=anchor)

@@ -131,9 +131,11 @@ class EventsFile:
                 problems.append(Problem(self.shown, "date", "outside_campaign", params, row=row))
         ident = self.values(key)["id"].strip()
         for other in self.rows:
-            if other != key and ident and self.values(other)["id"].strip() == ident:
-                params = {"value": ident, "other": f"row {self._row_number(other)}"}
-                problems.append(Problem(self.shown, "id", "duplicate_id", params, row=row))
+            values = self.values(other)
+            if other != key and ident and values["id"].strip() == ident:
+                title = next((values[c] for c in values if c.startswith("title_")), "")
+                params = {"value": ident, "other": title or ident}
+                problems.append(Problem(self.shown, "id", "id_taken", params, row=row))
                 break
         return (None if problems else event), problems
 

@@ -12,7 +12,6 @@ CAMPAIGNKIT_LANG) choose the first region and the interface language.
 import os
 import re
 import urllib.parse
-from html import escape
 from pathlib import Path
 
 import ipywidgets as w
@@ -21,7 +20,7 @@ from . import paths
 from .editing import Session
 from .editor_cases import CasesForm
 from .editor_events import EventsForm
-from .editor_forms import Notice
+from .editor_forms import Notice, esc
 from .editor_preview import PreviewPane
 from .editor_produce import ProduceForm
 from .editor_tallies import TalliesForm
@@ -131,14 +130,14 @@ class Editor:
         self.preview.relabel()
         problems = ""
         if self.session.problems:
-            items = "".join(f"<li>{escape(p.text(lang))}</li>" for p in self.session.problems)
-            title = escape(t("data_problems", lang))
+            items = "".join(f"<li>{esc(p.text(lang))}</li>" for p in self.session.problems)
+            title = esc(t("data_problems", lang))
             problems = f'<div class="ck-error"><p>{title}</p><ul>{items}</ul></div>'
         header = w.HBox([self.campaign_choice, self.region_choice, self.lang_choice, self.state])
         header.layout.flex_flow = "row wrap"
         header.layout.align_items = "center"
         self.widget.children = [
-            w.HTML(STYLE + f"<h2>{escape(self.title())}</h2>"),
+            w.HTML(STYLE + f"<h2>{esc(self.title())}</h2>"),
             header,
             self.notice.html,
             w.HTML(problems),
@@ -169,9 +168,7 @@ class Editor:
         """After any edit or save: unsaved-changes mark, Produce button, preview."""
         dirty = self.session.dirty
         text = t("unsaved", self.lang) if dirty else t("all_saved", self.lang)
-        self.state.value = (
-            f'<span class="{"ck-dirty" if dirty else "ck-ok"}">● {escape(text)}</span>'
-        )
+        self.state.value = f'<span class="{"ck-dirty" if dirty else "ck-ok"}">● {esc(text)}</span>'
         if hasattr(self, "produce"):
             self.produce.refresh()
         if preview:

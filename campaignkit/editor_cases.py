@@ -1,12 +1,11 @@
 """The Cases tab: one case at a time, its texts side by side per language, with live counts."""
 
 from functools import partial
-from html import escape
 
 import ipywidgets as w
 
 from .editing import CASE_SINGLE, limit_of
-from .editor_forms import buttons, field_box, show_count, show_hint, show_problem, try_save
+from .editor_forms import buttons, esc, field_box, show_count, show_hint, show_problem, try_save
 from .editor_words import t
 
 TALL_TEXTS = {("story",), ("letter",), ("card", "guidance")}
@@ -37,7 +36,7 @@ class CasesForm:
         chooser.layout.width = "28em"
         chooser.observe(self.on_choose, "value")
         self.chooser, self.edited, self.other = chooser, w.HTML(), w.HTML()
-        items = [w.HTML(f"<p>{escape(t('cases_intro', lang))}</p>"), chooser, self.edited]
+        items = [w.HTML(f"<p>{esc(t('cases_intro', lang))}</p>"), chooser, self.edited]
         if self.current is not None:
             items += self.fields(session.cases[self.current])
         items += [self.other, w.HBox([self.save, self.reload]), self.hint, self.status.html]
@@ -88,9 +87,7 @@ class CasesForm:
         edited = [case for case in session.cases.values() if case.dirty]
         names = ", ".join(case.get(("name",)) or case.id for case in edited)
         self.edited.value = (
-            f"<i>{escape(t('cases_edited', lang, n=len(edited), names=names))}</i>"
-            if edited
-            else ""
+            f"<i>{esc(t('cases_edited', lang, n=len(edited), names=names))}</i>" if edited else ""
         )
         invalid = any(case.validate()[1] for case in edited)
         if self.current is not None:
@@ -101,8 +98,8 @@ class CasesForm:
                 show_count(counter, widget.value, limit)
             others = [p for f, p in problems.items() if f not in self.inputs]
             self.other.value = (
-                f"<p>{escape(t('other_problems', lang))}</p><ul>"
-                + "".join(f'<li class="ck-error">{escape(p.text(lang))}</li>' for p in others)
+                f"<p>{esc(t('other_problems', lang))}</p><ul>"
+                + "".join(f'<li class="ck-error">{esc(p.text(lang))}</li>' for p in others)
                 + "</ul>"
                 if others
                 else ""

@@ -1,12 +1,11 @@
 """The Events tab: the region's events as a list of forms; Save writes events.csv."""
 
 from functools import partial
-from html import escape
 
 import ipywidgets as w
 
 from .editing import limit_of
-from .editor_forms import buttons, field_box, show_count, show_hint, show_problem, try_save
+from .editor_forms import buttons, esc, field_box, show_count, show_hint, show_problem, try_save
 from .editor_words import t
 
 EVENT_FIELDS = [
@@ -46,10 +45,10 @@ class EventsForm:
         self.inputs, self.errors, self.counters = {}, {}, {}
         region = app.session.regions.get(app.region)
         region_name = region.name[lang] if region else app.region
-        items = [w.HTML(f"<h3>{escape(t('events_of', lang, region=region_name))}</h3>")]
+        items = [w.HTML(f"<h3>{esc(t('events_of', lang, region=region_name))}</h3>")]
         keys = app.session.events.keys_of(app.region)
         if not keys:
-            items.append(w.HTML(f"<p>{escape(t('no_event', lang))}</p>"))
+            items.append(w.HTML(f"<p>{esc(t('no_event', lang))}</p>"))
         items += [self.card(index, key) for index, key in enumerate(keys)]
         add = w.Button(description=t("add_event", lang), icon="plus")
         add.add_class("ck-add-event")
@@ -108,9 +107,7 @@ class EventsForm:
             if column == "_heading":
                 values = session.events.values(key)
                 title = values.get(f"title_{lang}") or t("new_event", lang)
-                widget.value = (
-                    f"<h4>{escape(title)} <small>{escape(values.get('date', ''))}</small></h4>"
-                )
+                widget.value = f"<h4>{esc(title)} <small>{esc(values.get('date', ''))}</small></h4>"
                 continue
             show_problem(widget, self.errors[key, column], problems.get(key, {}).get(column), lang)
             if (key, column) in self.counters:

@@ -11,6 +11,11 @@ from .exceptions import CampaignKitError, FileChanged
 from .savefile import BACKUPS
 
 
+def esc(text) -> str:
+    """Text for HTML content (quotes need no escaping there)."""
+    return escape(str(text), quote=False)
+
+
 def field_box(label: str, widget, css: str) -> tuple[w.VBox, w.HTML, w.HTML]:
     """A labelled input with its counter and its error line, as one box."""
     widget.add_class(css)
@@ -18,7 +23,7 @@ def field_box(label: str, widget, css: str) -> tuple[w.VBox, w.HTML, w.HTML]:
     counter, error = w.HTML(), w.HTML()
     counter.add_class("ck-count")
     error.add_class("ck-error")
-    head = w.HBox([w.HTML(f"<b>{escape(label)}</b>"), counter])
+    head = w.HBox([w.HTML(f"<b>{esc(label)}</b>"), counter])
     head.layout.justify_content = "space-between"
     return w.VBox([head, widget, error], layout=w.Layout(width="100%")), counter, error
 
@@ -32,7 +37,7 @@ def show_problem(widget, error: w.HTML, problem, lang: str):
         error.value = ""
         widget.remove_class("ck-invalid")
     else:
-        error.value = escape(f"{sentence(problem.message(lang))}. {sentence(problem.fix(lang))}.")
+        error.value = esc(f"{sentence(problem.message(lang))}. {sentence(problem.fix(lang))}.")
         widget.add_class("ck-invalid")
 
 
@@ -51,7 +56,7 @@ class Notice:
 
     def show(self, kind: str, text: str, error: bool = False):
         css = ' class="ck-error"' if error else ""
-        self.html.value, self.kind = f"<span{css}>{escape(text)}</span>", kind
+        self.html.value, self.kind = f"<span{css}>{esc(text)}</span>", kind
 
     def clear(self, *kinds: str):
         if not kinds or self.kind in kinds:
@@ -97,4 +102,4 @@ def buttons(app, css: str, on_save, on_reload):
 
 
 def show_hint(hint: w.HTML, invalid: bool, lang: str):
-    hint.value = f'<span class="ck-error">{escape(t("fix_first", lang))}</span>' if invalid else ""
+    hint.value = f'<span class="ck-error">{esc(t("fix_first", lang))}</span>' if invalid else ""

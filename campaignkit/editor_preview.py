@@ -2,11 +2,11 @@
 
 import asyncio
 import time
-from html import escape
 
 import ipywidgets as w
 
 from . import materials, preview
+from .editor_forms import esc
 from .editor_words import material_label, t
 from .exceptions import CampaignKitError
 
@@ -69,7 +69,7 @@ class PreviewPane:
 
     def relabel(self):
         app, lang = self.app, self.app.lang
-        self.title.value = f"<h3>{escape(t('preview', lang))}</h3>"
+        self.title.value = f"<h3>{esc(t('preview', lang))}</h3>"
         current = self.material.value or "poster"
         self.material.options = [(material_label(n, lang), n) for n in self.choices()]
         self.material.value = current if current in self.choices() else self.choices()[0]
@@ -94,7 +94,7 @@ class PreviewPane:
         lang = self.app.lang
         data = self.app.session.preview_data()
         if data is None:
-            self.note.value = f'<span class="ck-error">{escape(t("preview_paused", lang))}</span>'
+            self.note.value = f'<span class="ck-error">{esc(t("preview_paused", lang))}</span>'
             return
         start = time.perf_counter()
         try:
@@ -105,10 +105,10 @@ class PreviewPane:
                 data, self.material.value, region, self.lang.value, self.app.focus()
             )
         except Exception as error:  # noqa: BLE001 - a preview must never break the editor
-            detail = escape(t("preview_off", lang, detail=error))
+            detail = esc(t("preview_off", lang, detail=error))
             self.note.value = f'<span class="ck-error">{detail}</span>'
             return
         self.image.value = png
         self.renders += 1
         seconds = f"{time.perf_counter() - start:.2f}"
-        self.note.value = f"<small>{escape(t('preview_time', lang, seconds=seconds))}</small>"
+        self.note.value = f"<small>{esc(t('preview_time', lang, seconds=seconds))}</small>"

@@ -9,7 +9,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from . import build, paths
-from .editor_forms import Notice
+from .editor_forms import Notice, esc
 from .editor_words import material_label, t
 from .exceptions import CampaignKitError, InvalidCampaign
 from .loader import load_campaign
@@ -58,7 +58,7 @@ class ProduceForm:
         self.notice = Notice("ck-status-produce")
         self.links.add_class("ck-produce-links")
         self.box.children = [
-            w.HTML(f"<p>{escape(intro)}</p>"),
+            w.HTML(f"<p>{esc(intro)}</p>"),
             w.HBox(list(self.langs.values())),
             self.button,
             self.notice.html,
@@ -105,7 +105,7 @@ class ProduceForm:
 
         def one(outcome, done, total):
             self.progress.value = done
-            self.counter.value = escape(t("producing", lang, done=done, total=total))
+            self.counter.value = esc(t("producing", lang, done=done, total=total))
             if outcome.error:
                 notebook = paths.display(outcome.executed)
                 text = t(
@@ -115,7 +115,7 @@ class ProduceForm:
                     error=outcome.error,
                     notebook=notebook,
                 )
-                lines.append(f'<li class="ck-error">{escape(text)}</li>')
+                lines.append(f'<li class="ck-error">{esc(text)}</li>')
                 self.log.value = "<ul>" + "".join(lines) + "</ul>"
 
         outcomes = build.build(
@@ -128,7 +128,7 @@ class ProduceForm:
             on_outcome=one,
         )
         failed = [o for o in outcomes if o.error]
-        self.counter.value = escape(
+        self.counter.value = esc(
             t("produced", lang, done=len(outcomes) - len(failed), failed=len(failed))
         )
         self.links.value = self.links_html(data, outcomes)
@@ -148,13 +148,11 @@ class ProduceForm:
                 label = f"{material_label(name, self.app.lang)} ({outcome.job.lang})"
                 href = file_href(pdf)
                 link = (
-                    f'<a href="{escape(href)}" target="_blank">{escape(label)}</a>'
+                    f'<a href="{escape(href)}" target="_blank">{esc(label)}</a>'
                     if href
-                    else escape(label)
+                    else esc(label)
                 )
-                items.append(f"<li>{link} <small>{escape(paths.display(pdf))}</small></li>")
+                items.append(f"<li>{link} <small>{esc(paths.display(pdf))}</small></li>")
         return (
-            f"<p>{escape(t('outputs', self.app.lang))}</p><ul>{''.join(items)}</ul>"
-            if items
-            else ""
+            f"<p>{esc(t('outputs', self.app.lang))}</p><ul>{''.join(items)}</ul>" if items else ""
         )

@@ -1,12 +1,11 @@
 """The Tallies tab: one event's counts, laid out like the paper tally sheet."""
 
 from functools import partial
-from html import escape
 
 import ipywidgets as w
 
 from . import paths
-from .editor_forms import buttons, show_hint, show_problem, try_save
+from .editor_forms import buttons, esc, show_hint, show_problem, try_save
 from .editor_words import t
 
 
@@ -39,7 +38,7 @@ class TalliesForm:
         self.inputs, self.errors = {}, {}
         options = self.event_options()
         if not options:
-            self.box.children = [w.HTML(f"<p>{escape(t('no_event_tally', lang))}</p>")]
+            self.box.children = [w.HTML(f"<p>{esc(t('no_event_tally', lang))}</p>")]
             return
         if self.current not in [value for _, value in options]:
             self.current = options[0][1]
@@ -55,14 +54,14 @@ class TalliesForm:
             "" if tally.snapshot.data else " " + t("tally_new", lang)
         )
         items = [
-            w.HTML(f"<p>{escape(t('tally_intro', lang))}</p>"),
+            w.HTML(f"<p>{esc(t('tally_intro', lang))}</p>"),
             chooser,
-            w.HTML(f"<small>{escape(note)}</small>"),
+            w.HTML(f"<small>{esc(note)}</small>"),
         ]
         readonly = tally.spreadsheet is not None
         if readonly:
             message = t("spreadsheet", lang, file=tally.spreadsheet.name)
-            items.append(w.HTML(f'<p class="ck-error">{escape(message)}</p>'))
+            items.append(w.HTML(f'<p class="ck-error">{esc(message)}</p>'))
         cells = []
 
         def cell(name, value, css):
@@ -75,7 +74,7 @@ class TalliesForm:
             self.inputs[name], self.errors[name] = text, error
             return w.VBox([text, error])
 
-        head = [w.HTML(f"<b>{escape(t(k, lang))}</b>") for k in ("participants", "online")]
+        head = [w.HTML(f"<b>{esc(t(k, lang))}</b>") for k in ("participants", "online")]
         top = w.GridBox(
             [
                 head[0],
@@ -85,15 +84,15 @@ class TalliesForm:
             ],
             layout=w.Layout(grid_template_columns="12em 9em 12em 9em", grid_gap="4px 8px"),
         )
-        cells += [w.HTML(f"<b>{escape(t(k, lang))}</b>") for k in ("case", "letters", "cards")]
+        cells += [w.HTML(f"<b>{esc(t(k, lang))}</b>") for k in ("case", "letters", "cards")]
         for case_id, (letters, cards) in tally.counts.items():
             case = session.cases.get(case_id)
             name = case.get(("name",)) if case else case_id
-            cells.append(w.HTML(f"{escape(name)} <small>({escape(case_id)})</small>"))
+            cells.append(w.HTML(f"{esc(name)} <small>({esc(case_id)})</small>"))
             cells.append(cell(f"{case_id}.letters", letters, f"ck-tally-{case_id}-letters"))
             cells.append(cell(f"{case_id}.cards", cards, f"ck-tally-{case_id}-cards"))
         self.total = [w.HTML(), w.HTML()]
-        cells += [w.HTML(f"<b>{escape(t('total', lang))}</b>"), *self.total]
+        cells += [w.HTML(f"<b>{esc(t('total', lang))}</b>"), *self.total]
         sheet = w.GridBox(
             cells,
             layout=w.Layout(grid_template_columns="minmax(16em, 2fr) 9em 9em", grid_gap="2px 8px"),
