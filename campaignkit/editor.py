@@ -32,6 +32,8 @@ STYLE = """<style>
 .ck-app .widget-text, .ck-app .widget-textarea { width: auto; min-width: 0; }
 .ck-app .widget-button { width: auto; }
 .ck-error, .ck-error * { color: #b00020; }
+.ck-app .widget-html-content { line-height: 1.35; }
+.ck-app textarea { font-family: inherit; font-size: 13px; }
 .ck-over { color: #b00020; font-weight: bold; }
 .ck-ok { color: #5f6368; }
 .ck-invalid input, .ck-invalid textarea, input.ck-invalid, textarea.ck-invalid {
@@ -100,7 +102,7 @@ class Editor:
         if self.session.root not in folders:
             folders.append(self.session.root)
         self.campaign_choice = w.Dropdown(
-            options=[(paths.display(f), str(f)) for f in folders],
+            options=[(folder.name, str(folder)) for folder in folders],
             value=str(self.session.root),
             description=t("campaign", lang),
         )

@@ -62,7 +62,8 @@ class ProduceForm:
             w.HBox(list(self.langs.values())),
             self.button,
             self.notice.html,
-            w.HBox([self.progress, self.counter]),
+            self.progress,
+            self.counter,
             self.log,
             self.links,
         ]
