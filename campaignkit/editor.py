@@ -163,7 +163,11 @@ class Editor:
         if tab == "cases":
             return self.cases.focus()
         if tab == "tallies" and self.tallies.current:
-            return self.tallies.current
+            events = self.session.events
+            for key in events.keys_of(self.region):
+                values = events.values(key)
+                if values["id"] == self.tallies.current:
+                    return values.get(f"title_{self.preview.lang.value}") or values["id"]
         return None
 
     def changed(self, preview: str | None = None):
