@@ -34,11 +34,14 @@ check: install ## lint and format check, then validate the sample campaign
 	$(BIN)/ruff format --check .
 	$(BIN)/campaignkit check $(CAMPAIGN)
 
-lab: install ## open JupyterLab on the editor workbook
-	$(BIN)/jupyter lab --ip 127.0.0.1 notebooks/editor.ipynb
+lab: install ## open JupyterLab on the editor workbook (on 127.0.0.1, with Jupyter's token)
+	$(BIN)/jupyter lab --ip 127.0.0.1 $(if $(filter 0,$(shell id -u)),--allow-root) \
+	  --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/editor.ipynb
 
-app: install ## serve the editor as a web page with Voila on 127.0.0.1
-	$(BIN)/voila --Voila.ip=127.0.0.1 notebooks/editor.ipynb
+app: install ## serve the editor as a web page with Voila on 127.0.0.1 (CAMPAIGN=folder to edit)
+	CAMPAIGNKIT_CAMPAIGN=$(abspath $(CAMPAIGN)) $(BIN)/voila --Voila.ip=127.0.0.1 \
+	  --Voila.root_dir=. --VoilaConfiguration.file_allowlist="['outputs/.*[.]pdf']" \
+	  notebooks/editor.ipynb
 
 bench: install ## measure speed and memory (ratios from one run)
 	$(BIN)/python bench/run.py

@@ -56,6 +56,7 @@ def plan(
     data: CampaignData, regions=(), langs=(), material_names=(), out_dir=paths.OUTPUTS
 ) -> list[Job]:
     """Every notebook run the request needs, one per notebook × region (or campaign) × language."""
+    whole_campaign = not regions
     regions = list(regions) or list(data.regions)
     for region in regions:
         data.region(region)
@@ -63,6 +64,8 @@ def plan(
     chosen = [materials.get(name) for name in (material_names or materials.names())]
     wanted: dict[tuple[str, str], list[str]] = {}
     for material in chosen:
+        if material.scope == "campaign" and not (whole_campaign or material.name in material_names):
+            continue  # asked for some regions only: the campaign-wide summary is not theirs
         places = ["campaign"] if material.scope == "campaign" else regions
         for place in places:
             if material.wanted(data, place):
@@ -144,48 +147,62 @@ def entry(job: Job, material: str, pdf: Path, report, executed: Path, root: Path
     }
 
 
-def run_jobs(todo: list[Job], campaign_id: str, out_dir, workers: int, progress=True, done=None):
-    """Run jobs on `workers` threads, each with its own warm kernel; return every outcome."""
+def run_jobs(
+    todo: list[Job], campaign_id: str, out_dir, workers: int, progress=True, done=None, report=None
+):
+    """Run jobs on `workers` threads, each with its own warm kernel; return every outcome.
+
+    `done(outcome)` runs in the worker (preflight); `report(outcome, count, total)` runs in
+    the calling thread as each job ends (progress bars).
+    """
     pending: Queue[Job] = Queue()
     for job in todo:
         pending.put(job)
-    outcomes: list[Outcome] = []
-    bar = tqdm(total=len(todo), disable=not progress, unit="job", file=sys.stderr)
-    lock = threading.Lock()
+    finished: Queue[Outcome] = Queue()
 
     def work():
         kernel = None
-        try:
-            while True:
-                try:
-                    job = pending.get_nowait()
-                except Empty:
-                    return
-                try:
-                    from .kernels import WarmKernel
+        while True:
+            try:
+                job = pending.get_nowait()
+            except Empty:
+                break
+            try:
+                from .kernels import WarmKernel
 
-                    kernel = kernel or WarmKernel()
-                    kernel.reset()
-                    outcome = run_job(job, campaign_id, out_dir, kernel)
-                except Exception as error:  # noqa: BLE001 - a broken kernel fails its job only
-                    outcome = Outcome(job, job.executed_path(out_dir, campaign_id), repr(error))
-                    kernel = None
-                outcome = done(outcome) if done else outcome
-                with lock:
-                    outcomes.append(outcome)
-                    bar.set_postfix_str(job.label, refresh=False)
-                    bar.update()
-        finally:
-            if kernel is not None:
-                kernel.shutdown()
+                kernel = kernel or WarmKernel()
+                kernel.reset()
+                outcome = run_job(job, campaign_id, out_dir, kernel)
+            except Exception as error:  # noqa: BLE001 - a broken kernel fails its job only
+                outcome = Outcome(job, job.executed_path(out_dir, campaign_id), repr(error))
+                kernel = _discard(kernel)
+            finished.put(done(outcome) if done else outcome)
+        _discard(kernel)
 
     threads = [threading.Thread(target=work) for _ in range(max(1, min(workers, len(todo))))]
     for thread in threads:
         thread.start()
+    outcomes: list[Outcome] = []
+    with tqdm(total=len(todo), disable=not progress, unit="job", file=sys.stderr) as bar:
+        while len(outcomes) < len(todo):
+            outcome = finished.get()
+            outcomes.append(outcome)
+            bar.set_postfix_str(outcome.job.label, refresh=False)
+            bar.update()
+            if report is not None:
+                report(outcome, len(outcomes), len(todo))
     for thread in threads:
         thread.join()
-    bar.close()
     return outcomes
+
+
+def _discard(kernel) -> None:
+    """Shut a worker's kernel down, whatever state it is in."""
+    if kernel is not None:
+        try:
+            kernel.shutdown()
+        except Exception:  # noqa: BLE001 - it may already be dead
+            pass
 
 
 def build(
@@ -197,8 +214,13 @@ def build(
     out_dir=paths.OUTPUTS,
     progress: bool = True,
     force: bool = False,
+    on_outcome=None,
 ) -> list[Outcome]:
-    """Run every job whose inputs changed on `jobs` workers; failures are returned, not raised."""
+    """Run every job whose inputs changed on `jobs` workers; failures are returned, not raised.
+
+    `on_outcome(outcome, done, total)`, when given, is called as each job ends (the
+    editor's progress bar).
+    """
     data = load_campaign(campaign)
     manifest = Manifest(out_dir, data.id)
     for stale in manifest.root.rglob(".*.tmp"):  # left by a build that was killed
@@ -214,7 +236,8 @@ def build(
     def done(outcome):
         return check_outputs(data, outcome, manifest)
 
-    outcomes = skipped + run_jobs(todo, data.id, out_dir, jobs, progress, done)
+    ran = run_jobs(todo, data.id, out_dir, jobs, progress, done, on_outcome)
+    outcomes = skipped + ran
     from .gallery import write_gallery
 
     write_gallery(manifest, data.root)

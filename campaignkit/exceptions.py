@@ -42,3 +42,11 @@ class PreflightFailed(CampaignKitError):
     def __init__(self, what: str, problems: list[str]):
         self.problems = list(problems)
         super().__init__(f"{what}: " + "; ".join(self.problems))
+
+
+class FileChanged(CampaignKitError):
+    """A file changed on disk since the editor loaded it: saving would lose that change."""
+
+    def __init__(self, path):
+        self.path = path
+        super().__init__(f"{path} changed on disk since it was loaded")

@@ -1,4 +1,4 @@
-"""Page images for notebooks and the editor (pypdfium2)."""
+"""Page images for notebooks and the editor (pypdfium2), from PDF files or rendered in memory."""
 
 from pathlib import Path
 
@@ -24,3 +24,59 @@ def show(produced, page: int = 0, dpi: int = 50):
     from IPython.display import Image
 
     return Image(data=page_png(produced.path, page, dpi))
+
+
+def pdf_page_png(pdf: bytes, page: int = 0, dpi: int = 60) -> bytes:
+    """One page of PDF bytes as PNG bytes, nothing written to disk."""
+    import io
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        image = document[min(page, len(document) - 1)].render(scale=dpi / 72).to_pil()
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def page_showing(pdf: bytes, text: str | None) -> int:
+    """The first page whose text holds `text` (0 when none does, or no text is given)."""
+    if not text:
+        return 0
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        for index in range(len(document)):
+            page_text = document[index].get_textpage().get_text_range()
+            if text in page_text:
+                return index
+    finally:
+        document.close()
+    return 0
+
+
+def material_png(data, material: str, region: str, lang: str, focus=None, dpi: int = 60):
+    """The page of a material that shows `focus` (a case's name…), rendered in-process as PNG.
+
+    WeasyPrint's fonts and stylesheets stay loaded between calls (render.py caches them),
+    so after the first call a poster takes a fraction of a second.
+    """
+    from .production import render_material
+    from .render import pdf_bytes
+
+    pdf = pdf_bytes(render_material(data, material, region, lang))
+    return pdf_page_png(pdf, page_showing(pdf, focus), dpi)
+
+
+def latency(data, material="poster", region=None, lang="fr", runs: int = 20) -> list[float]:
+    """Seconds each of `runs` in-process preview renders took (after one warm-up render)."""
+    import time
+
+    region = region or next(iter(data.regions))
+    material_png(data, material, region, lang)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        material_png(data, material, region, lang)
+        times.append(time.perf_counter() - start)
+    return times

@@ -93,6 +93,12 @@ MESSAGES = {
         "donnez à chaque élément un id unique",
         "give every item an id of its own",
     ),
+    "id_taken": (
+        "id « {value} » déjà pris par l'événement « {other} »",
+        "id '{value}' is already used by the event '{other}'",
+        "choisissez un autre id, unique dans events.csv",
+        "choose another id, not used elsewhere in events.csv",
+    ),
     "id_mismatch": (
         "l'id « {value} » ne correspond pas au nom du fichier « {expected} »",
         "id '{value}' does not match the file name '{expected}'",

@@ -114,7 +114,35 @@ for pdf in produced if preview else []:  # the first page of each, to check at a
     ],
 )
 
-ALL = {"poster.ipynb": POSTER, "letters.ipynb": LETTERS, "summary.ipynb": SUMMARY}
+
+EDITOR = nbformat.v4.new_notebook()
+EDITOR.metadata = POSTER.metadata
+EDITOR.cells = [
+    nbformat.v4.new_code_cell(
+        """
+# Cahier de coordination / Coordinator's workbook: Run All, then work in the tabs.
+# `make app` serves it as a web page. Parameters, empty for the defaults:
+campaign: str = ""  # campaign folder; empty: ?campaign=NAME, $CAMPAIGNKIT_CAMPAIGN, cases/2023
+region: str = ""  # first region shown; empty: ?region=ID, $CAMPAIGNKIT_REGION, the first one
+lang: str = ""  # interface language, fr or en; empty: ?lang=, $CAMPAIGNKIT_LANG, fr
+""".strip(),
+        metadata={"tags": ["parameters"]},
+    ),
+    nbformat.v4.new_code_cell(
+        "from campaignkit.editor import Editor\n\n"
+        "Editor(campaign or None, region or None, lang or None)"
+    ),
+]
+for index, cell in enumerate(EDITOR.cells):
+    cell["id"] = f"cell-{index}"
+
+
+ALL = {
+    "poster.ipynb": POSTER,
+    "letters.ipynb": LETTERS,
+    "summary.ipynb": SUMMARY,
+    "editor.ipynb": EDITOR,
+}
 
 if __name__ == "__main__":
     for name, nb in ALL.items():
