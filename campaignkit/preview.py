@@ -7,16 +7,7 @@ import pypdfium2
 
 def page_png(pdf: str | Path, page: int = 0, dpi: int = 50) -> bytes:
     """One page of a PDF file as PNG bytes."""
-    import io
-
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        image = document[page].render(scale=dpi / 72).to_pil()
-    finally:
-        document.close()
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
+    return pdf_page_png(Path(pdf).read_bytes(), page, dpi)
 
 
 def show(produced, page: int = 0, dpi: int = 50):

@@ -1,6 +1,5 @@
 """HTML templates to PDF: Jinja2 with autoescape, WeasyPrint with shared fonts and CSS."""
 
-import io
 import logging
 import os
 from functools import cache
@@ -68,14 +67,3 @@ def render_document(html: str, stylesheets: list[str], campaign_root: Path):
 
 def pdf_bytes(document) -> bytes:
     return document.write_pdf()
-
-
-def png_preview(document, page: int = 0, resolution: int = 60) -> bytes:
-    """One page as PNG bytes, for previews."""
-    import pypdfium2
-
-    pdf = pypdfium2.PdfDocument(io.BytesIO(pdf_bytes(document)))
-    image = pdf[page].render(scale=resolution / 72).to_pil()
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
