@@ -38,8 +38,8 @@ lab: install ## open JupyterLab on the editor workbook (on 127.0.0.1, with Jupyt
 	$(BIN)/jupyter lab --ip 127.0.0.1 $(if $(filter 0,$(shell id -u)),--allow-root) \
 	  --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/editor.ipynb
 
-app: install ## serve the editor as a web page with Voila on 127.0.0.1 (CAMPAIGN=folder to edit)
-	CAMPAIGNKIT_CAMPAIGN=$(abspath $(CAMPAIGN)) $(BIN)/voila --Voila.ip=127.0.0.1 \
+app: install ## serve the editor as a web page with Voila on 127.0.0.1, with a token (CAMPAIGN=folder)
+	CAMPAIGNKIT_CAMPAIGN=$(abspath $(CAMPAIGN)) $(BIN)/voila --Voila.ip=127.0.0.1 --token \
 	  --Voila.root_dir=. --VoilaConfiguration.file_allowlist="['outputs/.*[.]pdf']" \
 	  notebooks/editor.ipynb
 

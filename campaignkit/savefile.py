@@ -2,13 +2,12 @@
 
 import datetime as dt
 import hashlib
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .exceptions import FileChanged
+from .files import write_atomically
 
 BACKUPS = ".backups"  # inside the campaign folder; git-ignored
 KEEP = 20  # backups kept per file
@@ -62,40 +61,9 @@ def _backup(root: Path, snapshot: Snapshot) -> Path | None:
     return target
 
 
-def _fsync_folder(folder: Path):
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
-
-
 def replace(path: Path, data: bytes, mode: int | None = None):
-    """Write `data` to a temporary file beside `path`, fsync it, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    """Write `data` beside `path`, fsync it, then rename it over `path`."""
+    write_atomically(path, data, mode)
 
 
 def save(snapshot: Snapshot, data: bytes, root: Path) -> Snapshot:

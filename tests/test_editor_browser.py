@@ -5,10 +5,13 @@ so the repository's data is never touched. With CI=true a missing browser is a f
 """
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -46,13 +49,14 @@ def free_port() -> int:
 def voila(campaign_copy, tmp_path):
     """The editor page served by Voila on 127.0.0.1, editing the copy."""
     need_browser()
-    port = free_port()
+    port, token = free_port(), secrets.token_hex(16)
     log = (tmp_path / "voila.log").open("w")
     command = [
         str(Path(sys.executable).with_name("voila")),
         "--no-browser",
         f"--port={port}",
         "--Voila.ip=127.0.0.1",
+        f"--Voila.token={token}",
         f"--Voila.root_dir={paths.ROOT}",
         "notebooks/editor.ipynb",
     ]
@@ -68,7 +72,7 @@ def voila(campaign_copy, tmp_path):
                 if server.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"Voila did not start: {(tmp_path / 'voila.log').read_text()}")
                 time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}/", token
     finally:
         server.terminate()
         try:
@@ -78,15 +82,32 @@ def voila(campaign_copy, tmp_path):
         log.close()
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_the_page_needs_the_token(voila):
+    url, token = voila
+    opener = urllib.request.build_opener(NoRedirect)
+    for wrong in (url, f"{url}?token=wrong"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            opener.open(wrong, timeout=30)
+        assert refused.value.code == 302 and "/login" in refused.value.headers["Location"]
+    with opener.open(f"{url}?token={token}", timeout=120) as page:
+        assert page.status == 200
+
+
 def test_change_venue_see_preview_change_save(voila, campaign_copy):
     from playwright.sync_api import expect, sync_playwright
 
+    url, token = voila
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1300, "height": 900})
             page.set_default_timeout(PAGE_TIMEOUT_MS)
-            page.goto(voila + "?region=montreal", timeout=PAGE_TIMEOUT_MS)
+            page.goto(f"{url}?region=montreal&token={token}", timeout=PAGE_TIMEOUT_MS)
             image = page.locator("img.ck-preview-image")
             page.wait_for_function(
                 "() => (document.querySelector('img.ck-preview-image')?.src || '')"

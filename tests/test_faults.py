@@ -54,3 +54,43 @@ def test_kill_minus_nine_midway_then_rebuild(tmp_path):
     assert len(pdfs) == 6
     assert all(len(PdfReader(str(pdf)).pages) == 1 for pdf in pdfs)
     assert not list(out.rglob("*.tmp"))
+
+
+SAVER = """
+import sys
+from pathlib import Path
+from campaignkit import savefile
+
+path, root = Path(sys.argv[1]), Path(sys.argv[2])
+versions = [path.read_bytes(), Path(sys.argv[3]).read_bytes()]
+print("ready", flush=True)
+n = 0
+while True:
+    snapshot = savefile.load(path)
+    savefile.save(snapshot, versions[n % 2], root)
+    n += 1
+"""
+
+
+def test_killing_a_save_leaves_the_old_or_the_new_file(tmp_path):
+    """An editor killed while saving: events.csv is always whole, old or new."""
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    events = root / "events.csv"
+    old = events.read_bytes()
+    row = (
+        "e{n},montreal,Soirée,Evening,2023-12-05,18:30,21:00,Café,1 rue,Montréal,10,T,t@x.org,yes\n"
+    )
+    new = old + "".join(row.format(n=n) for n in range(20000)).encode()
+    (tmp_path / "new.csv").write_bytes(new)
+    for attempt in range(6):
+        saver = subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(events), str(root), str(tmp_path / "new.csv")],
+            stdout=subprocess.PIPE,
+        )
+        assert saver.stdout.readline().strip() == b"ready"
+        time.sleep(0.05 + 0.07 * attempt)
+        saver.kill()
+        saver.wait()
+        assert events.read_bytes() in (old, new), f"broken file after kill {attempt}"
+    assert list((root / ".backups").rglob("events.csv.*")), "previous versions are kept"
