@@ -51,20 +51,18 @@ WARN_PPI, FAIL_PPI = 300, 150
 
 def image_resolutions(pdf: Path) -> list[tuple[int, float]]:
     """(page number, effective pixels per inch) of every raster image, as printed."""
-    import pypdfium2
     import pypdfium2.raw as pdfium_c
 
+    from .pdfium import open_pdf
+
     found = []
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
+    with open_pdf(pdf) as document:
         for number, page in enumerate(document, start=1):
             for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
                 left, bottom, right, top = image.get_bounds()
                 width_px, height_px = image.get_px_size()
                 inches = max((right - left) / 72, (top - bottom) / 72, 1e-6)
                 found.append((number, max(width_px, height_px) / inches))
-    finally:
-        document.close()
     return found
 
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-import pypdfium2
+from .pdfium import open_pdf
 
 
 def page_png(pdf: str | Path, page: int = 0, dpi: int = 50) -> bytes:
@@ -21,11 +21,8 @@ def pdf_page_png(pdf: bytes, page: int = 0, dpi: int = 60) -> bytes:
     """One page of PDF bytes as PNG bytes, nothing written to disk."""
     import io
 
-    document = pypdfium2.PdfDocument(pdf)
-    try:
+    with open_pdf(pdf) as document:
         image = document[min(page, len(document) - 1)].render(scale=dpi / 72).to_pil()
-    finally:
-        document.close()
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
@@ -35,14 +32,11 @@ def page_showing(pdf: bytes, text: str | None) -> int:
     """The first page whose text holds `text` (0 when none does, or no text is given)."""
     if not text:
         return 0
-    document = pypdfium2.PdfDocument(pdf)
-    try:
+    with open_pdf(pdf) as document:
         for index in range(len(document)):
             page_text = document[index].get_textpage().get_text_range()
             if text in page_text:
                 return index
-    finally:
-        document.close()
     return 0
 
 

@@ -59,7 +59,7 @@ def incremental(tmp_path_factory):
     poster = out / "mini" / "montreal" / "poster-fr.pdf"
 
     def run(force=False):
-        kwargs = {"material_names": ["poster"], "langs": ["fr"], "jobs": 1, "progress": False}
+        kwargs = {"material_names": ["poster"], "langs": ["fr"], "jobs": 2, "progress": False}
         outcomes = build(root, out_dir=out, force=force, **kwargs)
         return {o.job.region: o for o in outcomes}, poster.read_bytes()
 
