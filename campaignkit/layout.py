@@ -1,23 +1,11 @@
 """Checks on a laid-out document: text past the page edge, characters no font can draw."""
 
-from functools import cache
-
-from fontTools.ttLib import TTFont
 from weasyprint.formatting_structure.boxes import TextBox
 
-from . import paths
+from .glyphs import IGNORED, covered_characters
 
-IGNORED = set("\n\r\t\u00ad\u200b\u200c\u200d\u2060\ufeff")
+__all__ = ["covered_characters", "layout_problems"]
 TOLERANCE = 0.5  # CSS px
-
-
-@cache
-def covered_characters() -> frozenset[int]:
-    """Every code point the shipped fonts can draw."""
-    points: set[int] = set()
-    for font in paths.FONTS.glob("*.[ot]tf"):
-        points.update(TTFont(font, lazy=True).getBestCmap())
-    return frozenset(points)
 
 
 def _label(element, inherited: str) -> str:
