@@ -1,6 +1,6 @@
 import pytest
 
-from campaignkit import PreflightFailed, produce
+from campaignkit import PreflightFailed, load_campaign, produce
 
 from .pdfs import pdf_text
 
@@ -29,10 +29,14 @@ def test_poster_whose_text_does_not_fit_is_refused_not_clipped(
     assert not (tmp_path / "mini" / "montreal" / "poster-fr.pdf").exists()
 
 
-def test_characters_without_a_glyph_are_named(campaign_copy, tmp_path):
-    campaign_copy.edit("cases/ana.yaml", "Une militante d'essai", "Une militante 𓀀 d'essai")
+def test_characters_without_a_glyph_are_named(mini, tmp_path):
+    """Validation refuses them first (test_corpus); the render check is the safety net."""
+    data = load_campaign(mini)
+    ana = data.cases["ana"]
+    blurb = {"fr": "Une militante 𓀀 d'essai", "en": ana.blurb["en"]}
+    data.cases["ana"] = ana.model_copy(update={"blurb": blurb})
     with pytest.raises(PreflightFailed, match=r"no font has the characters '𓀀' \(case ana"):
-        produce("poster", campaign_copy.root, region="montreal", out_dir=tmp_path)
+        produce("poster", region="montreal", out_dir=tmp_path, data=data)
 
 
 def test_arabic_text_is_drawn(campaign_copy, tmp_path):
