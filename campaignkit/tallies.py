@@ -174,6 +174,8 @@ class _FileReader:
 
     def read_case(self, row: int, first: str, cells: list) -> None:
         case = first.lower()
+        if case not in self.data.cases and all(is_blank(cell) for cell in cells[1:]):
+            return  # a title or heading row (often merged across the columns): no count in it
         if case not in self.data.cases:
             choices = ", ".join(self.data.cases)
             self.problem("unknown_case", "case", row, "A", value=first, choices=choices)
