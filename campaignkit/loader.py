@@ -151,6 +151,8 @@ def _problem_from(item: dict, shown: str, lines, row, csv: bool) -> Problem:
     names = [str(part) for part in loc]
     if "lang" in ctx:
         names[-1:] = [f"{names[-1]}_{ctx['lang']}"] if csv else [names[-1], ctx["lang"]]
+    if "lang" in ctx and not csv:
+        loc = (*loc, ctx["lang"])  # the line of that language's text, when it has one
     line = None if csv else line_of(lines or {}, loc)
     return Problem(shown, ".".join(names), code, params, line=line, row=row)
 
