@@ -9,6 +9,7 @@ the same bytes, so PDFs stay small and byte-identical.
 import hashlib
 import io
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -35,6 +36,18 @@ def contained_file_problem(root: Path, relative: str) -> tuple[str, str] | None:
     return None
 
 
+@contextmanager
+def _strict():
+    """Truncated files raise: WeasyPrint, once imported, tells Pillow to fill them in grey."""
+    from PIL import ImageFile
+
+    before, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _looks_like_svg(path: Path) -> bool:
     with path.open("rb") as stream:
         head = stream.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -54,14 +67,18 @@ def photo_problem(root: Path, relative: str) -> tuple[str, dict] | None:
     if _looks_like_svg(path):
         return "photo_svg", {"value": relative}
     try:
-        with Image.open(path) as image:
+        with _strict(), Image.open(path) as image:
             if image.format not in FORMATS:
                 return "photo_format", {"value": relative, "format": image.format}
             megapixels = image.width * image.height / 1e6
             if megapixels > MAX_MEGAPIXELS:
                 params = {"megapixels": round(megapixels), "limit": MAX_MEGAPIXELS}
                 return "photo_too_large", {"value": relative} | params
-            image.verify()
+            image.verify()  # PNG: every chunk and its checksum
+        if image.format == "JPEG":
+            with _strict(), Image.open(path) as image:  # JPEG: decode at 1/8 scale, cheaply
+                image.draft("RGB", (image.width // 8 or 1, image.height // 8 or 1))
+                image.load()
     except Image.DecompressionBombError:
         params = {"megapixels": f"> {MAX_MEGAPIXELS}", "limit": MAX_MEGAPIXELS}
         return "photo_too_large", {"value": relative} | params
@@ -81,7 +98,7 @@ def print_ready(path: Path) -> Path:
     from PIL import Image, ImageOps
 
     try:
-        with Image.open(path) as image:
+        with _strict(), Image.open(path) as image:
             upright = image.getexif().get(ORIENTATION, 1) == 1
             if max(image.size) <= MAX_SIDE and upright:
                 image.load()  # a truncated file fails here, not silently in the renderer
