@@ -171,11 +171,11 @@ MESSAGES = {
         "gardez-en un seul : sinon seul le dernier compterait, sans avertissement",
         "keep only one: otherwise only the last one would count, without a warning",
     ),
-    "yaml_alias": (
-        "ancre ou renvoi YAML (&, *, <<) non accepté",
-        "YAML anchor or alias (&, *, <<) not accepted",
-        "recopiez le texte à chaque endroit où il sert",
-        "copy the text out in full wherever it is used",
+    "yaml_expansion": (
+        "plus de {limit} valeurs une fois les renvois YAML (&, *) développés",
+        "more than {limit} values once YAML aliases (&, *) are expanded",
+        "recopiez le texte à chaque endroit où il sert, sans ancres ni renvois",
+        "copy the text out wherever it is used, without anchors or aliases",
     ),
     "yaml_too_deep": (
         "champs imbriqués sur plus de {limit} niveaux",

@@ -42,26 +42,29 @@ class _Loader(_Base):
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
 MAX_DEPTH = 20  # campaign files nest four levels; deeper is a mistake or an attack
+MAX_VALUES = 100_000  # values once aliases are expanded; a case file holds about a hundred
 
 
 def _check_tree(node, shown: str) -> None:
     """Refuse what YAML allows but a campaign file must not hold: a key given twice (YAML
-    would silently keep the last one), anchors and aliases (one `*` can stand for millions
-    of copies), and absurd nesting."""
-    seen: set[int] = set()
+    would silently keep the last one), aliases that multiply (a few `*` lines can stand for
+    billions of values) and absurd nesting."""
     stack = [(node, 0, node.start_mark.line + 1)]
+    values = 0
     while stack:
         current, depth, line = stack.pop()  # line: of the key the node is the value of
-        if id(current) in seen or current.tag == "tag:yaml.org,2002:merge":
-            raise SourceError(Problem(shown, "", "yaml_alias", line=line))
-        seen.add(id(current))
+        values += 1
+        if values > MAX_VALUES:
+            raise SourceError(
+                Problem(shown, "", "yaml_expansion", {"limit": MAX_VALUES}, line=line)
+            )
         if depth > MAX_DEPTH:
             raise SourceError(Problem(shown, "", "yaml_too_deep", {"limit": MAX_DEPTH}, line=line))
         if isinstance(current, yaml.MappingNode):
             keys: dict[str, int] = {}
             for key, _ in current.value:
                 name, at = str(key.value), key.start_mark.line + 1
-                if name in keys:
+                if name in keys and key.tag != "tag:yaml.org,2002:merge":
                     params = {"value": name, "other": keys[name]}
                     raise SourceError(Problem(shown, name, "yaml_duplicate_key", params, line=at))
                 keys[name] = at
