@@ -47,5 +47,5 @@ bench: install ## measure speed and memory (ratios from one run)
 	$(BIN)/python bench/run.py
 
 clean: ## remove everything generated (outputs/ and caches), keep .venv
-	rm -rf outputs/* .pytest_cache .ruff_cache
+	rm -rf outputs/* outputs/.cache .pytest_cache .ruff_cache
 	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -2,9 +2,11 @@
 
 from markupsafe import Markup
 
-from . import i18n
+from . import i18n, paths
+from .exceptions import RenderError
 from .loader import CampaignData
 from .models import Case
+from .photos import UnreadablePhoto, print_ready
 from .qr import qr_svg
 
 
@@ -47,8 +49,16 @@ def case_summary(data: CampaignData, case: Case, lang: str) -> dict:
     """A case's short texts in one language."""
     photo = None
     if case.photo:
+        source = (data.root / case.photo.file).resolve()
+        try:
+            ready = print_ready(source)
+        except UnreadablePhoto as error:
+            raise RenderError(
+                f"case {case.id}, field photo.file: {paths.display(source)} cannot be read "
+                f"({error}); save it again as JPEG or PNG"
+            ) from None
         photo = {
-            "src": (data.root / case.photo.file).resolve().as_uri(),
+            "src": ready.as_uri(),
             "alt": case.photo.alt[lang],
             "credit": case.photo.credit[lang],
         }

@@ -1,4 +1,5 @@
-"""The only way a page may load a resource: `data:` URLs and files under allowed folders."""
+"""The only way a page may load a resource: `data:` URLs and files under allowed folders:
+templates/, the campaign folder, and the cache of print-ready photos."""
 
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -14,7 +15,9 @@ class FolderFetcher(URLFetcher):
 
     def __init__(self, *folders: Path):
         super().__init__(allowed_protocols={"data", "file"}, fail_on_errors=True)
-        self.folders = [Path(folder).resolve() for folder in (paths.TEMPLATES, *folders)]
+        self.folders = [
+            Path(folder).resolve() for folder in (paths.TEMPLATES, paths.CACHE, *folders)
+        ]
 
     def fetch(self, url, headers=None):
         scheme = urlparse(url).scheme.lower()

@@ -43,6 +43,8 @@ def data_read_by(data: CampaignData, place: str) -> object:
         ids = {event.id for event in events}
         tallies = [p for p in (data.root / "tallies").glob("*.*") if p.stem in ids]
     common["tallies"] = _hash_files(tallies) if tallies else ""
+    photos = [(data.root / case.photo.file).resolve() for case in data.cases.values() if case.photo]
+    common["photos"] = _hash_files(photos) if photos else ""  # a new photo under the same name
     return common
 
 

@@ -8,7 +8,9 @@ from pydantic import BaseModel, ValidationError
 
 from . import paths
 from .exceptions import InvalidCampaign, UnknownName
+from .glyphs import describe, missing_characters
 from .models import SUPPORTED_LANGUAGES, Campaign, Case, Event, Region
+from .photos import contained_file_problem, photo_problem  # noqa: F401 - API
 from .problems import MESSAGES, Problem
 from .sources import SourceError, line_of, read_csv, read_yaml
 
@@ -60,6 +62,21 @@ class _Collector:
         self.root = root
         self.languages = list(languages)
         self.problems: list[Problem] = []
+        self.broken: dict[str, set[str]] = {}  # ids whose file or row has its own problem
+
+    def glyphs(self, data, shown: str, lines=None, row=None, loc: tuple = ()):
+        """A problem for every text holding characters that no shipped font can draw."""
+        if isinstance(data, dict):
+            for key, value in data.items():
+                self.glyphs(value, shown, lines, row, (*loc, key))
+        elif isinstance(data, list):
+            for index, value in enumerate(data):
+                self.glyphs(value, shown, lines, row, (*loc, index))
+        elif isinstance(data, str) and (chars := missing_characters(data)):
+            line = None if row is not None else line_of(lines or {}, loc)
+            field = ".".join(str(part) for part in loc)
+            params = {"chars": describe(chars)}
+            self.add(Problem(shown, field, "no_glyph", params, line=line, row=row))
 
     def shown(self, path: Path) -> str:
         return paths.display(path)
@@ -77,17 +94,56 @@ class _Collector:
             return None
 
 
+# What a value must look like, for the models' patterns: (French, English).
+FORMATS = {
+    r"^https?://": (
+        "une adresse Web complète qui commence par https://",
+        "a full web address starting with https://",
+    ),
+    r"^#[0-9A-Fa-f]{6}$": ("une couleur comme #FFFF00", "a colour such as #FFFF00"),
+    r"^\d{2}$": ("un code à deux chiffres, par exemple 06", "a two-digit code, for example 06"),
+}
+# pydantic error types → the kit's problem codes, for those that say it better.
+KINDS = {
+    "string_too_short": "empty_value",
+    "dict_type": "not_translated",
+    "string_type": "expected_text",
+    "bool_parsing": "expected_yes_no",
+    "bool_type": "expected_yes_no",
+    "list_type": "expected_list",
+    "model_type": "expected_fields",
+    "model_attributes_type": "expected_fields",
+    "extra_forbidden": "unknown_field",
+}
+
+
+def shorten(value, most: int = 40) -> str:
+    """A value as a message may quote it: one line, at most `most` characters."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def _problem_from(item: dict, shown: str, lines, row, csv: bool) -> Problem:
     loc = tuple(item["loc"])
     kind, ctx, value = item["type"], dict(item.get("ctx") or {}), item.get("input")
     if kind in MESSAGES:
         code, params = kind, ctx
+    elif kind in KINDS:
+        code, params = KINDS[kind], {"value": shorten(value)}
+    elif kind == "string_too_long":
+        code, params = "too_long", {"length": len(str(value)), "limit": ctx.get("max_length")}
+    elif kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        fr, en = FORMATS.get(pattern, (f"une valeur de la forme {pattern}", pattern))
+        code, params = "bad_format", {"value": shorten(value), "expected_fr": fr, "expected_en": en}
+    elif kind in ("less_than_equal", "less_than"):
+        code, params = "number_too_large", {"value": value, "limit": ctx.get("le", ctx.get("lt"))}
     elif kind.startswith("date") or kind.startswith("datetime"):
-        code, params = "bad_date", {"value": value}
+        code, params = "bad_date", {"value": shorten(value)}
     elif kind.startswith("time"):
-        code, params = "bad_time", {"value": value}
+        code, params = "bad_time", {"value": shorten(value)}
     elif kind.startswith("int") or kind == "greater_than_equal":
-        code, params = "bad_number", {"value": value}
+        code, params = "bad_number", {"value": shorten(value)}
     else:
         code, params = "invalid", {"detail": item["msg"]}
     if code == "end_before_start":
@@ -95,6 +151,8 @@ def _problem_from(item: dict, shown: str, lines, row, csv: bool) -> Problem:
     names = [str(part) for part in loc]
     if "lang" in ctx:
         names[-1:] = [f"{names[-1]}_{ctx['lang']}"] if csv else [names[-1], ctx["lang"]]
+    if "lang" in ctx and not csv:
+        loc = (*loc, ctx["lang"])  # the line of that language's text, when it has one
     line = None if csv else line_of(lines or {}, loc)
     return Problem(shown, ".".join(names), code, params, line=line, row=row)
 
@@ -107,9 +165,11 @@ def _load_campaign_file(collect: _Collector) -> Campaign | None:
     except SourceError as error:
         collect.add(error.problem)
         return None
+    collect.glyphs(data, shown, lines)
     languages = data.get("languages")
     if isinstance(languages, list) and all(isinstance(lang, str) for lang in languages):
-        collect.languages = languages
+        # An unsupported language is one problem, not one per text lacking it.
+        collect.languages = [lang for lang in languages if lang in SUPPORTED_LANGUAGES]
         for index, lang in enumerate(languages):
             if lang not in SUPPORTED_LANGUAGES:
                 line = line_of(lines, ("languages", index))
@@ -122,6 +182,9 @@ def _load_campaign_file(collect: _Collector) -> Campaign | None:
         collect.add(
             Problem(shown, "end", "end_before_start", params, line=line_of(lines, ("end",)))
         )
+    if campaign and campaign.branding.logo:
+        line = line_of(lines, ("branding", "logo"))
+        _check_image(collect, campaign.branding.logo, shown, "branding.logo", line)
     return campaign
 
 
@@ -133,9 +196,12 @@ def _load_cases(collect: _Collector) -> dict[str, Case]:
             data, lines = read_yaml(path, shown)
         except SourceError as error:
             collect.add(error.problem)
+            collect.broken.setdefault("cases", set()).add(path.stem)
             continue
+        collect.glyphs(data, shown, lines)
         case = collect.validate(Case, data, shown, lines)
         if case is None:
+            collect.broken.setdefault("cases", set()).add(path.stem)
             continue
         if case.id != path.stem:
             params = {"value": case.id, "expected": path.stem}
@@ -149,26 +215,17 @@ def _load_cases(collect: _Collector) -> dict[str, Case]:
 
 
 def _check_photo(collect: _Collector, case: Case, shown: str, lines):
-    if case.photo is None:
-        return
-    line = line_of(lines, ("photo", "file"))
-    problem = contained_file_problem(collect.root, case.photo.file)
+    if case.photo is not None:
+        line = line_of(lines, ("photo", "file"))
+        _check_image(collect, case.photo.file, shown, "photo.file", line)
+
+
+def _check_image(collect: _Collector, relative: str, shown: str, field: str, line):
+    """A photo or logo: a real JPEG or PNG inside the campaign folder (see photos.py)."""
+    problem = photo_problem(collect.root, relative)
     if problem:
-        code, value = problem
-        collect.add(Problem(shown, "photo.file", code, {"value": value}, line=line))
-
-
-def contained_file_problem(root: Path, relative: str) -> tuple[str, str] | None:
-    """Why a data-referenced file cannot be used, or None when it is a file inside `root`."""
-    candidate = Path(relative)
-    if candidate.is_absolute() or "://" in relative:
-        return "outside_folder", relative
-    resolved = (root / candidate).resolve()
-    if not resolved.is_relative_to(root.resolve()):
-        return "outside_folder", relative
-    if not resolved.is_file():
-        return "file_missing", relative
-    return None
+        code, params = problem
+        collect.add(Problem(shown, field, code, params, line=line))
 
 
 def _csv_record(row: dict[str, str], languages, translated) -> dict:
@@ -186,18 +243,22 @@ def _load_table(collect: _Collector, file_name: str, model, columns: list[str]) 
     required = [c for c in columns if c not in translated]
     required += [f"{c}_{lang}" for c in translated for lang in collect.languages]
     try:
-        rows = read_csv(path, shown, required)
+        rows, unread = read_csv(path, shown, required)
     except SourceError as error:
         collect.add(error.problem)
         return []
+    for problem in unread:
+        collect.add(problem)
     known = set(model.model_fields)
     records, seen = [], {}
-    for index, row in enumerate(rows, start=2):
+    for index, row in rows:
+        collect.glyphs(row, shown, row=index)
         data = {
             k: v for k, v in _csv_record(row, collect.languages, translated).items() if k in known
         }
         record = collect.validate(model, data, shown, row=index)
         if record is None:
+            collect.broken.setdefault(file_name, set()).add((row.get("id") or "").strip())
             continue
         if record.id in seen:
             params = {"value": record.id, "other": f"row {seen[record.id]}"}
@@ -210,8 +271,9 @@ def _load_table(collect: _Collector, file_name: str, model, columns: list[str]) 
 def _check_events(collect: _Collector, campaign, regions, events):
     shown = collect.shown(collect.root / "events.csv")
     choices = ", ".join(list(regions)[:6]) + ("…" if len(regions) > 6 else "")
+    broken = collect.broken.get("regions.csv", set())
     for row, event in events:
-        if regions and event.region not in regions:
+        if regions and event.region not in regions and event.region not in broken:
             params = {"value": event.region, "choices": choices}
             collect.add(Problem(shown, "region", "unknown_region", params, row=row))
         if campaign and not campaign.start <= event.date <= campaign.end:
@@ -220,11 +282,11 @@ def _check_events(collect: _Collector, campaign, regions, events):
 
 
 def _check_featured(collect: _Collector, campaign, cases):
-    if campaign is None or not cases:
+    if campaign is None or not (cases or collect.broken.get("cases")):
         return
     shown = collect.shown(collect.root / "campaign.yaml")
     for case_id in campaign.featured_cases:
-        if case_id not in cases:
+        if case_id not in cases and case_id not in collect.broken.get("cases", ()):
             params = {"value": case_id, "choices": ", ".join(cases)}
             collect.add(Problem(shown, "featured_cases", "unknown_case", params))
 

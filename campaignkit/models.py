@@ -35,6 +35,8 @@ LIMITS = {
     "address_line": 60,
     "url": 100,
 }
+# The most people, letters or cards one event may count: more is a typing mistake.
+MAX_COUNT = 100_000
 # How many lines a postal address, and paragraphs a story or a letter, may hold.
 ADDRESS_LINES = 6
 PARAGRAPHS = {"story": 4, "letter": 6}
@@ -230,7 +232,7 @@ class Event(Record):
     venue: str = Field(min_length=1, max_length=LIMITS["venue"])
     address: str = Field(min_length=1, max_length=LIMITS["address"])
     city: str = Field(min_length=1, max_length=LIMITS["city"])
-    expected_attendance: int | None = Field(None, ge=0)
+    expected_attendance: int | None = Field(None, ge=0, le=MAX_COUNT)
     contact_name: str = ""
     contact_email: str = ""
     sample: str = ""

@@ -7,6 +7,7 @@ TEMPLATES = ROOT / "templates"
 FONTS = TEMPLATES / "fonts"
 NOTEBOOKS = ROOT / "notebooks"
 OUTPUTS = ROOT / "outputs"
+CACHE = OUTPUTS / ".cache"  # derived inputs (downscaled photos); always rebuildable
 DEFAULT_CAMPAIGN = ROOT / "cases" / "2023"
 
 

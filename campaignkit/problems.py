@@ -171,6 +171,130 @@ MESSAGES = {
         "vérifiez que le fichier existe et qu'il est enregistré en UTF-8",
         "check that the file exists and is saved as UTF-8",
     ),
+    "yaml_duplicate_key": (
+        "le champ « {value} » apparaît deux fois (aussi à la ligne {other})",
+        "field '{value}' is given twice (also on line {other})",
+        "gardez-en un seul : sinon seul le dernier compterait, sans avertissement",
+        "keep only one: otherwise only the last one would count, without a warning",
+    ),
+    "yaml_expansion": (
+        "plus de {limit} valeurs une fois les renvois YAML (&, *) développés",
+        "more than {limit} values once YAML aliases (&, *) are expanded",
+        "recopiez le texte à chaque endroit où il sert, sans ancres ni renvois",
+        "copy the text out wherever it is used, without anchors or aliases",
+    ),
+    "yaml_too_deep": (
+        "champs imbriqués sur plus de {limit} niveaux",
+        "fields nested more than {limit} levels deep",
+        "comparez l'indentation à celle d'un fichier de cases/2023",
+        "compare the indentation with a file in cases/2023",
+    ),
+    "extra_cells": (
+        "{count} cellules sur cette ligne, mais {columns} colonnes dans l'en-tête",
+        "{count} cells on this row but {columns} columns in the header",
+        "mettez entre guillemets un texte qui contient une virgule ou un point-virgule",
+        "put a text that holds a comma or a semicolon between double quotes",
+    ),
+    "no_glyph": (
+        "caractères qu'aucune police du kit ne peut imprimer : {chars}",
+        "characters that no font of the kit can print: {chars}",
+        "retirez-les ou remplacez-les (les émojis ne s'impriment pas ; les écritures latine, "
+        "arabe, chinoise et japonaise s'impriment)",
+        "remove or replace them (emoji do not print; Latin, Arabic, Chinese and Japanese "
+        "scripts do)",
+    ),
+    "too_long": (
+        "trop long : {length} caractères, {limit} au plus",
+        "too long: {length} characters, at most {limit}",
+        "raccourcissez-le pour qu'il tienne sur la page imprimée",
+        "shorten it so that it fits the printed page",
+    ),
+    "empty_value": (
+        "valeur vide",
+        "empty value",
+        "écrivez la valeur ou retirez le champ",
+        "write the value or remove the field",
+    ),
+    "not_translated": (
+        "un texte par langue est attendu, pas « {value} »",
+        "a text per language is expected, not '{value}'",
+        "écrivez-le dans chaque langue, sous la forme {{fr: « … », en: « … »}}",
+        'write it in every language, as {{fr: "…", en: "…"}}',
+    ),
+    "expected_text": (
+        "un texte est attendu, pas « {value} »",
+        "a text is expected, not '{value}'",
+        "écrivez un seul texte (entre guillemets s'il ressemble à un nombre)",
+        "write a single text (between quotes if it looks like a number)",
+    ),
+    "expected_yes_no": (
+        "oui ou non attendu, pas « {value} »",
+        "yes or no expected, not '{value}'",
+        "écrivez true ou false",
+        "write true or false",
+    ),
+    "expected_list": (
+        "une liste est attendue, pas « {value} »",
+        "a list is expected, not '{value}'",
+        "écrivez une liste : [a, b] ou une ligne « - … » par élément",
+        "write a list: [a, b] or one '- …' line per item",
+    ),
+    "expected_fields": (
+        "des champs « nom: valeur » sont attendus ici, pas « {value} »",
+        "'name: value' fields are expected here, not '{value}'",
+        "comparez ce champ à celui d'un fichier de cases/2023",
+        "compare this field with the same one in a file of cases/2023",
+    ),
+    "unknown_field": (
+        "champ inconnu",
+        "unknown field",
+        "corrigez le nom du champ (voir cases/2023) ou retirez-le",
+        "correct the field's name (see cases/2023) or remove it",
+    ),
+    "bad_format": (
+        "valeur « {value} » au mauvais format",
+        "value '{value}' in the wrong format",
+        "écrivez {expected_fr}",
+        "write {expected_en}",
+    ),
+    "number_too_large": (
+        "nombre invraisemblable « {value} » : plus de {limit}",
+        "implausible number '{value}': more than {limit}",
+        "vérifiez le nombre (une faute de frappe ?)",
+        "check the number (a typing mistake?)",
+    ),
+    "photo_remote": (
+        "photo sur le Web « {value} » : l'impression ne télécharge rien",
+        "photo on the web '{value}': printing downloads nothing",
+        "enregistrez la photo (avec l'accord de son auteur) dans le dossier photos/ de la "
+        "campagne et donnez son chemin, par exemple photos/ana.jpg",
+        "save the photo (with its author's consent) in the campaign's photos/ folder and give "
+        "its path, for example photos/ana.jpg",
+    ),
+    "photo_svg": (
+        "« {value} » est un SVG : un SVG peut charger d'autres fichiers et des adresses Web",
+        "'{value}' is an SVG: an SVG can load other files and web addresses",
+        "exportez la photo en JPEG ou en PNG",
+        "export the photo as JPEG or PNG",
+    ),
+    "photo_not_image": (
+        "« {value} » n'est pas une image lisible ({detail})",
+        "'{value}' is not a readable image ({detail})",
+        "ouvrez la photo dans un logiciel d'images et enregistrez-la en JPEG ou en PNG",
+        "open the photo in an image program and save it as JPEG or PNG",
+    ),
+    "photo_format": (
+        "« {value} » est une image {format} : seuls JPEG et PNG s'impriment sûrement",
+        "'{value}' is a {format} image: only JPEG and PNG print reliably",
+        "enregistrez-la en JPEG ou en PNG",
+        "save it as JPEG or PNG",
+    ),
+    "photo_too_large": (
+        "« {value} » fait {megapixels} mégapixels, {limit} au plus",
+        "'{value}' has {megapixels} megapixels, at most {limit}",
+        "réduisez-la à 2400 pixels au plus de côté",
+        "reduce it to 2400 pixels at most on its long side",
+    ),
     # Tally files (cases/<campaign>/tallies/), see docs/tally-format.md.
     "unknown_event": (
         "événement inconnu « {value} »",
@@ -219,6 +343,24 @@ MESSAGES = {
         "negative count '{value}'",
         "un décompte est zéro ou plus : recopiez le nombre de la feuille",
         "a count is zero or more: copy the number from the sheet",
+    ),
+    "count_too_large": (
+        "nombre invraisemblable « {value} » : plus de {limit}",
+        "implausible count '{value}': more than {limit}",
+        "recopiez le nombre de la feuille de décompte (une date ou un téléphone collé là ?)",
+        "copy the number from the tally sheet (a date or a phone number pasted there?)",
+    ),
+    "formula_count": (
+        "formule « {value} » au lieu d'un nombre",
+        "formula '{value}' instead of a number",
+        "un CSV ne calcule rien : écrivez le nombre, ou enregistrez le fichier en .xlsx",
+        "a CSV computes nothing: write the number, or save the file as .xlsx",
+    ),
+    "formula_not_computed": (
+        "formule « {value} » jamais calculée",
+        "formula '{value}' never computed",
+        "ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le, ou écrivez le nombre",
+        "open the file in Excel or LibreOffice and save it, or write the number",
     ),
     "total_mismatch": (
         "le total indique {stated}, mais les lignes donnent {counted}",

@@ -14,6 +14,8 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from .models import MAX_COUNT
+
 READABLE = (".csv", ".xlsx")
 DELIMITERS = (",", ";", "\t")
 
@@ -59,17 +61,29 @@ def csv_rows(path: Path) -> list[Row]:
         raise Unreadable(f"line {reader.line_num}: {error}") from None
 
 
-def xlsx_rows(path: Path) -> list[Row]:
+def _sheet_rows(path: Path, computed: bool) -> list[list]:
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
+        book = openpyxl.load_workbook(path, data_only=computed)
     except (OSError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
         raise Unreadable(f"not an XLSX workbook ({type(error).__name__})") from None
     try:
         sheet = book.worksheets[0]
         rows = sheet.iter_rows(min_row=1, max_row=sheet.max_row, values_only=True)
-        return [(number, list(values)) for number, values in enumerate(rows, start=1)]
+        return [list(values) for values in rows]
     finally:
         book.close()
+
+
+def xlsx_rows(path: Path) -> list[Row]:
+    """Values as last computed; a formula never computed (a file written by a program, not
+    saved by Excel or LibreOffice) is an Uncomputed cell, not a blank one."""
+    values = _sheet_rows(path, computed=True)
+    formulas = _sheet_rows(path, computed=False)
+    for row, written in zip(values, formulas, strict=False):
+        for index, (value, formula) in enumerate(zip(row, written, strict=False)):
+            if value is None and isinstance(formula, str) and formula.startswith("="):
+                row[index] = Uncomputed(formula)
+    return list(enumerate(values, start=1))
 
 
 def read_rows(path: Path) -> list[Row]:
@@ -91,17 +105,27 @@ WHOLE = re.compile(r"^\d+([.,]0+)?$")
 
 
 class NotACount(ValueError):
-    """A cell that does not hold a whole number of zero or more; `code` says which."""
+    """A cell that does not hold a whole number of zero or more; `code` says which and
+    `params` hold what its message needs."""
 
-    def __init__(self, code: str, value):
+    def __init__(self, code: str, value, **params):
         self.code, self.value = code, value
+        self.params = {"value": value, **params}
         super().__init__(f"{code}: {value!r}")
 
 
+class Uncomputed(str):
+    """An XLSX cell holding a formula that no spreadsheet program has computed: its value
+    is unknown, not zero."""
+
+
 def count(value) -> int:
-    """A count from a cell: blank is 0; numbers stored as text and "1 200" are accepted."""
+    """A count from a cell: blank is 0; numbers stored as text and "1 200" are accepted;
+    more than MAX_COUNT is a typing mistake."""
     if is_blank(value):
         return 0
+    if isinstance(value, Uncomputed):
+        raise NotACount("formula_not_computed", str(value))
     if isinstance(value, bool):
         raise NotACount("not_a_count", value)
     if isinstance(value, int):
@@ -114,6 +138,8 @@ def count(value) -> int:
         raise NotACount("not_a_count", value)
     if number < 0:
         raise NotACount("negative_count", value)
+    if number > MAX_COUNT:
+        raise NotACount("count_too_large", value, limit=MAX_COUNT)
     return number
 
 
@@ -124,4 +150,6 @@ def _count_text(value: str) -> int:
         return sign * int(re.sub(r"\D", "", digits))
     if WHOLE.match(digits):
         return sign * int(re.split(r"[.,]", digits)[0])
+    if text.startswith("="):
+        raise NotACount("formula_count", text)
     raise NotACount("not_a_count", value.strip())

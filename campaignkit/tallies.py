@@ -12,7 +12,15 @@ from pathlib import Path
 from . import paths
 from .loader import CampaignData
 from .problems import Problem
-from .spreadsheets import READABLE, NotACount, Unreadable, column_letter, count, is_blank
+from .spreadsheets import (
+    READABLE,
+    NotACount,
+    Uncomputed,
+    Unreadable,
+    column_letter,
+    count,
+    is_blank,
+)
 from .spreadsheets import read_rows as read_cells
 
 FOLDER = "tallies"
@@ -107,7 +115,7 @@ class _FileReader:
         try:
             return count(cells[index] if index < len(cells) else None)
         except NotACount as bad:
-            self.problem(bad.code, field, row, column_letter(index), value=bad.value)
+            self.problem(bad.code, field, row, column_letter(index), **bad.params)
             return 0
 
     def read(self) -> None:
@@ -157,15 +165,17 @@ class _FileReader:
         """A blank total cell is not checked (e.g. a formula no spreadsheet has computed)."""
         for name, index in self.columns.items():
             value = cells[index] if index < len(cells) else None
-            if is_blank(value):
+            if is_blank(value) or isinstance(value, Uncomputed):
                 continue
             try:
                 self.totals[name] = (row, index, count(value))
             except NotACount as bad:
-                self.problem(bad.code, name, row, column_letter(index), value=bad.value)
+                self.problem(bad.code, name, row, column_letter(index), **bad.params)
 
     def read_case(self, row: int, first: str, cells: list) -> None:
         case = first.lower()
+        if case not in self.data.cases and all(is_blank(cell) for cell in cells[1:]):
+            return  # a title or heading row (often merged across the columns): no count in it
         if case not in self.data.cases:
             choices = ", ".join(self.data.cases)
             self.problem("unknown_case", "case", row, "A", value=first, choices=choices)

@@ -21,3 +21,18 @@ def page_count(path: Path) -> int:
 def page_size_in(path: Path, page: int = 0) -> tuple[float, float]:
     box = PdfReader(str(path)).pages[page].mediabox
     return round(float(box.width) / 72, 2), round(float(box.height) / 72, 2)
+
+
+def pdf_fonts(path: Path) -> set[str]:
+    """The fonts a PDF uses, without their subset prefix (`ABCDEF+Kit-Sans` → `Kit-Sans`)."""
+    fonts = set()
+    for page in PdfReader(str(path)).pages:
+        for font in ((page.get("/Resources") or {}).get("/Font") or {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1])
+    return fonts
+
+
+def largest_image_side(path: Path) -> int:
+    """The long side, in pixels, of the largest raster image in a PDF (0 when there is none)."""
+    sides = [max(image.image.size) for page in PdfReader(str(path)).pages for image in page.images]
+    return max(sides, default=0)

@@ -1,6 +1,6 @@
 import pytest
 
-from campaignkit import PreflightFailed, produce
+from campaignkit import PreflightFailed, load_campaign, produce
 
 from .pdfs import pdf_text
 
@@ -29,10 +29,14 @@ def test_poster_whose_text_does_not_fit_is_refused_not_clipped(
     assert not (tmp_path / "mini" / "montreal" / "poster-fr.pdf").exists()
 
 
-def test_characters_without_a_glyph_are_named(campaign_copy, tmp_path):
-    campaign_copy.edit("cases/ana.yaml", "Une militante d'essai", "Une militante 𓀀 d'essai")
+def test_characters_without_a_glyph_are_named(mini, tmp_path):
+    """Validation refuses them first (test_corpus); the render check is the safety net."""
+    data = load_campaign(mini)
+    ana = data.cases["ana"]
+    blurb = {"fr": "Une militante 𓀀 d'essai", "en": ana.blurb["en"]}
+    data.cases["ana"] = ana.model_copy(update={"blurb": blurb})
     with pytest.raises(PreflightFailed, match=r"no font has the characters '𓀀' \(case ana"):
-        produce("poster", campaign_copy.root, region="montreal", out_dir=tmp_path)
+        produce("poster", region="montreal", out_dir=tmp_path, data=data)
 
 
 def test_arabic_text_is_drawn(campaign_copy, tmp_path):
@@ -97,3 +101,53 @@ def test_longest_texts_the_validator_accepts_still_fit_the_poster(campaign_copy,
                 out_dir=tmp_path,
             )
             assert produced.pages == 1
+
+
+def slipped_past_validation(mini, field: str, text: str, part: str | None = None):
+    """The mini campaign with one of Ana's texts far over its limit, as if validation had
+    let it through (an older limit, a hand-built CampaignData)."""
+    data = load_campaign(mini)
+    ana = data.cases["ana"]
+    value = {"fr": text, "en": text}
+    if part:
+        value = getattr(ana, field).model_copy(update={part: value})
+    data.cases["ana"] = ana.model_copy(update={field: value})
+    return data
+
+
+TOO_LONG = "Un texte beaucoup trop long pour sa page. " * 150
+
+
+@pytest.mark.parametrize(
+    ("material", "field", "part", "named"),
+    [
+        ("casebook", "story", None, "case ana, field story"),
+        ("casebook", "demand", None, "case ana, field demand"),
+        ("letters", "letter", None, "case ana, field letter"),
+        ("cards", "card", "guidance", "case ana, field card.guidance"),
+    ],
+)
+def test_a_page_whose_text_runs_over_names_case_and_field(
+    mini, tmp_path, material, field, part, named
+):
+    data = slipped_past_validation(mini, field, TOO_LONG * (2 if part else 1), part)
+    with pytest.raises(PreflightFailed) as failed:
+        produce(material, region="montreal", out_dir=tmp_path, data=data)
+    message = str(failed.value)
+    assert f"page 1: text does not fit on one page and runs onto page 2 ({named}" in message
+    assert f"its longest text: {named}" in message
+    assert not list(tmp_path.rglob("*.pdf")), "nothing is written"
+
+
+def test_the_longest_text_is_named_even_when_it_pushes_another_field_over(mini, tmp_path):
+    data = slipped_past_validation(mini, "blurb", TOO_LONG[:2500])
+    with pytest.raises(PreflightFailed, match=r"its longest text: case ana, field blurb"):
+        produce("casebook", region="montreal", out_dir=tmp_path, data=data)
+
+
+def test_a_card_message_that_leaves_its_card_is_named(mini, tmp_path):
+    data = slipped_past_validation(mini, "card", TOO_LONG[:700], "message")
+    with pytest.raises(
+        PreflightFailed, match=r"text overflows its box \(case ana, field card.message\)"
+    ):
+        produce("cards", region="montreal", out_dir=tmp_path, data=data)

@@ -111,8 +111,9 @@ def test_unknown_field_and_language(campaign_copy):
     campaign_copy.edit("cases/ana.yaml", "story:", "stroy: oops\nstory:")
     campaign_copy.edit("campaign.yaml", "languages: [fr, en]", "languages: [fr, en, xx]")
     problems = problems_of(campaign_copy.root)
-    assert only(problems, "invalid").field == "stroy"
+    assert only(problems, "unknown_field").field == "stroy"
     assert only(problems, "unknown_language").params["value"] == "xx"
+    assert len(problems) == 2, "an unsupported language is one problem, not one per text"
 
 
 def test_missing_column_and_missing_file(campaign_copy):

@@ -2,7 +2,15 @@
 
 import pytest
 
-from campaignkit.spreadsheets import NotACount, Unreadable, count, decode, delimiter
+from campaignkit.spreadsheets import (
+    NotACount,
+    Uncomputed,
+    Unreadable,
+    count,
+    decode,
+    delimiter,
+    xlsx_rows,
+)
 
 
 @pytest.mark.parametrize(
@@ -18,7 +26,9 @@ def test_counts_accept_what_spreadsheets_store(cell, expected):
     ("cell", "code"),
     [("-3", "negative_count"), (-1, "negative_count"), ("−2", "negative_count")]
     + [("douze", "not_a_count"), ("12,5", "not_a_count"), (2.5, "not_a_count")]
-    + [("1 2", "not_a_count"), (True, "not_a_count"), ("12 lettres", "not_a_count")],
+    + [("1 2", "not_a_count"), (True, "not_a_count"), ("12 lettres", "not_a_count")]
+    + [("100 001", "count_too_large"), (5145550199, "count_too_large"), (1e300, "count_too_large")]
+    + [("=B6+B7", "formula_count"), (Uncomputed("=SUM(B6:B7)"), "formula_not_computed")],
 )
 def test_counts_refuse_what_is_not_a_whole_number(cell, code):
     with pytest.raises(NotACount) as caught:
@@ -38,3 +48,19 @@ def test_encodings_people_save_in():
     assert decode("Événement".encode("cp1252")) == "Événement"
     with pytest.raises(Unreadable):
         decode(b"\x81\x8d")
+
+
+def test_the_largest_plausible_count_is_read():
+    assert count("100 000") == count(100_000) == 100_000
+
+
+def test_a_formula_never_computed_is_not_a_blank_cell(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["ana", "=100+110", 185])
+    book.save(tmp_path / "t.xlsx")
+    [(number, cells)] = xlsx_rows(tmp_path / "t.xlsx")
+    assert number == 1
+    assert cells[1] == "=100+110" and isinstance(cells[1], Uncomputed)
+    assert cells[2] == 185

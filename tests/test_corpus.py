@@ -1,0 +1,815 @@
+"""The bad-input corpus (issue 7): data as people really write it, each with its outcome.
+
+Every case changes a copy of the mini campaign and must end in one of these outcomes:
+- Refused: `campaignkit check` names the problem (file, line or row, field, how to fix it),
+  and nothing is printed from that data;
+- TallyRefused / TallyRead: the tally reader names the bad cell, or reads the right counts;
+- Accepted: the data validates, and reads as meant;
+- Printed: the PDF is written and shows what was typed, as text, in a font the kit ships.
+Never a crash, a half-written file or a silently wrong PDF.
+"""
+
+import csv
+import io
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from campaignkit import InvalidCampaign, check_campaign, load_campaign, produce
+from campaignkit.preflight import preflight_file
+from campaignkit.tallies import read_tallies
+
+from .images import SVG, claimed_size_png, photo, truncated
+from .pdfs import largest_image_side, pdf_fonts, pdf_text
+from .test_cli import run_cli
+
+SHIPPED_FONTS = ("Kit-Sans", "Kit-Display", "Kit-Serif", "Kit-Arabic", "Kit-CJK")
+
+
+# --- outcomes -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Refused:
+    """`campaignkit check` reports this problem, and nothing is printed."""
+
+    code: str
+    file: str
+    field: str | None = None
+    line: int | None = None
+    row: int | None = None
+    shows: str = ""  # a piece of the English message
+
+    def verify(self, root, out):
+        data, problems = check_campaign(root)
+        assert data is None, "the data validated"
+        texts = [problem.text("en") for problem in problems]
+        found = [p for p in problems if p.code == self.code and p.file.endswith(self.file)]
+        assert found, f"no {self.code} in {self.file}: {texts}"
+        problem = found[0]
+        if self.field is not None:
+            assert problem.field == self.field, texts
+        assert (problem.line, problem.row) == (self.line, self.row), texts
+        for lang in ("en", "fr"):
+            assert problem.fix(lang) and problem.text(lang)  # every message formats
+        assert self.shows in problem.text("en")
+        assert all(len(text) < 700 for text in texts), "a message quotes a whole text"
+        with pytest.raises(InvalidCampaign):
+            produce("poster", root, out_dir=out)
+        assert not out.exists() or not any(out.rglob("*.pdf"))
+
+
+@dataclass(frozen=True)
+class TallyRefused:
+    """`campaignkit results` names the bad cell; the file is left out of the counts."""
+
+    code: str
+    file: str
+    row: int | None
+    column: str | None
+    shows: str = ""
+
+    def verify(self, root, out):
+        data = load_campaign(root)
+        intake = read_tallies(data)
+        texts = [problem.text("en") for problem in intake.problems]
+        found = [p for p in intake.problems if p.code == self.code]
+        assert found, f"no {self.code}: {texts}"
+        problem = found[0]
+        assert problem.file.endswith(self.file), texts
+        assert (problem.row, problem.column) == (self.row, self.column), texts
+        assert self.shows in problem.text("en")
+        assert problem.fix("fr") and problem.text("fr")
+        assert "mtl-grand" not in intake.tallies, "a file with a problem is not counted"
+
+
+@dataclass(frozen=True)
+class TallyRead:
+    """The tally is read with these counts and no problem."""
+
+    letters: dict
+    cards: dict
+    participants: int = 120
+
+    def verify(self, root, out):
+        intake = read_tallies(load_campaign(root))
+        assert intake.problems == [], [p.text("en") for p in intake.problems]
+        tally = intake.tallies["mtl-grand"]
+        assert (tally.letters, tally.cards) == (self.letters, self.cards)
+        assert tally.participants == self.participants
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """The data validates, and `holds` says it reads as meant."""
+
+    holds: Callable
+
+    def verify(self, root, out):
+        data, problems = check_campaign(root)
+        assert problems == [], [problem.text("en") for problem in problems]
+        assert self.holds(data)
+
+
+@dataclass(frozen=True)
+class Printed:
+    """Each material's PDF is written, passes preflight and shows `texts` as text, drawn
+    with the kit's fonts (`fonts` among them)."""
+
+    materials: tuple[str, ...]
+    texts: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    fonts: tuple[str, ...] = ()
+    check: Callable | None = None  # more to check on each PDF
+
+    def verify(self, root, out):
+        data = load_campaign(root)
+        for material in self.materials:
+            produced = produce(material, region="montreal", lang="fr", out_dir=out, data=data)
+            report = preflight_file(produced.path, produced.pages)
+            assert report.ok, report.summary()
+            text = pdf_text(produced.path)
+            flat = " ".join(text.split())
+            for expected in self.texts:
+                assert expected in flat, f"{expected!r} not in the {material}"
+            for unexpected in self.absent:
+                assert unexpected not in flat, f"{unexpected!r} in the {material}"
+            used = pdf_fonts(produced.path)
+            assert all(name.startswith(SHIPPED_FONTS) for name in used), used
+            for font in self.fonts:
+                assert any(name.startswith(font) for name in used), (font, used)
+            if self.check:
+                self.check(produced.path)
+        assert not list(out.rglob("*.tmp")), "a half-written file was left"
+
+
+# --- mutations ------------------------------------------------------------------------------
+
+
+def edit(name, old, new):
+    return lambda c: c.edit(name, old, new)
+
+
+def both(*steps):
+    def run(c):
+        for step in steps:
+            step(c)
+
+    return run
+
+
+def with_photo(file: str, make=None):
+    """Ana's photo is `file`; `make(root)` puts something there first."""
+
+    def run(c):
+        if make:
+            make(c.root)
+        c.edit(
+            "cases/ana.yaml",
+            "photo: null",
+            f"photo: {{file: '{file}', credit: {{fr: Essai, en: Test}}, "
+            "alt: {fr: Portrait d'Ana, en: Portrait of Ana}}",
+        )
+
+    return run
+
+
+def french_excel(name):
+    """The file as French Excel saves CSV: semicolons, Windows-1252, CRLF."""
+
+    def run(c):
+        path = c.root / name
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
+        path.write_bytes(buffer.getvalue().encode("cp1252"))
+
+    return run
+
+
+def bom_and_blank_rows(name):
+    def run(c):
+        path = c.root / name
+        lines = path.read_text(encoding="utf-8").splitlines()
+        blank = "," * (lines[0].count(","))
+        text = "\n".join([lines[0], blank, *lines[1:], "", blank]) + "\n"
+        path.write_text("\ufeff" + text, encoding="utf-8")
+
+    return run
+
+
+TALLY = [
+    ["# Test fixture: invented sample numbers"],
+    ["Événement / Event", "mtl-grand"],
+    ["Participants", 120],
+    ["Actions en ligne / Online actions", 15],
+    ["Cas / Case", "Lettres / Letters", "Cartes / Cards"],
+    ["ana", 210, 185],
+    ["bo", 164, 1240],
+    ["Total", 374, 1425],
+]
+COUNTS = {"letters": {"ana": 210, "bo": 164}, "cards": {"ana": 185, "bo": 1240}}
+
+
+def tally_csv(rows, sep=",", encoding="utf-8", prefix=""):
+    def run(c):
+        text = "\r\n".join(sep.join(str(cell) for cell in row) for row in rows) + "\r\n"
+        (c.root / "tallies" / "mtl-grand.csv").write_bytes((prefix + text).encode(encoding))
+
+    return run
+
+
+def tally_row(label, *cells):
+    """The tally with the row labelled `label` replaced."""
+    return [[label, *cells] if row[0] == label else row for row in TALLY]
+
+
+def tally_xlsx(rows, merge=(), formulas=False):
+    """The tally as a workbook written by a program (formulas never computed)."""
+
+    def run(c):
+        (c.root / "tallies" / "mtl-grand.csv").unlink()
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for row in rows:
+            sheet.append(row)
+        for cells in merge:
+            sheet.merge_cells(cells)
+        book.save(c.root / "tallies" / "mtl-grand.xlsx")
+
+    return run
+
+
+def symlink(link: str, target):
+    """`link` (inside the campaign) points at `target` (a path, or a callable of the root)."""
+
+    def run(root):
+        path = root / link
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(target(root) if callable(target) else target, path)
+
+    return run
+
+
+def outside_folder_of_photos(root):
+    outside = root.parent / "elsewhere"
+    photo(outside / "ana.jpg")
+    os.symlink(outside, root / "photos")
+
+
+def svg(name):
+    def run(root):
+        (root / "photos").mkdir(exist_ok=True)
+        (root / "photos" / name).write_text(SVG)
+
+    return run
+
+
+def text_file(name):
+    def run(root):
+        (root / "photos").mkdir(exist_ok=True)
+        (root / "photos" / name).write_text("not a picture\n")
+
+    return run
+
+
+def check_40_megapixels(pdf):
+    side = largest_image_side(pdf)
+    assert 0 < side <= 2400, side
+    assert pdf.stat().st_size < 3_000_000, pdf.stat().st_size
+
+
+def has_no_image(pdf):
+    assert all(len(page.images) == 0 for page in PdfReader(str(pdf)).pages)
+
+
+STORY_50K = ("Ana écrit encore. " * 3000)[:49_999] + "."
+BILLION_LAUGHS = (
+    'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+    + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
+)
+ARABIC = "محمد الأحمد"
+CJK = "王小明"
+
+
+# --- the corpus -----------------------------------------------------------------------------
+
+ANA, CAMPAIGN, EVENTS, REGIONS = "cases/ana.yaml", "campaign.yaml", "events.csv", "regions.csv"
+
+CORPUS = {
+    # name: (category, mutation, outcome)
+    # YAML syntax
+    "unclosed-bracket": (
+        "yaml",
+        edit(ANA, "name: Ana", "name: [Ana"),
+        Refused("yaml_syntax", "ana.yaml", line=4),
+    ),
+    "tab-indentation": (
+        "yaml",
+        edit(CAMPAIGN, "  short_name: TEST", "\tshort_name: TEST"),
+        Refused("yaml_syntax", "campaign.yaml", line=12),
+    ),
+    "colon-in-unquoted-text": (
+        "yaml",
+        edit(ANA, "name: Ana Wydrzyńska", "name: Ana: la militante"),
+        Refused("yaml_syntax", "ana.yaml", line=3),
+    ),
+    "key-given-twice": (
+        "yaml",
+        edit(ANA, "featured: true", "featured: true\nfeatured: false"),
+        Refused("yaml_duplicate_key", "ana.yaml", "featured", line=27, shows="line 26"),
+    ),
+    "billion-laughs": (
+        "yaml",
+        edit(ANA, "sample: true", "sample: true\n" + BILLION_LAUGHS),
+        Refused("yaml_expansion", "ana.yaml", shows="100000 values", line=28),
+    ),
+    "list-instead-of-fields": (
+        "yaml",
+        lambda c: c.write(ANA, "- id: ana\n- name: Ana\n"),
+        Refused("not_a_mapping", "ana.yaml", line=1),
+    ),
+    "not-utf8": (
+        "yaml",
+        lambda c: (c.root / ANA).write_bytes("name: Ana Wydrzyńska\n".encode("utf-16")),
+        Refused("file_unreadable", "ana.yaml", shows="not UTF-8"),
+    ),
+    # wrong types
+    "plain-string-for-translations": (
+        "types",
+        edit(
+            ANA,
+            'demand: {fr: "Annulez sa condamnation.", en: "Overturn her conviction."}',
+            "demand: Annulez sa condamnation.",
+        ),
+        Refused("not_translated", "ana.yaml", "demand", line=10, shows="fr:"),
+    ),
+    "number-for-a-name": (
+        "types",
+        edit(ANA, "first_name: Ana", "first_name: 1234"),
+        Refused("expected_text", "ana.yaml", "card.first_name", line=21),
+    ),
+    "yes-no-as-maybe": (
+        "types",
+        edit(ANA, "featured: true", "featured: maybe"),
+        Refused("expected_yes_no", "ana.yaml", "featured", line=26, shows="'maybe'"),
+    ),
+    "text-instead-of-address-list": (
+        "types",
+        edit(
+            ANA,
+            'address: ["Ana", "a/s Organisme d\'essai", "Montréal"]',
+            "address: Ana, a/s Organisme d'essai, Montréal",
+        ),
+        Refused("expected_list", "ana.yaml", "card.address", line=22),
+    ),
+    "url-without-https": (
+        "types",
+        edit(ANA, "action_url: https://example.org/agir/ana", "action_url: example.org/agir/ana"),
+        Refused("bad_format", "ana.yaml", "action_url", line=25, shows="https://"),
+    ),
+    "colour-by-name": (
+        "types",
+        edit(CAMPAIGN, 'primary: "#FFFF00"', "primary: yellow"),
+        Refused("bad_format", "campaign.yaml", "branding.primary", line=22, shows="#FFFF00"),
+    ),
+    "region-code-one-digit": (
+        "types",
+        edit(REGIONS, "montreal,06", "montreal,6"),
+        Refused("bad_format", "regions.csv", "code", row=2, shows="two-digit"),
+    ),
+    "attendance-in-words": (
+        "types",
+        edit(EVENTS, "Montréal,200", "Montréal,beaucoup"),
+        Refused("bad_number", "events.csv", "expected_attendance", row=2),
+    ),
+    "attendance-absurd": (
+        "types",
+        edit(EVENTS, "Montréal,200", "Montréal,20000000000"),
+        Refused("number_too_large", "events.csv", "expected_attendance", row=2),
+    ),
+    # missing fields
+    "case-without-demand": (
+        "missing",
+        edit(ANA, 'demand: {fr: "Annulez sa condamnation.", en: "Overturn her conviction."}\n', ""),
+        Refused("missing", "ana.yaml", "demand", line=2),
+    ),
+    "events-without-venue-column": (
+        "missing",
+        edit(EVENTS, "end,venue,", "end,lieu,"),
+        Refused("missing_column", "events.csv", "venue", line=1),
+    ),
+    "event-with-empty-venue": (
+        "missing",
+        edit(EVENTS, "18:00,Maison d'essai,", "18:00,,"),
+        Refused("missing", "events.csv", "venue", row=2),
+    ),
+    "address-neither-given-nor-pending": (
+        "missing",
+        edit("cases/bo.yaml", "  address_pending: true\n", ""),
+        Refused("address_missing", "bo.yaml", "target", line=9),
+    ),
+    "campaign-file-deleted": (
+        "missing",
+        lambda c: (c.root / CAMPAIGN).unlink(),
+        Refused("file_unreadable", "campaign.yaml"),
+    ),
+    # missing translations
+    "yaml-text-without-english": (
+        "translations",
+        edit(ANA, ', en: "Overturn her conviction."', ""),
+        Refused("missing_translation", "ana.yaml", "demand.en", line=10),
+    ),
+    "csv-title-without-english": (
+        "translations",
+        edit(EVENTS, "Evening at the café,2023-12-05", ",2023-12-05"),
+        Refused("missing_translation", "events.csv", "title_en", row=3),
+    ),
+    "empty-french-text": (
+        "translations",
+        edit(
+            ANA,
+            'blurb: {fr: "Une militante d\'essai poursuivie pour avoir aidé une amie."',
+            'blurb: {fr: "  "',
+        ),
+        Refused("empty_text", "ana.yaml", "blurb.fr", line=6),
+    ),
+    "unsupported-language": (
+        "translations",
+        edit(CAMPAIGN, "languages: [fr, en]", "languages: [fr, en, de]"),
+        Refused("unknown_language", "campaign.yaml", "languages", line=5),
+    ),
+    # unknown and duplicate ids
+    "unknown-region": (
+        "ids",
+        edit(EVENTS, "tr-biblio,mauricie", "tr-biblio,mauricy"),
+        Refused("unknown_region", "events.csv", "region", row=4, shows="mauricy"),
+    ),
+    "unknown-featured-case": (
+        "ids",
+        edit(CAMPAIGN, "featured_cases: [ana, bo]", "featured_cases: [ana, zed]"),
+        Refused("unknown_case", "campaign.yaml", "featured_cases", shows="zed"),
+    ),
+    "duplicate-event-id": (
+        "ids",
+        edit(EVENTS, "mtl-cafe,montreal", "mtl-grand,montreal"),
+        Refused("duplicate_id", "events.csv", "id", row=3, shows="row 2"),
+    ),
+    "case-id-not-file-name": (
+        "ids",
+        edit("cases/bo.yaml", "id: bo", "id: bob"),
+        Refused("id_mismatch", "bo.yaml", "id", line=2),
+    ),
+    "id-with-accents-and-spaces": (
+        "ids",
+        edit(EVENTS, "mtl-cafe,", "Café Montréal,"),
+        Refused("bad_id", "events.csv", "id", row=3),
+    ),
+    "misspelt-field": (
+        "ids",
+        edit(ANA, "story:", "stroy: oops\nstory:"),
+        Refused("unknown_field", "ana.yaml", "stroy", line=7),
+    ),
+    # malformed dates and times, events outside the campaign
+    "thirty-first-of-november": (
+        "dates",
+        edit(CAMPAIGN, "end: 2023-12-31", "end: 2023-11-31"),
+        Refused("bad_date", "campaign.yaml", "end", line=9, shows="2023-11-31"),
+    ),
+    "date-day-first": (
+        "dates",
+        edit(EVENTS, "2023-12-09,11:00", "09/12/2023,11:00"),
+        Refused("bad_date", "events.csv", "date", row=2),
+    ),
+    "february-29-not-leap": (
+        "dates",
+        edit(EVENTS, "2023-12-05,18:30", "2023-02-29,18:30"),
+        Refused("bad_date", "events.csv", "date", row=3),
+    ),
+    "hour-25": (
+        "dates",
+        edit(EVENTS, "11:00,18:00", "25:00,18:00"),
+        Refused("bad_time", "events.csv", "start", row=2),
+    ),
+    "twelve-hour-clock": (
+        "dates",
+        edit(EVENTS, "11:00,18:00", "11:00,6 PM"),
+        Refused("bad_time", "events.csv", "end", row=2, shows="6 PM"),
+    ),
+    "event-ends-before-it-starts": (
+        "dates",
+        edit(EVENTS, "18:30,21:00", "18:30,17:00"),
+        Refused("end_before_start", "events.csv", "end", row=3),
+    ),
+    "campaign-ends-before-it-starts": (
+        "dates",
+        edit(CAMPAIGN, "end: 2023-12-31", "end: 2023-10-01"),
+        Refused("end_before_start", "campaign.yaml", "end", line=9),
+    ),
+    "event-after-the-campaign": (
+        "dates",
+        edit(EVENTS, "2023-12-05,18:30", "2024-03-05,18:30"),
+        Refused("outside_campaign", "events.csv", "date", row=3, shows="2024-03-05"),
+    ),
+    # spreadsheets as people make them
+    "events-from-french-excel": (
+        "spreadsheets",
+        french_excel(EVENTS),
+        Accepted(
+            lambda data: (
+                data.events[1].title["fr"] == "Soirée au café"
+                and data.events[1].address == "12, avenue d'Essai"
+            )
+        ),
+    ),
+    "regions-with-bom-and-blank-rows": (
+        "spreadsheets",
+        bom_and_blank_rows(REGIONS),
+        Accepted(lambda data: list(data.regions) == ["montreal", "mauricie", "cote-nord"]),
+    ),
+    "unquoted-comma-in-address": (
+        "spreadsheets",
+        edit(EVENTS, '"12, avenue d\'Essai"', "12, avenue d'Essai"),
+        Refused("extra_cells", "events.csv", row=3, shows="double quotes"),
+    ),
+    "tally-semicolons-windows-1252": (
+        "spreadsheets",
+        tally_csv(TALLY, sep=";", encoding="cp1252"),
+        TallyRead(**COUNTS),
+    ),
+    "tally-with-bom-and-blank-rows": (
+        "spreadsheets",
+        tally_csv(TALLY[:3] + [[""], [",,"]] + TALLY[3:] + [[]], prefix="\ufeff"),
+        TallyRead(**COUNTS),
+    ),
+    "tally-numbers-as-text": (
+        "spreadsheets",
+        tally_csv(tally_row("bo", "164", '"1 240"'), sep=";"),
+        TallyRead(**COUNTS),
+    ),
+    "tally-merged-title-row": (
+        "spreadsheets",
+        tally_xlsx([["Décompte du grand marathon"], *TALLY], merge=["A1:C1"]),
+        TallyRead(**COUNTS),
+    ),
+    "tally-merged-case-cells": (
+        "spreadsheets",
+        tally_xlsx(TALLY[:6] + [[None, 10, 5]] + TALLY[6:7], merge=["A6:A7"]),
+        TallyRefused("no_label", "mtl-grand.xlsx", row=7, column="A"),
+    ),
+    "tally-formula-typed-in-csv": (
+        "spreadsheets",
+        tally_csv(tally_row("ana", "=100+110", 185)),
+        TallyRefused("formula_count", "mtl-grand.csv", row=6, column="B", shows="=100+110"),
+    ),
+    "tally-formula-never-computed": (
+        "spreadsheets",
+        tally_xlsx(tally_row("ana", "=100+110", 185)),
+        TallyRefused("formula_not_computed", "mtl-grand.xlsx", row=6, column="B"),
+    ),
+    "tally-negative-count": (
+        "spreadsheets",
+        tally_csv(tally_row("bo", -3, 1240)),
+        TallyRefused("negative_count", "mtl-grand.csv", row=7, column="B"),
+    ),
+    "tally-count-in-words": (
+        "spreadsheets",
+        tally_csv(tally_row("ana", 210, "douze")),
+        TallyRefused("not_a_count", "mtl-grand.csv", row=6, column="C", shows="douze"),
+    ),
+    "tally-count-with-decimals": (
+        "spreadsheets",
+        tally_csv(tally_row("ana", "12.5", 185)),
+        TallyRefused("not_a_count", "mtl-grand.csv", row=6, column="B"),
+    ),
+    "tally-absurd-count": (
+        "spreadsheets",
+        tally_csv(tally_row("Participants", 5145550199)),
+        TallyRefused("count_too_large", "mtl-grand.csv", row=3, column="B", shows="100000"),
+    ),
+    # long and strange text
+    "story-of-50000-characters": (
+        "text",
+        edit(
+            ANA,
+            "Ana est un personnage inventé pour les tests. Son histoire tient en deux phrases.",
+            STORY_50K,
+        ),
+        Refused("text_too_long", "ana.yaml", "story.fr", line=8, shows="50000 characters"),
+    ),
+    "name-of-120-characters": (
+        "text",
+        edit(ANA, "name: Ana Wydrzyńska", "name: " + "Ana Wydrzyńska-" * 8),
+        Refused("too_long", "ana.yaml", "name", line=3, shows="120 characters"),
+    ),
+    "emoji-in-card-message": (
+        "text",
+        edit(ANA, "Courage, Ana !", "Courage, Ana ! ✊🏽"),
+        Refused("no_glyph", "ana.yaml", "card.message.fr", line=23, shows="U+270A raised fist"),
+    ),
+    "emoji-in-event-title": (
+        "text",
+        edit(EVENTS, "Soirée au café", "Soirée au café 🎉"),
+        Refused("no_glyph", "events.csv", "title_fr", row=3, shows="U+1F389"),
+    ),
+    "korean-name-no-shipped-font": (
+        "text",
+        edit(ANA, "name: Ana Wydrzyńska", "name: 김민수"),
+        Refused("no_glyph", "ana.yaml", "name", line=3, shows="U+AE40"),
+    ),
+    "arabic-name": (
+        "text",
+        both(
+            edit(ANA, "name: Ana Wydrzyńska", f"name: {ARABIC}"),
+            edit(ANA, "first_name: Ana", "first_name: محمد"),
+        ),
+        Printed(("casebook", "letters", "cards"), texts=(ARABIC,), fonts=("Kit-Arabic",)),
+    ),
+    "cjk-name": (
+        "text",
+        both(
+            edit(ANA, "name: Ana Wydrzyńska", f"name: {CJK} (山田花子)"),
+            edit(ANA, "first_name: Ana", "first_name: 小明"),
+        ),
+        Printed(("casebook", "letters", "cards", "poster"), texts=(CJK,), fonts=("Kit-CJK",)),
+    ),
+    "right-to-left-with-direction-marks": (
+        "text",
+        edit(ANA, "Une militante d'essai", "Une militante \u200fسلام\u200e d'essai"),
+        Printed(("poster",), texts=("سلام",), fonts=("Kit-Arabic",)),
+    ),
+    "html-and-script-in-texts": (
+        "text",
+        edit(ANA, "Une militante d'essai", "<script>alert('x')</script> <b>Une</b> militante"),
+        Printed(("poster", "casebook"), texts=("<script>alert('x')</script> <b>Une</b>",)),
+    ),
+    "image-tag-in-story": (
+        "text",
+        edit(ANA, "Son histoire tient", "<img src='file:///etc/passwd'> Son histoire tient"),
+        Printed(("casebook",), texts=("<img src='file:///etc/passwd'>",), check=has_no_image),
+    ),
+    "jinja-syntax-in-a-case": (
+        "text",
+        edit(ANA, "Annulez sa condamnation.", "{{ 7*7 }} {% if true %}Annulez{% endif %}"),
+        Printed(
+            ("casebook",),
+            texts=("{{ 7*7 }} {% if true %}Annulez{% endif %}",),
+            absent=("49 Annulez",),
+        ),
+    ),
+    "jinja-syntax-in-an-event-title": (
+        "text",
+        edit(EVENTS, "Soirée au café", "Soirée {{ region_id }} {# note #}"),
+        Printed(
+            ("poster",), texts=("Soirée {{ region_id }} {# note #}",), absent=("Soirée montreal",)
+        ),
+    ),
+    # images
+    "photo-missing": (
+        "images",
+        with_photo("photos/ana.jpg"),
+        Refused("file_missing", "ana.yaml", "photo.file", line=5),
+    ),
+    "photo-not-an-image": (
+        "images",
+        with_photo("photos/ana.jpg", text_file("ana.jpg")),
+        Refused("photo_not_image", "ana.yaml", "photo.file", line=5),
+    ),
+    "photo-truncated": (
+        "images",
+        with_photo("photos/ana.png", lambda root: truncated(root / "photos" / "ana.png")),
+        Refused("photo_not_image", "ana.yaml", "photo.file", line=5),
+    ),
+    "photo-gif": (
+        "images",
+        with_photo("photos/ana.gif", lambda root: photo(root / "photos" / "ana.gif", kind="GIF")),
+        Refused("photo_format", "ana.yaml", "photo.file", line=5, shows="GIF"),
+    ),
+    "photo-of-85-megapixels": (
+        "images",
+        with_photo(
+            "photos/ana.png", lambda root: claimed_size_png(root / "photos" / "ana.png", 9000, 9500)
+        ),
+        Refused("photo_too_large", "ana.yaml", "photo.file", line=5, shows="86 megapixels"),
+    ),
+    "photo-of-40-megapixels": (
+        "images",
+        with_photo(
+            "photos/ana.jpg", lambda root: photo(root / "photos" / "ana.jpg", size=(7746, 5164))
+        ),
+        Printed(("casebook", "poster"), check=check_40_megapixels),
+    ),
+    "photo-svg-with-external-references": (
+        "images",
+        with_photo("photos/ana.svg", svg("ana.svg")),
+        Refused("photo_svg", "ana.yaml", "photo.file", line=5, shows="web addresses"),
+    ),
+    "photo-svg-named-png": (
+        "images",
+        with_photo("photos/ana.png", svg("ana.png")),
+        Refused("photo_svg", "ana.yaml", "photo.file", line=5),
+    ),
+    "photo-remote-url": (
+        "images",
+        with_photo("https://example.org/ana.jpg"),
+        Refused("photo_remote", "ana.yaml", "photo.file", line=5, shows="downloads nothing"),
+    ),
+    "photo-dot-dot-path": (
+        "images",
+        with_photo("../../../../etc/passwd"),
+        Refused("outside_folder", "ana.yaml", "photo.file", line=5),
+    ),
+    "photo-absolute-path": (
+        "images",
+        with_photo("/etc/hostname"),
+        Refused("outside_folder", "ana.yaml", "photo.file", line=5),
+    ),
+    "photo-file-url": (
+        "images",
+        with_photo("file:///etc/hostname"),
+        Refused("outside_folder", "ana.yaml", "photo.file", line=5),
+    ),
+    "photo-symlink-to-outside-file": (
+        "images",
+        with_photo("photos/ana.jpg", symlink("photos/ana.jpg", "/etc/hostname")),
+        Refused("outside_folder", "ana.yaml", "photo.file", line=5),
+    ),
+    "photo-folder-symlinked-outside": (
+        "images",
+        with_photo("photos/ana.jpg", outside_folder_of_photos),
+        Refused("outside_folder", "ana.yaml", "photo.file", line=5),
+    ),
+    "photo-symlink-inside-the-campaign": (
+        "images",
+        with_photo(
+            "photos/ana.jpg",
+            lambda root: (
+                photo(root / "originals" / "ana.jpg"),
+                symlink("photos/ana.jpg", root / "originals" / "ana.jpg")(root),
+            ),
+        ),
+        Printed(("casebook",), texts=("Essai",)),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+def test_corpus(name, campaign_copy, tmp_path):
+    _, mutate, outcome = CORPUS[name]
+    mutate(campaign_copy)
+    outcome.verify(campaign_copy.root, tmp_path / "out")
+
+
+def test_corpus_covers_every_category_of_the_issue():
+    categories = [category for category, _, _ in CORPUS.values()]
+    assert len(CORPUS) >= 40
+    for category in ("yaml", "types", "missing", "translations", "ids", "dates"):
+        assert categories.count(category) >= 4, category
+    for category in ("spreadsheets", "text", "images"):
+        assert categories.count(category) >= 10, category
+
+
+# A sample of refusals, through the command a coordinator runs: exit 1, the place and the fix
+# in both languages, no traceback.
+CLI_SAMPLE = [
+    "tab-indentation",
+    "key-given-twice",
+    "plain-string-for-translations",
+    "csv-title-without-english",
+    "thirty-first-of-november",
+    "unquoted-comma-in-address",
+    "story-of-50000-characters",
+    "emoji-in-card-message",
+    "photo-svg-with-external-references",
+    "photo-symlink-to-outside-file",
+    "billion-laughs",
+    "tally-absurd-count",
+    "tally-formula-never-computed",
+]
+
+
+@pytest.mark.parametrize("name", CLI_SAMPLE)
+def test_cli_names_the_problem_without_a_traceback(name, campaign_copy):
+    _, mutate, outcome = CORPUS[name]
+    mutate(campaign_copy)
+    command = "results" if isinstance(outcome, TallyRefused) else "check"
+    for lang, place, fix in (
+        ("en", "row" if outcome.row else "line", "Fix:"),
+        ("fr", "ligne", "À faire :"),
+    ):
+        result = run_cli(command, str(campaign_copy.root), lang=lang)
+        output = result.stdout + result.stderr
+        assert result.returncode == 1, output
+        assert "Traceback" not in output
+        line = next(line for line in output.splitlines() if outcome.file in line)
+        number = outcome.row if outcome.row else outcome.line
+        assert number is None or f"{place} {number}" in line, line
+        assert fix in line and len(line) < 700, line
+        if getattr(outcome, "field", None):
+            assert f"{'field' if lang == 'en' else 'champ'} {outcome.field}" in line, line
