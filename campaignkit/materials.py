@@ -15,7 +15,7 @@ class Material:
     template: str
     build_context: Callable[..., dict]
     papers: dict[str, str]
-    expected_pages: Callable[[CampaignData, str], int]
+    expected_pages: Callable[[CampaignData, str], int | None]  # None: a report that flows
     notebook: str
     default_paper: str = ""
     scope: str = "region"  # "region": one per region; "campaign": one for the whole campaign

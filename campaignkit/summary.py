@@ -13,6 +13,7 @@ from .production import Produced, produce
 from .results import Results, export, results_of
 from .tallies import tallies_of
 
+CHART_REGIONS = 24  # more bars would not fit a page: the chart shows the most active ones
 CAMPAIGN = "campaign"  # the place of campaign-wide materials (outputs/<c>/campaign/)
 
 
@@ -158,10 +159,15 @@ def campaign_context(data: CampaignData, region: str, lang: str) -> dict:
         "participants": n(int(table.participants.sum())),
         "actions": n(int(table.actions.sum())),
     }
+    shown = active.sort_values("actions", ascending=False, kind="stable").head(CHART_REGIONS)
+    shown = active.loc[[r for r in active.index if r in shown.index]]  # keep the table's order
+    context["regions_chart_note"] = (
+        w["summary_chart_top"].format(n=CHART_REGIONS) if len(active) > CHART_REGIONS else ""
+    )
     chart = charts.goal_bars(
-        [data.regions[region_id].name[lang] for region_id in active.index],
-        [int(value) for value in active.actions],
-        [known(goal) for goal in active.goal],
+        [data.regions[region_id].name[lang] for region_id in shown.index],
+        [int(value) for value in shown.actions],
+        [known(goal) for goal in shown.goal],
         lang,
         (w["summary_actions_short"], w["summary_goal"]),
     )
@@ -207,7 +213,7 @@ SUMMARY = register(
         template="summary/region.html",
         build_context=region_context,
         papers={"letter": "summary/letter.css"},
-        expected_pages=lambda data, region: 2,
+        expected_pages=lambda data, region: None,  # a report: a busy region flows onto a 3rd page
         notebook="summary.ipynb",
         wanted=has_tallies,
     )
@@ -219,7 +225,7 @@ CAMPAIGN_SUMMARY = register(
         template="summary/campaign.html",
         build_context=campaign_context,
         papers={"letter": "summary/letter.css"},
-        expected_pages=lambda data, region: 3,
+        expected_pages=lambda data, region: None,  # a report: its tables flow onto more pages
         notebook="summary.ipynb",
         scope="campaign",
         filename="summary",
