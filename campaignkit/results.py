@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, render
+from . import paths
+from .files import write_atomically
 from .loader import CampaignData
 from .models import Event
 from .tallies import Intake, Tally, tallies_of
@@ -162,14 +163,14 @@ def export(results: Results, out_dir=paths.OUTPUTS) -> list[Path]:
     """results.csv and results.xlsx under out_dir/<campaign>/campaign/."""
     folder = paths.region_dir(out_dir, results.data.id, "campaign")
     table = export_table(results)
-    csv_path = render.write_atomically(folder / "results.csv", table.to_csv(index=False).encode())
+    csv_path = write_atomically(folder / "results.csv", table.to_csv(index=False).encode())
     workbook = io.BytesIO()
     sheets = {"results": table, "missing": missing_table(results)}
     with pd.ExcelWriter(workbook, engine="openpyxl") as writer:
         for name, sheet in sheets.items():
             sheet.to_excel(writer, sheet_name=name, index=False)
             writer.sheets[name].freeze_panes = "A2"
-    xlsx_path = render.write_atomically(folder / "results.xlsx", workbook.getvalue())
+    xlsx_path = write_atomically(folder / "results.xlsx", workbook.getvalue())
     return [csv_path, xlsx_path]
 
 

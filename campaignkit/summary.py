@@ -4,12 +4,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import charts, i18n, paths
+from . import i18n, paths
 from .context import common
 from .exceptions import InvalidTallies
 from .loader import CampaignData, load_campaign
 from .materials import Material, register
-from .production import Produced, produce
 from .results import Results, export, results_of
 from .tallies import tallies_of
 
@@ -93,6 +92,8 @@ def case_table(results: Results, region: str | None, lang: str) -> dict:
         for case, row in zip(cases, table.itertuples(), strict=True)
     ]
     sums = table.sum()
+    from . import charts  # matplotlib: loaded only when a summary is drawn
+
     chart = charts.paired_bars(
         [case.name for case in cases],
         [int(v) for v in table.letters],
@@ -164,6 +165,8 @@ def campaign_context(data: CampaignData, region: str, lang: str) -> dict:
     context["regions_chart_note"] = (
         w["summary_chart_top"].format(n=CHART_REGIONS) if len(active) > CHART_REGIONS else ""
     )
+    from . import charts
+
     chart = charts.goal_bars(
         [data.regions[region_id].name[lang] for region_id in shown.index],
         [int(value) for value in shown.actions],
@@ -240,7 +243,7 @@ def produce_summaries(
     out_dir: str | Path = paths.OUTPUTS,
     materials=("summary", "campaign-summary"),
     data: CampaignData | None = None,
-) -> list[Produced | Path]:
+) -> list:
     """The summaries a notebook asks for: `region` is a region id, `campaign` (the campaign
     summary and the results.csv/.xlsx exports) or `all` (every region with tallies, then the
     campaign). Returns the PDFs written, then the exports; a region whose tallies have a
@@ -250,7 +253,9 @@ def produce_summaries(
         places = [r for r in data.regions if has_tallies(data, r)] + [CAMPAIGN]
     else:
         places = [region]
-    made: list[Produced | Path] = []
+    from .production import produce
+
+    made = []
     problems = []
     for place in places:
         material = "campaign-summary" if place == CAMPAIGN else "summary"
