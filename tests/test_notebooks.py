@@ -12,19 +12,28 @@ from campaignkit import load_campaign, paths
 from .pdfs import page_count, pdf_text
 
 
+def run_notebook(name: str, executed, parameters: dict):
+    """Run notebooks/<name>.ipynb through papermill as the build does, from the repo root."""
+    papermill.execute_notebook(
+        str(paths.NOTEBOOKS / f"{name}.ipynb"),
+        str(executed),
+        parameters=parameters,
+        cwd=str(paths.ROOT),
+        progress_bar=False,
+    )
+
+
 def test_poster_notebook_runs_with_parameters(mini, tmp_path):
     executed = tmp_path / "poster.ipynb"
-    papermill.execute_notebook(
-        str(paths.NOTEBOOKS / "poster.ipynb"),
-        str(executed),
-        parameters={
+    run_notebook(
+        "poster",
+        executed,
+        {
             "campaign": str(mini),
             "region": "mauricie",
             "lang": "en",
             "out_dir": str(tmp_path),
         },
-        cwd=str(paths.ROOT),
-        progress_bar=False,
     )
     pdf = tmp_path / "mini" / "mauricie" / "poster-en.pdf"
     assert page_count(pdf) == 1
@@ -54,12 +63,10 @@ def test_notebooks_are_committed_without_outputs():
 
 def test_summary_notebook_makes_every_summary_and_the_exports(mini, tmp_path):
     executed = tmp_path / "summary.ipynb"
-    papermill.execute_notebook(
-        str(paths.NOTEBOOKS / "summary.ipynb"),
-        str(executed),
-        parameters={"campaign": str(mini), "region": "all", "lang": "fr", "out_dir": str(tmp_path)},
-        cwd=str(paths.ROOT),
-        progress_bar=False,
+    run_notebook(
+        "summary",
+        executed,
+        {"campaign": str(mini), "region": "all", "lang": "fr", "out_dir": str(tmp_path)},
     )
     out = tmp_path / "mini"
     for pdf in ("montreal/summary-fr.pdf", "mauricie/summary-fr.pdf", "campaign/summary-fr.pdf"):
@@ -84,17 +91,15 @@ def test_summary_notebook_explains_its_parameters():
 
 
 def test_letters_notebook_makes_the_four_materials(mini, tmp_path):
-    papermill.execute_notebook(
-        str(paths.NOTEBOOKS / "letters.ipynb"),
-        str(tmp_path / "letters.ipynb"),
-        parameters={
+    run_notebook(
+        "letters",
+        tmp_path / "letters.ipynb",
+        {
             "campaign": str(mini),
             "region": "mauricie",
             "lang": "en",
             "out_dir": str(tmp_path),
         },
-        cwd=str(paths.ROOT),
-        progress_bar=False,
     )
     region = tmp_path / "mini" / "mauricie"
     pages = {pdf.name: page_count(pdf) for pdf in region.glob("*.pdf")}
