@@ -88,8 +88,9 @@ def plan(
                 parameters["materials"] = names
             if "preview" in notebook_parameters(notebook):
                 parameters["preview"] = False
-            stems = [materials.get(name).file_stem for name in names]
-            outputs = tuple(paths.output_pdf(out_dir, data.id, place, s, lang) for s in stems)
+            outputs = tuple(
+                materials.get(name).pdf_path(out_dir, data.id, place, lang) for name in names
+            )
             stamp = job_fingerprint(data, paths.NOTEBOOKS / notebook, place, parameters)
             jobs.append(Job(notebook, place, lang, tuple(names), parameters, outputs, stamp))
     return jobs
@@ -245,5 +246,6 @@ def build(
     outcomes = skipped + ran
     from .gallery import write_gallery
 
-    write_gallery(manifest, data.root)
+    lang = data.campaign.languages[0]
+    write_gallery(manifest, {r.id: r.name[lang] for r in data.regions.values()})
     return outcomes

@@ -22,18 +22,9 @@ def thumbnail(root: Path, key: str) -> str:
     return thumb.relative_to(root).as_posix()
 
 
-def region_names(campaign_root: Path | None) -> dict[str, str]:
-    if campaign_root is None:
-        return {}
-    from .loader import check_campaign
-
-    data, _ = check_campaign(campaign_root)
-    return {r.id: r.name[data.campaign.languages[0]] for r in data.regions.values()} if data else {}
-
-
-def write_gallery(manifest: Manifest, campaign_root: Path | None = None) -> Path:
-    """Write index.html beside the manifest and return its path."""
-    names = region_names(campaign_root)
+def write_gallery(manifest: Manifest, names: dict[str, str] | None = None) -> Path:
+    """Write index.html beside the manifest (regions titled by `names`) and return its path."""
+    names = names or {}
     items = [
         {**entry, "pdf": key, "thumb": thumbnail(manifest.root, key)}
         for key, entry in sorted(manifest.outputs.items(), key=lambda kv: _order(kv[1]))

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import paths
 from .exceptions import UnknownName
 from .loader import CampaignData
 
@@ -26,6 +27,10 @@ class Material:
     def file_stem(self) -> str:
         """The PDF's name before -<lang>.pdf."""
         return self.filename or self.name
+
+    def pdf_path(self, out_dir, campaign_id: str, place: str, lang: str):
+        """out_dir/<campaign>/<region or campaign>/<file stem>-<lang>.pdf."""
+        return paths.output_pdf(out_dir, campaign_id, place, self.file_stem, lang)
 
     def stylesheets(self, paper: str | None, bleed: bool) -> list[str]:
         paper = paper or self.default_paper or next(iter(self.papers))

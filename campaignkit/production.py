@@ -22,7 +22,7 @@ class Produced:
 
 def output_path(data: CampaignData, material: str, region: str, lang: str, out_dir) -> Path:
     """out_dir/<campaign>/<region or campaign>/<file name>-<lang>.pdf."""
-    return paths.output_pdf(out_dir, data.id, region, materials.get(material).file_stem, lang)
+    return materials.get(material).pdf_path(out_dir, data.id, region, lang)
 
 
 def render_material(

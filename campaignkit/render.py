@@ -1,6 +1,5 @@
 """HTML templates to PDF: Jinja2 with autoescape, WeasyPrint with shared fonts and CSS."""
 
-import logging
 import os
 from functools import cache
 from pathlib import Path
@@ -14,8 +13,6 @@ from . import i18n, paths
 from .exceptions import RenderError
 from .fetcher import FolderFetcher
 from .files import write_atomically  # noqa: F401 - part of this module's API
-
-LOGGER = logging.getLogger("weasyprint")
 
 
 @cache
