@@ -4,7 +4,7 @@ import sys
 import time
 
 from campaignkit import load_campaign, produce
-from campaignkit.build import plan
+from campaignkit.batch.build import plan
 
 start = time.perf_counter()
 campaign, out_dir = sys.argv[1], sys.argv[2]

@@ -66,7 +66,7 @@ def main():
     line("R = build / direct", f"{forced / direct:.2f}", "target ≤ 1.0")
 
     from campaignkit import load_campaign
-    from campaignkit.build import plan
+    from campaignkit.batch.build import plan
 
     jobs = plan(load_campaign(campaign), out_dir=work / "pm")
     sample = jobs[:6]
@@ -93,7 +93,7 @@ def main():
     changed, _ = build(campaign, work / "out")
     line("one event changed, rebuild (s)", f"{changed:.2f}")
 
-    from campaignkit.preview import latency
+    from campaignkit.printing.preview import latency
 
     data = load_campaign(campaign)
     latencies = latency(data, "poster", "montreal", "fr", runs=20)

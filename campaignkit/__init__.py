@@ -1,13 +1,13 @@
 """campaignkit: print materials for a human-rights letter-writing campaign."""
 
-from .exceptions import (
+from campaignkit.data.loader import CampaignData, check_campaign, load_campaign
+from campaignkit.exceptions import (
     CampaignKitError,
     InvalidCampaign,
     PreflightFailed,
     RenderError,
     UnknownName,
 )
-from .loader import CampaignData, check_campaign, load_campaign
 
 __version__ = "0.1.0"
 
@@ -30,7 +30,7 @@ def __getattr__(name: str):
     if name in ("produce", "Produced"):
         import importlib
 
-        module = importlib.import_module(".production", __name__)
+        module = importlib.import_module("campaignkit.printing.document")
         globals().update(produce=module.produce, Produced=module.Produced)
         return globals()[name]
     raise AttributeError(name)

@@ -4,14 +4,9 @@ import argparse
 import os
 import sys
 
-from . import paths
-from .exceptions import CampaignKitError, InvalidCampaign
-
-
-def interface_language() -> str:
-    """French unless the environment asks for English."""
-    lang = os.environ.get("CAMPAIGNKIT_LANG") or os.environ.get("LANG", "fr")
-    return "en" if lang.lower().startswith("en") else "fr"
+from campaignkit import paths
+from campaignkit.exceptions import CampaignKitError, InvalidCampaign
+from campaignkit.text.language import interface_language
 
 
 def say(fr: str, en: str) -> str:
@@ -19,7 +14,7 @@ def say(fr: str, en: str) -> str:
 
 
 def cmd_check(args) -> int:
-    from .loader import check_campaign
+    from campaignkit.data.loader import check_campaign
 
     data, problems = check_campaign(args.campaign)
     lang = interface_language()
@@ -44,7 +39,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .build import build
+    from campaignkit.batch.build import build
 
     outcomes = build(
         args.campaign,
@@ -71,8 +66,8 @@ def cmd_build(args) -> int:
 
 
 def cmd_print_shop(args) -> int:
-    from .loader import load_campaign
-    from .printshop import write_bundle
+    from campaignkit.batch.print_shop import write_bundle
+    from campaignkit.data.loader import load_campaign
 
     bundle = write_bundle(load_campaign(args.campaign), args.out_dir)
     print(say("Lot pour l'imprimeur : ", "Print-shop bundle: ") + paths.display(bundle))
@@ -80,7 +75,7 @@ def cmd_print_shop(args) -> int:
 
 
 def _print_tallies(results, lang: str) -> None:
-    from .i18n import number, short_date
+    from campaignkit.text.i18n import number, short_date
 
     data, intake = results.data, results.intake
     region_name = {region.id: region.name[lang] for region in data.regions.values()}
@@ -109,7 +104,7 @@ def _print_tallies(results, lang: str) -> None:
 
 
 def _print_totals(results, lang: str) -> None:
-    from .i18n import number, percent
+    from campaignkit.text.i18n import number, percent
 
     totals = results.totals()
     counts = {key: number(value, lang) for key, value in totals.items() if isinstance(value, int)}
@@ -137,8 +132,8 @@ def _print_totals(results, lang: str) -> None:
 
 
 def cmd_results(args) -> int:
-    from .loader import load_campaign
-    from .results import export, results_of
+    from campaignkit.data.loader import load_campaign
+    from campaignkit.data.results import export, results_of
 
     results, lang = results_of(load_campaign(args.campaign)), interface_language()
     _print_tallies(results, lang)
@@ -163,7 +158,7 @@ def cmd_results(args) -> int:
 
 
 def cmd_preflight(args) -> int:
-    from .preflight import preflight_file
+    from campaignkit.printing.preflight import preflight_file
 
     failures = 0
     for pdf in args.pdf:

@@ -13,17 +13,6 @@ class InvalidCampaign(CampaignKitError):
         super().__init__(f"{len(self.problems)} problem(s) in the campaign data")
 
 
-class InvalidTallies(InvalidCampaign):
-    """Tally files with problems; the message names them, so a failed build job says where."""
-
-    def __init__(self, problems):
-        from .cli import interface_language
-
-        super().__init__(problems)
-        lang = interface_language()
-        self.args = ("\n".join(problem.text(lang) for problem in self.problems),)
-
-
 class UnknownName(CampaignKitError):
     """A region, language, material or paper that does not exist."""
 

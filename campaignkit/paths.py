@@ -3,6 +3,7 @@
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "campaignkit"
 TEMPLATES = ROOT / "templates"
 FONTS = TEMPLATES / "fonts"
 NOTEBOOKS = ROOT / "notebooks"

@@ -40,7 +40,7 @@ out_dir: str = "outputs"  # the PDF goes to out_dir/<campaign id>/<region>/poste
 preview: bool = True  # show the page below when done (the batch build turns it off)
 """,
     [
-        "import campaignkit\nfrom campaignkit.preview import show",
+        "import campaignkit\nfrom campaignkit.printing.preview import show",
         """poster = campaignkit.produce(
     "poster", campaign, region=region, lang=lang, paper=paper, bleed=bleed, out_dir=out_dir
 )
@@ -64,9 +64,9 @@ out_dir: str = "outputs"  # PDFs go to out_dir/<campaign id>/<region or campaign
 materials: list = ["summary", "campaign-summary"]  # which of the two summaries to make
 """,
     [
-        "import campaignkit\nfrom campaignkit.preview import show\n"
-        "from campaignkit.results import results_of\n"
-        "from campaignkit.summary import produce_summaries",
+        "import campaignkit\nfrom campaignkit.printing.preview import show\n"
+        "from campaignkit.data.results import results_of\n"
+        "from campaignkit.printing.summaries import produce_summaries",
         """data = campaignkit.load_campaign(campaign)
 results = results_of(data)  # every tally read; a bad one stops only its own region's summary
 for problem in results.intake.problems:
@@ -98,7 +98,7 @@ materials: list = ["casebook", "letters", "cards", "tally"]  # which of the four
 preview: bool = True  # show each first page below when done (the batch build turns it off)
 """,
     [
-        "import campaignkit\nfrom campaignkit.preview import show",
+        "import campaignkit\nfrom campaignkit.printing.preview import show",
         """data = campaignkit.load_campaign(campaign)  # validated once for every material
 produced = []
 for material in materials:
@@ -129,7 +129,7 @@ lang: str = ""  # interface language, fr or en; empty: ?lang=, $CAMPAIGNKIT_LANG
         metadata={"tags": ["parameters"]},
     ),
     nbformat.v4.new_code_cell(
-        "from campaignkit.editor import Editor\n\n"
+        "from campaignkit.editor.app import Editor\n\n"
         "Editor(campaign or None, region or None, lang or None)"
     ),
 ]

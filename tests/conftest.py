@@ -47,6 +47,6 @@ def no_weasyprint_warnings(caplog):
 @pytest.fixture(scope="session")
 def longest(tmp_path_factory) -> Path:
     """The mini campaign plus two cases with every text at its limit (see tests/longest.py)."""
-    from .longest import write_longest_campaign
+    from tests.longest import write_longest_campaign
 
     return write_longest_campaign(MINI, tmp_path_factory.mktemp("longest") / "longest")

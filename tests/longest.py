@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from campaignkit.models import ADDRESS_LINES, LIMITS, PARAGRAPHS
+from campaignkit.data.models import ADDRESS_LINES, LIMITS, PARAGRAPHS
 
 # Ordinary prose with long words, capitals and accents: the widest text people write.
 SOURCE = {

@@ -2,8 +2,7 @@ import subprocess
 import sys
 
 from campaignkit.cli import main
-
-from .pdfs import page_count
+from tests.pdfs import page_count
 
 
 def run_cli(*args, lang="en"):

@@ -20,12 +20,11 @@ import pytest
 from pypdf import PdfReader
 
 from campaignkit import InvalidCampaign, check_campaign, load_campaign, produce
-from campaignkit.preflight import preflight_file
-from campaignkit.tallies import read_tallies
-
-from .images import SVG, claimed_size_png, photo, truncated
-from .pdfs import largest_image_side, pdf_fonts, pdf_text
-from .test_cli import run_cli
+from campaignkit.data.tallies import read_tallies
+from campaignkit.printing.preflight import preflight_file
+from tests.images import SVG, claimed_size_png, photo, truncated
+from tests.pdfs import largest_image_side, pdf_fonts, pdf_text
+from tests.test_cli import run_cli
 
 SHIPPED_FONTS = ("Kit-Sans", "Kit-Display", "Kit-Serif", "Kit-Arabic", "Kit-CJK")
 

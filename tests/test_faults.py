@@ -9,7 +9,7 @@ import time
 
 from pypdf import PdfReader
 
-from .conftest import MINI
+from tests.conftest import MINI
 
 
 def build_command(root, out):
@@ -59,7 +59,7 @@ def test_kill_minus_nine_midway_then_rebuild(tmp_path):
 SAVER = """
 import sys
 from pathlib import Path
-from campaignkit import savefile
+from campaignkit.data import savefile
 
 path, root = Path(sys.argv[1]), Path(sys.argv[2])
 versions = [path.read_bytes(), Path(sys.argv[3]).read_bytes()]

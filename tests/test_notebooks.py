@@ -8,8 +8,7 @@ from pathlib import Path
 import papermill
 
 from campaignkit import load_campaign, paths
-
-from .pdfs import page_count, pdf_text
+from tests.pdfs import page_count, pdf_text
 
 
 def run_notebook(name: str, executed, parameters: dict):
@@ -113,7 +112,7 @@ def test_letters_notebook_makes_the_four_materials(mini, tmp_path):
 
 
 def test_build_runs_the_letters_notebook_for_the_chosen_materials_only(mini, tmp_path, capsys):
-    from campaignkit.build import plan
+    from campaignkit.batch.build import plan
     from campaignkit.cli import main
 
     jobs = plan(load_campaign(mini), ["cote-nord"], ["fr"], ["tally", "casebook"])

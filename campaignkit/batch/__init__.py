@@ -1,0 +1,1 @@
+"""Every region and language at once: build, kernels, fingerprints, manifest, gallery, shop."""

@@ -1,0 +1,53 @@
+"""outputs/<campaign>/index.html: every output as a thumbnail, by region, with its checks."""
+
+from itertools import groupby
+from pathlib import Path
+
+import jinja2
+
+from campaignkit import paths
+from campaignkit.batch.manifest import Manifest
+from campaignkit.files import write_atomically
+from campaignkit.printing.preview import page_png
+
+THUMB_DPI = 24
+
+
+def thumbnail(root: Path, key: str) -> str:
+    """The first page of an output as a small PNG, made again only when the PDF is newer."""
+    pdf = root / key
+    thumb = root / "thumbs" / Path(key).with_suffix(".png")
+    if pdf.is_file() and (not thumb.is_file() or thumb.stat().st_mtime < pdf.stat().st_mtime):
+        write_atomically(thumb, page_png(pdf, dpi=THUMB_DPI))
+    return thumb.relative_to(root).as_posix()
+
+
+def write_gallery(manifest: Manifest, names: dict[str, str] | None = None) -> Path:
+    """Write index.html beside the manifest (regions titled by `names`) and return its path."""
+    names = names or {}
+    items = [
+        {**entry, "pdf": key, "thumb": thumbnail(manifest.root, key)}
+        for key, entry in sorted(manifest.outputs.items(), key=lambda kv: _order(kv[1]))
+        if (manifest.root / key).is_file()
+    ]
+    groups = [
+        {"id": region, "name": names.get(region, region), "items": list(entries)}
+        for region, entries in groupby(items, key=lambda item: item["region"])
+    ]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(paths.TEMPLATES), autoescape=True)
+    html = env.get_template("gallery/index.html").render(
+        campaign=manifest.campaign_id,
+        groups=groups,
+        failed=sum(not item["preflight"]["ok"] for item in items),
+        total=len(items),
+    )
+    return write_atomically(manifest.root / "index.html", html.encode("utf-8"))
+
+
+def _order(entry: dict) -> tuple:
+    return (
+        entry["region"] != "campaign",
+        entry["region"],
+        entry["material"],
+        entry["lang"] != "fr",
+    )

@@ -1,0 +1,84 @@
+"""Safe saves: atomic replace, a backup of the previous version, refusal on outside changes."""
+
+import datetime as dt
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from campaignkit.exceptions import FileChanged
+from campaignkit.files import write_atomically
+
+BACKUPS = ".backups"  # inside the campaign folder; git-ignored
+KEEP = 20  # backups kept per file
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A file as it was when loaded: its bytes and their hash (None when it did not exist)."""
+
+    path: Path
+    data: bytes | None
+
+    @property
+    def digest(self) -> str | None:
+        return None if self.data is None else hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def text(self) -> str:
+        return "" if self.data is None else self.data.decode("utf-8")
+
+
+def load(path: str | Path) -> Snapshot:
+    path = Path(path)
+    try:
+        return Snapshot(path, path.read_bytes())
+    except FileNotFoundError:
+        return Snapshot(path, None)
+
+
+def changed_on_disk(snapshot: Snapshot) -> bool:
+    """True when the file is no longer what `snapshot` holds (edited, created or removed)."""
+    return load(snapshot.path).digest != snapshot.digest
+
+
+def backup_path(root: Path, path: Path, stamp: str) -> Path:
+    relative = path.resolve().relative_to(root.resolve())
+    return root / BACKUPS / relative.parent / f"{relative.name}.{stamp}"
+
+
+def _backup(root: Path, snapshot: Snapshot) -> Path | None:
+    """Copy the version being replaced into <root>/.backups/, keeping the newest KEEP copies."""
+    if snapshot.data is None:
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_path(root, snapshot.path, stamp)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(snapshot.path, target)
+    older = sorted(target.parent.glob(f"{snapshot.path.name}.*"))
+    for old in older[:-KEEP]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def replace(path: Path, data: bytes, mode: int | None = None):
+    """Write `data` beside `path`, fsync it, then rename it over `path`."""
+    write_atomically(path, data, mode)
+
+
+def save(snapshot: Snapshot, data: bytes, root: Path) -> Snapshot:
+    """Replace the file `snapshot` was loaded from with `data`, unless it changed since.
+
+    The version replaced is kept under `<root>/.backups/`. Raises FileChanged, writing
+    nothing, when the file on disk is no longer the one loaded.
+    """
+    if changed_on_disk(snapshot):
+        raise FileChanged(snapshot.path)
+    if snapshot.data == data:
+        return snapshot
+    mode = None
+    if snapshot.data is not None:
+        mode = snapshot.path.stat().st_mode & 0o7777
+        _backup(Path(root), snapshot)
+    replace(snapshot.path, data, mode)
+    return Snapshot(snapshot.path, data)

@@ -1,0 +1,154 @@
+"""Reading the campaign's YAML and CSV files while remembering where each value stood."""
+
+import csv
+import io
+from pathlib import Path
+
+import yaml
+
+from campaignkit.data.spreadsheets import Unreadable, decode, delimiter
+from campaignkit.text.problems import Problem
+
+
+class SourceError(Exception):
+    """A file that cannot be read at all; carries the problem to report."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem.text("en"))
+
+
+def _line_map(node, path=(), lines=None) -> dict[tuple, int]:
+    """Map each key path of a YAML document to its 1-based line."""
+    lines = {} if lines is None else lines
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            child = path + (key.value,)
+            _line_map(value, child, lines)
+            lines[child] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _line_map(item, path + (index,), lines)
+    return lines
+
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
+
+
+class _Loader(_Base):
+    """Safe YAML whose dates stay text: the models read them, so a bad one is a named problem."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+MAX_DEPTH = 20  # campaign files nest four levels; deeper is a mistake or an attack
+MAX_VALUES = 100_000  # values once aliases are expanded; a case file holds about a hundred
+
+
+def _check_tree(node, shown: str) -> None:
+    """Refuse what YAML allows but a campaign file must not hold: a key given twice (YAML
+    would silently keep the last one), aliases that multiply (a few `*` lines can stand for
+    billions of values) and absurd nesting."""
+    stack = [(node, 0, node.start_mark.line + 1)]
+    values = 0
+    while stack:
+        current, depth, line = stack.pop()  # line: of the key the node is the value of
+        values += 1
+        if values > MAX_VALUES:
+            raise SourceError(
+                Problem(shown, "", "yaml_expansion", {"limit": MAX_VALUES}, line=line)
+            )
+        if depth > MAX_DEPTH:
+            raise SourceError(Problem(shown, "", "yaml_too_deep", {"limit": MAX_DEPTH}, line=line))
+        if isinstance(current, yaml.MappingNode):
+            keys: dict[str, int] = {}
+            for key, _ in current.value:
+                name, at = str(key.value), key.start_mark.line + 1
+                if name in keys and key.tag != "tag:yaml.org,2002:merge":
+                    params = {"value": name, "other": keys[name]}
+                    raise SourceError(Problem(shown, name, "yaml_duplicate_key", params, line=at))
+                keys[name] = at
+            for key, value in reversed(current.value):  # popped in document order
+                at = key.start_mark.line + 1
+                stack += [(value, depth + 1, at), (key, depth + 1, at)]
+        elif isinstance(current, yaml.SequenceNode):
+            items = reversed(current.value)
+            stack += [(item, depth + 1, item.start_mark.line + 1) for item in items]
+
+
+def _parse(text: str, shown: str):
+    """The document and its node tree, parsed once."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        _check_tree(node, shown)
+        return loader.construct_document(node), node
+    finally:
+        loader.dispose()
+
+
+def read_yaml(path: Path, shown: str) -> tuple[dict, dict[tuple, int]]:
+    """The mapping in a YAML file and the line of every key in it."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        data, node = _parse(text, shown)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        detail = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise SourceError(
+            Problem(shown, "", "yaml_syntax", {"detail": detail}, line=line)
+        ) from None
+    except UnicodeDecodeError as error:
+        detail = f"not UTF-8 (byte {error.start})"
+        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": detail})) from None
+    except OSError as error:
+        detail = error.strerror or str(error)
+        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": detail})) from None
+    if not isinstance(data, dict):
+        raise SourceError(Problem(shown, "", "not_a_mapping", line=1))
+    return data, _line_map(node) if node else {}
+
+
+def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:
+    """The line of the deepest key of `loc` that the file has."""
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def read_csv(path: Path, shown: str, required: list[str]) -> tuple[list, list[Problem]]:
+    """(row, values) for every non-blank row of a CSV file, numbered as a spreadsheet shows
+    them, and the problems of rows that cannot be read. Commas or semicolons, UTF-8 (with or
+    without BOM) or Windows-1252, as Excel or LibreOffice save them. Every required column
+    must be in the header."""
+    try:
+        text = decode(path.read_bytes())
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text)))
+    except Unreadable as error:
+        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": error})) from None
+    except OSError as error:
+        detail = error.strerror or str(error)
+        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": detail})) from None
+    except csv.Error as error:
+        raise SourceError(Problem(shown, "", "csv_syntax", {"detail": error})) from None
+    header = [name.strip() for name in (records[0] if records else [])]
+    missing = [column for column in required if column not in header]
+    if missing:
+        raise SourceError(
+            Problem(shown, missing[0], "missing_column", {"value": missing[0]}, line=1)
+        )
+    rows, problems = [], []
+    for number, cells in enumerate(records[1:], start=2):
+        if all(not cell.strip() for cell in cells):
+            continue  # a blank row, as spreadsheets leave them
+        extra = [cell for cell in cells[len(header) :] if cell.strip()]
+        if extra:
+            params = {"count": len(header) + len(extra), "columns": len(header)}
+            problems.append(Problem(shown, "", "extra_cells", params, row=number))
+            continue
+        rows.append((number, dict(zip(header, cells, strict=False))))
+    return rows, problems

@@ -1,0 +1,207 @@
+"""The editor workbook: pick a campaign, a region and a language, edit, preview, save, produce.
+
+    from campaignkit.editor.app import Editor
+    Editor()            # in a notebook cell: shows the workbook
+
+The campaign folder is, in order: the `campaign` argument; in Voila, `?campaign=NAME` for
+a folder cases/NAME of this repository; the CAMPAIGNKIT_CAMPAIGN environment variable
+(any folder); else cases/2023. `?region=ID` and `?lang=fr|en` (or CAMPAIGNKIT_REGION,
+CAMPAIGNKIT_LANG) choose the first region and the interface language.
+"""
+
+import os
+import re
+import urllib.parse
+from pathlib import Path
+
+import ipywidgets as w
+
+from campaignkit import paths
+from campaignkit.editor.cases_tab import CasesForm
+from campaignkit.editor.events_tab import EventsForm
+from campaignkit.editor.forms import Notice, esc
+from campaignkit.editor.preview_pane import PreviewPane
+from campaignkit.editor.produce_tab import ProduceForm
+from campaignkit.editor.session import Session
+from campaignkit.editor.tallies_tab import TalliesForm
+from campaignkit.editor.words import t
+
+STYLE = """<style>
+.ck-app { font-size: 14px; }
+.ck-app h2 { margin: 4px 0; }
+.ck-app .widget-text, .ck-app .widget-textarea { width: auto; min-width: 0; }
+.ck-app .widget-button { width: auto; }
+.ck-error, .ck-error * { color: #b00020; }
+.ck-app .widget-html-content { line-height: 1.35; }
+.ck-app textarea { font-family: inherit; font-size: 13px; }
+.ck-over { color: #b00020; font-weight: bold; }
+.ck-ok { color: #5f6368; }
+.ck-invalid input, .ck-invalid textarea, input.ck-invalid, textarea.ck-invalid {
+  border: 2px solid #b00020 !important; background: #fff6f6; }
+.ck-card { border: 1px solid #d0d0d0; border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
+.ck-dirty { color: #9a5b00; font-weight: bold; }
+.ck-preview img { border: 1px solid #bbb; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
+.ck-sheet { border-top: 2px solid #000; padding-top: 4px; }
+</style>"""
+LANGUAGES = ("fr", "en")
+
+
+def campaign_folders() -> list[Path]:
+    """The campaigns of this repository: folders of cases/ holding a campaign.yaml."""
+    return sorted(p.parent for p in (paths.ROOT / "cases").glob("*/campaign.yaml"))
+
+
+def start_options(environ=None) -> dict:
+    """Campaign, region and language asked for by the Voila query string or the environment."""
+    environ = os.environ if environ is None else environ
+    query = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
+    options = {
+        "campaign": environ.get("CAMPAIGNKIT_CAMPAIGN") or None,
+        "region": environ.get("CAMPAIGNKIT_REGION") or None,
+        "lang": environ.get("CAMPAIGNKIT_LANG") or None,
+    }
+    name = query.get("campaign", [""])[0]
+    if re.fullmatch(r"[\w-]+", name) and (paths.ROOT / "cases" / name / "campaign.yaml").exists():
+        options["campaign"] = str(paths.ROOT / "cases" / name)  # only the repo's own campaigns
+    for key in ("region", "lang"):
+        if query.get(key, [""])[0]:
+            options[key] = query[key][0]
+    return options
+
+
+class Editor:
+    """The whole workbook; display it (last line of a cell) to show it."""
+
+    TABS = ("events", "cases", "tallies", "produce")
+
+    def __init__(self, campaign=None, region=None, lang=None, preview_delay=0.3, out_dir=None):
+        options = start_options()
+        self.session = Session(campaign or options["campaign"] or paths.DEFAULT_CAMPAIGN)
+        self.lang = lang or options["lang"] or "fr"
+        self.lang = self.lang if self.lang in LANGUAGES else "fr"
+        self.region = region or options["region"] or ""
+        if self.region not in self.session.regions:
+            self.region = next(iter(self.session.regions), "")
+        self.out_dir = out_dir or paths.OUTPUTS
+        self.widget = w.VBox()
+        self.widget.add_class("ck-app")
+        self.preview = PreviewPane(self, preview_delay)
+        self.build()
+        self.preview.schedule()
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def campaign_id(self) -> str:
+        return self.session.campaign.id if self.session.campaign else self.session.root.name
+
+    def build(self, tab: int = 0):
+        """(Re)build the header and the four tabs, e.g. after a change of language or region."""
+        lang = self.lang
+        folders = campaign_folders()
+        if self.session.root not in folders:
+            folders.append(self.session.root)
+        self.campaign_choice = w.Dropdown(
+            options=[(folder.name, str(folder)) for folder in folders],
+            value=str(self.session.root),
+            description=t("campaign", lang),
+        )
+        self.campaign_choice.add_class("ck-campaign")
+        regions = [(r.name[lang], r.id) for r in self.session.regions.values()]
+        self.region_choice = w.Dropdown(
+            options=regions, value=self.region or None, description=t("region", lang)
+        )
+        self.region_choice.add_class("ck-region")
+        self.lang_choice = w.ToggleButtons(
+            options=[("Français", "fr"), ("English", "en")],
+            value=lang,
+            style={"button_width": "6em"},
+        )
+        self.lang_choice.add_class("ck-lang")
+        self.state, self.notice = w.HTML(), Notice("ck-app-notice")
+        self.events, self.cases = EventsForm(self), CasesForm(self)
+        self.tallies, self.produce = TalliesForm(self), ProduceForm(self)
+        self.tabs = w.Tab(
+            children=[self.events.box, self.cases.box, self.tallies.box, self.produce.box]
+        )
+        self.tabs.titles = [t(f"tab_{name}", lang) for name in self.TABS]
+        self.tabs.selected_index = tab
+        self.tabs.layout.flex = "3 1 0%"
+        self.preview.box.layout.flex = "2 1 0%"
+        self.preview.box.layout.min_width = "320px"
+        self.preview.relabel()
+        problems = ""
+        if self.session.problems:
+            items = "".join(f"<li>{esc(p.text(lang))}</li>" for p in self.session.problems)
+            title = esc(t("data_problems", lang))
+            problems = f'<div class="ck-error"><p>{title}</p><ul>{items}</ul></div>'
+        header = w.HBox([self.campaign_choice, self.region_choice, self.lang_choice, self.state])
+        header.layout.flex_flow = "row wrap"
+        header.layout.align_items = "center"
+        self.widget.children = [
+            w.HTML(STYLE + f"<h2>{esc(self.title())}</h2>"),
+            header,
+            self.notice.html,
+            w.HTML(problems),
+            w.HBox([self.tabs, self.preview.box]),
+        ]
+        self.campaign_choice.observe(self.on_campaign, "value")
+        self.region_choice.observe(self.on_region, "value")
+        self.lang_choice.observe(self.on_lang, "value")
+        self.tabs.observe(self.on_tab, "selected_index")
+        self.changed()
+
+    def title(self) -> str:
+        name = self.session.campaign.name.get(self.lang) if self.session.campaign else None
+        return f"{name} — {t('title', self.lang)}" if name else t("title", self.lang)
+
+    def tab_name(self) -> str:
+        return self.TABS[self.tabs.selected_index or 0]
+
+    def focus(self) -> str | None:
+        tab = self.tab_name()
+        if tab == "cases":
+            return self.cases.focus()
+        if tab == "tallies" and self.tallies.current:
+            events = self.session.events
+            for key in events.keys_of(self.region):
+                values = events.values(key)
+                if values["id"] == self.tallies.current:
+                    return values.get(f"title_{self.preview.lang.value}") or values["id"]
+        return None
+
+    def changed(self, preview: str | None = None):
+        """After any edit or save: unsaved-changes mark, Produce button, preview."""
+        dirty = self.session.dirty
+        text = t("unsaved", self.lang) if dirty else t("all_saved", self.lang)
+        self.state.value = f'<span class="{"ck-dirty" if dirty else "ck-ok"}">● {esc(text)}</span>'
+        if hasattr(self, "produce"):
+            self.produce.refresh()
+        if preview:
+            self.preview.schedule()
+
+    def on_tab(self, change):
+        self.preview.follow(self.tab_name())
+        self.preview.schedule()
+
+    def on_lang(self, change):
+        self.lang = change["new"]
+        self.build(self.tabs.selected_index or 0)
+
+    def on_region(self, change):
+        self.region = change["new"]
+        self.build(self.tabs.selected_index or 0)
+        self.preview.schedule()
+
+    def on_campaign(self, change):
+        if self.session.dirty:
+            self.campaign_choice.unobserve(self.on_campaign, "value")
+            self.campaign_choice.value = change["old"]
+            self.campaign_choice.observe(self.on_campaign, "value")
+            self.notice.show("dirty", t("save_first", self.lang), True)
+            return
+        self.session = Session(change["new"])
+        if self.region not in self.session.regions:
+            self.region = next(iter(self.session.regions), "")
+        self.build()
+        self.preview.schedule()

@@ -1,0 +1,144 @@
+"""The Cases tab: one case at a time, its texts side by side per language, with live counts."""
+
+from functools import partial
+
+import ipywidgets as w
+
+from campaignkit.editor.forms import (
+    buttons,
+    esc,
+    field_box,
+    show_count,
+    show_hint,
+    show_problem,
+    try_save,
+)
+from campaignkit.editor.session import CASE_SINGLE, limit_of
+from campaignkit.editor.words import t
+
+TALL_TEXTS = {("story",), ("letter",), ("card", "guidance")}
+
+
+class CasesForm:
+    """One case at a time, its texts side by side per language, with live counts."""
+
+    def __init__(self, app):
+        self.app = app
+        self.box = w.VBox()
+        self.box.add_class("ck-cases")
+        self.save, self.reload, self.status, self.hint = buttons(
+            app, "cases", self.on_save, self.on_reload
+        )
+        self.current = next(iter(app.session.cases), None)
+        self.render()
+
+    def render(self):
+        app, lang = self.app, self.app.lang
+        session = app.session
+        self.inputs, self.errors, self.counters = {}, {}, {}
+        options = [
+            (case.get(("name",)) or case_id, case_id) for case_id, case in session.cases.items()
+        ]
+        chooser = w.Dropdown(options=options, value=self.current, description=t("case", lang))
+        chooser.add_class("ck-case-choice")
+        chooser.layout.width = "28em"
+        chooser.observe(self.on_choose, "value")
+        self.chooser, self.edited, self.other = chooser, w.HTML(), w.HTML()
+        items = [w.HTML(f"<p>{esc(t('cases_intro', lang))}</p>"), chooser, self.edited]
+        if self.current is not None:
+            items += self.fields(session.cases[self.current])
+        items += [self.other, w.HBox([self.save, self.reload]), self.hint, self.status.html]
+        self.box.children = items
+        self.refresh()
+
+    def fields(self, case) -> list:
+        lang, rows = self.app.lang, []
+        singles = []
+        for path in CASE_SINGLE:
+            key = ".".join(path)
+            text = w.Text(value=case.get(path), continuous_update=True)
+            box, counter, error = field_box(t(key, lang), text, f"ck-case-{key.replace('.', '-')}")
+            text.observe(partial(self.on_change, path), "value")
+            self.inputs[key], self.errors[key], self.counters[key] = (
+                text,
+                error,
+                (counter, limit_of(path)),
+            )
+            singles.append(box)
+        rows.append(
+            w.GridBox(
+                singles, layout=w.Layout(grid_template_columns="1fr 1fr", grid_gap="4px 12px")
+            )
+        )
+        for path in case.text_paths():
+            key, boxes = ".".join(path), []
+            for text_lang in self.app.session.languages:
+                area = w.Textarea(value=case.get(path + (text_lang,)), continuous_update=True)
+                area.layout.height = "11em" if path in TALL_TEXTS else "4.5em"
+                label = f"{t(key, lang)} — {text_lang}"
+                css = f"ck-case-{key.replace('.', '-')}-{text_lang}"
+                box, counter, error = field_box(label, area, css)
+                area.observe(partial(self.on_change, path + (text_lang,)), "value")
+                field = f"{key}.{text_lang}"
+                self.inputs[field], self.errors[field] = area, error
+                self.counters[field] = (counter, limit_of(path))
+                boxes.append(box)
+            grid = w.GridBox(
+                boxes,
+                layout=w.Layout(grid_template_columns="1fr " * len(boxes), grid_gap="4px 12px"),
+            )
+            rows.append(grid)
+        return rows
+
+    def refresh(self):
+        lang, session = self.app.lang, self.app.session
+        edited = [case for case in session.cases.values() if case.dirty]
+        names = ", ".join(case.get(("name",)) or case.id for case in edited)
+        self.edited.value = (
+            f"<i>{esc(t('cases_edited', lang, n=len(edited), names=names))}</i>" if edited else ""
+        )
+        invalid = any(case.validate()[1] for case in edited)
+        if self.current is not None:
+            problems = session.case_problems(self.current)
+            for field, widget in self.inputs.items():
+                show_problem(widget, self.errors[field], problems.get(field), lang)
+                counter, limit = self.counters[field]
+                show_count(counter, widget.value, limit)
+            others = [p for f, p in problems.items() if f not in self.inputs]
+            self.other.value = (
+                f"<p>{esc(t('other_problems', lang))}</p><ul>"
+                + "".join(f'<li class="ck-error">{esc(p.text(lang))}</li>' for p in others)
+                + "</ul>"
+                if others
+                else ""
+            )
+        self.save.disabled = invalid or not edited
+        show_hint(self.hint, invalid, lang)
+
+    def on_choose(self, change):
+        self.current = change["new"]
+        self.render()
+        self.app.changed(preview="cases")
+
+    def on_change(self, path, change):
+        self.app.session.cases[self.current].set(path, change["new"])
+        self.status.clear("saved")
+        self.refresh()
+        self.app.changed(preview="cases")
+
+    def on_save(self, _=None):
+        edited = [case for case in self.app.session.cases.values() if case.dirty]
+        if try_save(self.app, edited, self.status):
+            self.render()
+
+    def on_reload(self, _=None):
+        for case in self.app.session.cases.values():
+            case.reload()
+        self.status.clear()
+        self.render()
+        self.app.changed(preview="cases")
+
+    def focus(self) -> str | None:
+        """What the preview should show: the current case's name."""
+        case = self.app.session.cases.get(self.current)
+        return case.get(("name",)).strip() if case else None

@@ -1,0 +1,160 @@
+"""The Produce tab: the region's PDFs through the same notebooks as `campaignkit build`."""
+
+import os
+import threading
+import urllib.parse
+from html import escape
+from pathlib import Path
+
+import ipywidgets as w
+
+from campaignkit import paths
+from campaignkit.batch import build
+from campaignkit.data.loader import load_campaign
+from campaignkit.editor.forms import Notice, esc
+from campaignkit.editor.words import material_label, t
+from campaignkit.exceptions import CampaignKitError, InvalidCampaign
+from campaignkit.printing.document import output_path
+
+
+def file_href(path: Path) -> str | None:
+    """A link to an output for the page the editor runs in (Voila or JupyterLab)."""
+    try:
+        relative = Path(path).resolve().relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return None
+    if os.environ.get("SERVER_SOFTWARE", "").startswith("voila"):
+        base = os.environ.get("VOILA_BASE_URL", "/")
+        return f"{base}voila/files/{urllib.parse.quote(relative)}"
+    return f"/files/{urllib.parse.quote(relative)}"  # JupyterLab started at the repository
+
+
+class ProduceForm:
+    """Produce the region's PDFs through the same papermill notebooks as `campaignkit build`."""
+
+    def __init__(self, app):
+        self.app, self.thread = app, None
+        self.box = w.VBox()
+        self.box.add_class("ck-produce")
+        self.render()
+
+    def render(self):
+        app, lang = self.app, self.app.lang
+        region = app.session.regions.get(app.region)
+        region_name = region.name[lang] if region else app.region
+        out = paths.display(paths.region_dir(app.out_dir, app.campaign_id(), app.region))
+        intro = t("produce_intro", lang, region=region_name, out=out)
+        self.langs = {
+            code: w.Checkbox(
+                value=True, description=code, indent=False, layout=w.Layout(width="6em")
+            )
+            for code in app.session.languages
+        }
+        self.button = w.Button(description=t("produce", lang), icon="print", button_style="primary")
+        self.button.add_class("ck-produce-button")
+        self.button.layout.align_self = "flex-start"
+        self.button.on_click(lambda _: self.run())
+        self.progress = w.IntProgress(min=0, max=1, value=0, layout=w.Layout(width="100%"))
+        self.counter, self.log, self.links = w.HTML(), w.HTML(), w.HTML()
+        self.notice = Notice("ck-status-produce")
+        self.links.add_class("ck-produce-links")
+        self.box.children = [
+            w.HTML(f"<p>{esc(intro)}</p>"),
+            w.HBox(list(self.langs.values())),
+            self.button,
+            self.notice.html,
+            self.progress,
+            self.counter,
+            self.log,
+            self.links,
+        ]
+        self.refresh()
+
+    def refresh(self):
+        running = self.thread is not None and self.thread.is_alive()
+        self.button.disabled = running or self.app.session.dirty
+        if self.app.session.dirty:
+            self.notice.show("dirty", t("save_first", self.app.lang), True)
+        else:
+            self.notice.clear("dirty")
+
+    def run(self, wait: bool = False):
+        app, lang = self.app, self.app.lang
+        if app.session.dirty:
+            self.refresh()
+            return
+        langs = [code for code, box in self.langs.items() if box.value]
+        try:
+            data = load_campaign(app.session.root)
+            todo = build.plan(data, [app.region], langs, out_dir=app.out_dir)
+        except InvalidCampaign as error:
+            self.notice.show("error", "\n".join(p.text(lang) for p in error.problems), True)
+            return
+        except CampaignKitError as error:
+            self.notice.show("error", str(error), True)
+            return
+        self.progress.max, self.progress.value = max(1, len(todo)), 0
+        self.counter.value = t("producing", lang, done=0, total=len(todo))
+        self.log.value = self.links.value = ""
+        self.thread = threading.Thread(target=self._work, args=(data, langs), daemon=True)
+        self.thread.start()
+        self.refresh()
+        if wait:
+            self.thread.join()
+
+    def _work(self, data, langs):
+        lang, lines = self.app.lang, []
+
+        def one(outcome, done, total):
+            self.progress.value = done
+            self.counter.value = esc(t("producing", lang, done=done, total=total))
+            if outcome.error:
+                notebook = paths.display(outcome.executed)
+                text = t(
+                    "failed_job",
+                    lang,
+                    label=outcome.job.label,
+                    error=outcome.error,
+                    notebook=notebook,
+                )
+                lines.append(f'<li class="ck-error">{esc(text)}</li>')
+                self.log.value = "<ul>" + "".join(lines) + "</ul>"
+
+        outcomes = build.build(
+            self.app.session.root,
+            regions=[self.app.region],
+            langs=langs,
+            jobs=min(2, os.cpu_count() or 1),
+            out_dir=self.app.out_dir,
+            progress=False,
+            on_outcome=one,
+        )
+        failed = [o for o in outcomes if o.error]
+        self.counter.value = esc(
+            t("produced", lang, done=len(outcomes) - len(failed), failed=len(failed))
+        )
+        self.links.value = self.links_html(data, outcomes)
+        self.button.disabled = self.app.session.dirty
+
+    def links_html(self, data, outcomes) -> str:
+        items = []
+        for outcome in sorted(outcomes, key=lambda o: o.job.label):
+            if outcome.error:
+                continue
+            for name in outcome.job.materials:
+                pdf = output_path(
+                    data, name, outcome.job.region, outcome.job.lang, self.app.out_dir
+                )
+                if not pdf.exists():
+                    continue
+                label = f"{material_label(name, self.app.lang)} ({outcome.job.lang})"
+                href = file_href(pdf)
+                link = (
+                    f'<a href="{escape(href)}" target="_blank">{esc(label)}</a>'
+                    if href
+                    else esc(label)
+                )
+                items.append(f"<li>{link} <small>{esc(paths.display(pdf))}</small></li>")
+        return (
+            f"<p>{esc(t('outputs', self.app.lang))}</p><ul>{''.join(items)}</ul>" if items else ""
+        )

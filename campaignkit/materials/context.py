@@ -1,0 +1,72 @@
+"""What every material's template receives: campaign, region and interface texts, localized."""
+
+from markupsafe import Markup
+
+from campaignkit import paths
+from campaignkit.data.loader import CampaignData
+from campaignkit.data.models import Case
+from campaignkit.data.photos import UnreadablePhoto, print_ready
+from campaignkit.exceptions import RenderError
+from campaignkit.materials.qr import qr_svg
+from campaignkit.text import i18n
+
+
+def common(data: CampaignData, region_id: str | None, lang: str) -> dict:
+    """The context every template shares."""
+    campaign = data.campaign
+    context = {
+        "lang": lang,
+        "w": i18n.words(lang),
+        "brand": campaign.branding,
+        "campaign_name": campaign.name[lang],
+        "tagline": campaign.tagline[lang],
+        "dates": i18n.date_span(campaign.start, campaign.end, lang),
+        "edition": i18n.edition(campaign.edition, lang) if campaign.edition else "",
+        "organization": campaign.organization.name[lang],
+        "organized_by": i18n.word("organized_by", lang).format(
+            organization=i18n.of(campaign.organization.name[lang], lang)
+        ),
+        "action_url": campaign.organization.action_url,
+        "sample": campaign.sample,
+    }
+    if region_id is not None:
+        region = data.region(region_id)
+        context["region_id"] = region.id
+        context["region_name"] = region.name[lang]
+        context["coordinator"] = {
+            "name": region.coordinator_name,
+            "email": region.coordinator_email,
+            "phone": region.coordinator_phone,
+        }
+    return context
+
+
+def qr(url: str) -> Markup:
+    """A QR code as inline SVG; segno writes only its own markup."""
+    return Markup(qr_svg(url))
+
+
+def case_summary(data: CampaignData, case: Case, lang: str) -> dict:
+    """A case's short texts in one language."""
+    photo = None
+    if case.photo:
+        source = (data.root / case.photo.file).resolve()
+        try:
+            ready = print_ready(source)
+        except UnreadablePhoto as error:
+            raise RenderError(
+                f"case {case.id}, field photo.file: {paths.display(source)} cannot be read "
+                f"({error}); save it again as JPEG or PNG"
+            ) from None
+        photo = {
+            "src": ready.as_uri(),
+            "alt": case.photo.alt[lang],
+            "credit": case.photo.credit[lang],
+        }
+    return {
+        "id": case.id,
+        "name": case.name,
+        "country": case.country[lang],
+        "blurb": case.blurb[lang],
+        "photo": photo,
+    }

@@ -1,0 +1,33 @@
+"""Appeal letters: one page per case, ready to sign, addressed to the case's target."""
+
+from campaignkit.data.loader import CampaignData
+from campaignkit.data.models import paragraphs
+from campaignkit.materials import mailing
+from campaignkit.materials.context import common
+from campaignkit.materials.registry import Material, register
+
+
+def letters_context(data: CampaignData, region: str, lang: str) -> dict:
+    context = common(data, region, lang)
+    context["letters"] = [
+        {
+            "id": case.id,
+            "name": case.name,
+            "target": mailing.target(case, lang),
+            "paragraphs": paragraphs(case.letter[lang]),
+        }
+        for case in data.cases.values()
+    ]
+    return context
+
+
+LETTERS = register(
+    Material(
+        name="letters",
+        template="letters/letters.html",
+        build_context=letters_context,
+        papers={"letter": "letters/letter.css", "a4": "letters/a4.css"},
+        expected_pages=lambda data, region: len(data.cases),
+        notebook="letters.ipynb",
+    )
+)

@@ -1,0 +1,63 @@
+"""The registry of printed materials: name → template, context builder, papers, page rule."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from campaignkit import paths
+from campaignkit.data.loader import CampaignData
+from campaignkit.exceptions import UnknownName
+
+
+@dataclass(frozen=True)
+class Material:
+    """One kind of printed document."""
+
+    name: str
+    template: str
+    build_context: Callable[..., dict]
+    papers: dict[str, str]
+    expected_pages: Callable[[CampaignData, str], int | None]  # None: a report that flows
+    notebook: str
+    default_paper: str = ""
+    scope: str = "region"  # "region": one per region; "campaign": one for the whole campaign
+    wanted: Callable[[CampaignData, str], bool] = lambda data, region: True
+    filename: str = ""  # the PDF's name before -<lang>.pdf when it is not the material's name
+
+    @property
+    def file_stem(self) -> str:
+        """The PDF's name before -<lang>.pdf."""
+        return self.filename or self.name
+
+    def pdf_path(self, out_dir, campaign_id: str, place: str, lang: str):
+        """out_dir/<campaign>/<region or campaign>/<file stem>-<lang>.pdf."""
+        return paths.output_pdf(out_dir, campaign_id, place, self.file_stem, lang)
+
+    def stylesheets(self, paper: str | None, bleed: bool) -> list[str]:
+        paper = paper or self.default_paper or next(iter(self.papers))
+        if paper not in self.papers:
+            choices = ", ".join(self.papers)
+            raise UnknownName(f"unknown paper '{paper}' for {self.name}; choose one of: {choices}")
+        return [self.papers[paper]] + (["base/bleed.css"] if bleed else [])
+
+
+REGISTRY: dict[str, Material] = {}
+
+
+def register(material: Material) -> Material:
+    REGISTRY[material.name] = material
+    return material
+
+
+def get(name: str) -> Material:
+    if name not in REGISTRY:
+        raise UnknownName(f"unknown material '{name}'; choose one of: {', '.join(REGISTRY)}")
+    return REGISTRY[name]
+
+
+def names() -> list[str]:
+    return list(REGISTRY)
+
+
+def served_by(notebook: str) -> list[str]:
+    """The materials one notebook produces."""
+    return [name for name in names() if REGISTRY[name].notebook == notebook]

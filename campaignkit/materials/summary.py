@@ -1,0 +1,233 @@
+"""Post-event summaries: one per region that has tallies, one for the whole campaign."""
+
+import pandas as pd
+
+from campaignkit.data.loader import CampaignData
+from campaignkit.data.results import Results, results_of
+from campaignkit.data.tallies import InvalidTallies, tallies_of
+from campaignkit.materials.context import common
+from campaignkit.materials.registry import Material, register
+from campaignkit.text import i18n
+
+CHART_REGIONS = 24  # more bars would not fit a page: the chart shows the most active ones
+CAMPAIGN = "campaign"  # the place of campaign-wide materials (outputs/<c>/campaign/)
+
+
+def checked_results(data: CampaignData, region: str | None) -> Results:
+    """The results, or InvalidTallies when a tally of this region (or any, for the
+    campaign) has a problem: nothing is printed from data that did not validate."""
+    results = results_of(data)
+    problems = results.intake.problems_for(data, region)
+    if problems:
+        raise InvalidTallies(problems)
+    return results
+
+
+def change_text(now: int, before: int, lang: str) -> str:
+    """« +12 % » / "-3%": this year against last year."""
+    if not before:
+        return "—"
+    change = now / before - 1
+    return ("+" if change >= 0 else "–") + i18n.percent(abs(change), lang)  # the fonts lack U+2212
+
+
+def headline(results: Results, region: str | None, lang: str) -> dict:
+    """The big figures, the goal and last year's comparison, localized."""
+    w, n = i18n.words(lang), lambda value: i18n.number(value, lang)
+    totals = results.totals(region)
+    goal = None
+    if totals["goal"]:
+        share = totals["actions"] / totals["goal"]
+        goal = {
+            "text": w["summary_goal_text"].format(
+                actions=n(totals["actions"]),
+                goal=n(totals["goal"]),
+                percent=i18n.percent(share, lang),
+            ),
+            "width": f"{min(share, 1) * 100:.1f}%",
+            "reached": share >= 1,
+        }
+    last_year = w["summary_no_last_year"]
+    if totals["last_year"]:
+        change = change_text(totals["actions_comparable"], totals["last_year"], lang)
+        values = {"value": n(totals["last_year"]), "change": change}
+        if region is None:
+            values |= {"n": totals["last_year_regions"], "now": n(totals["actions_comparable"])}
+            last_year = w["summary_last_year_regions"].format(**values)
+        else:
+            last_year = w["summary_last_year"].format(**values)
+    held = f"{n(totals['events_held'])} / {n(totals['events_planned'])}"
+    figures = [
+        (held, w["summary_events_held"]),
+        (n(totals["participants"]), w["summary_participants"]),
+        (n(totals["letters"]), w["summary_letters"]),
+        (n(totals["cards"]), w["summary_cards"]),
+        (n(totals["online"]), w["summary_online"]),
+    ]
+    return {
+        "total": n(totals["actions"]),
+        "figures": [{"value": value, "label": label} for value, label in figures],
+        "online_note": w["summary_online_note"].format(n=n(totals["online"])),
+        "goal": goal,
+        "last_year": last_year,
+    }
+
+
+def case_table(results: Results, region: str | None, lang: str) -> dict:
+    """Letters and cards per case: table rows, totals and the bar chart."""
+    w, n = i18n.words(lang), lambda value: i18n.number(value, lang)
+    table = results.cases(region)
+    cases = [results.data.cases[case_id] for case_id in table.index]
+    rows = [
+        {
+            "name": case.name,
+            "country": case.country[lang],
+            "letters": n(int(row.letters)),
+            "cards": n(int(row.cards)),
+            "actions": n(int(row.actions)),
+        }
+        for case, row in zip(cases, table.itertuples(), strict=True)
+    ]
+    sums = table.sum()
+    from campaignkit.materials import charts  # matplotlib: loaded only when a summary is drawn
+
+    chart = charts.paired_bars(
+        [case.name for case in cases],
+        [int(v) for v in table.letters],
+        [int(v) for v in table.cards],
+        (w["summary_letters"], w["summary_cards_short"]),
+        lang,
+    )
+    return {
+        "rows": rows,
+        "total": {key: n(int(sums[key])) for key in ("letters", "cards", "actions")},
+        "chart": charts.data_uri(chart),
+    }
+
+
+def missing_events(results: Results, region: str | None, lang: str) -> list[dict]:
+    return [
+        {
+            "title": event.title[lang],
+            "date": i18n.short_date(event.date, lang),
+            "city": event.city,
+            "region": results.data.regions[event.region].name[lang],
+            "contact": event.contact_name or results.data.regions[event.region].coordinator_name,
+        }
+        for event in results.missing(region)
+    ]
+
+
+def region_context(data: CampaignData, region: str, lang: str) -> dict:
+    results = checked_results(data, region)
+    n = lambda value: i18n.number(value, lang)  # noqa: E731
+    context = common(data, region, lang)
+    context |= headline(results, region, lang)
+    context["cases"] = case_table(results, region, lang)
+    events = {event.id: event for event in data.events}
+    context["events"] = [
+        {
+            "date": i18n.short_date(row.date, lang),
+            "title": events[row.event].title[lang],
+            "city": events[row.event].city,
+            "participants": n(int(row.participants)),
+            "actions": n(int(row.actions)),
+        }
+        for row in results.events_of(region).itertuples()
+    ]
+    context["missing"] = missing_events(results, region, lang)
+    context["sample_tallies"] = bool(results.events_of(region)["sample"].any())
+    return context
+
+
+def campaign_context(data: CampaignData, region: str, lang: str) -> dict:
+    results = checked_results(data, None)
+    w, n = i18n.words(lang), lambda value: i18n.number(value, lang)
+    context = common(data, None, lang)
+    context |= headline(results, None, lang)
+    context["cases"] = case_table(results, None, lang)
+    table = results.regions()
+    active = table[table.events_planned > 0]
+    context["regions_active"] = f"{len(active)} / {len(table)}"
+    context["regions"] = [
+        region_row(data, region_id, row, lang) for region_id, row in table.iterrows()
+    ]
+    context["regions_total"] = {
+        "events": f"{n(int(table.events_held.sum()))} / {n(int(table.events_planned.sum()))}",
+        "participants": n(int(table.participants.sum())),
+        "actions": n(int(table.actions.sum())),
+    }
+    shown = active.sort_values("actions", ascending=False, kind="stable").head(CHART_REGIONS)
+    shown = active.loc[[r for r in active.index if r in shown.index]]  # keep the table's order
+    context["regions_chart_note"] = (
+        w["summary_chart_top"].format(n=CHART_REGIONS) if len(active) > CHART_REGIONS else ""
+    )
+    from campaignkit.materials import charts
+
+    chart = charts.goal_bars(
+        [data.regions[region_id].name[lang] for region_id in shown.index],
+        [int(value) for value in shown.actions],
+        [known(goal) for goal in shown.goal],
+        lang,
+        (w["summary_actions_short"], w["summary_goal"]),
+    )
+    context["regions_chart"] = charts.data_uri(chart)
+    context["no_event"] = [data.regions[r].name[lang] for r in results.regions_without_event()]
+    context["missing"] = missing_events(results, None, lang)
+    context["impact"] = [
+        {"value": n(item.value), "label": item.label[lang]} for item in data.campaign.impact
+    ]
+    context["sample_tallies"] = bool(results.events["sample"].any())
+    return context
+
+
+def known(value) -> int | None:
+    """A whole number from a table cell, None where the data has none."""
+    return None if pd.isna(value) else int(value)
+
+
+def region_row(data: CampaignData, region_id: str, row, lang: str) -> dict:
+    """One line of the campaign summary's table of regions."""
+    n = lambda value: "" if value is None else i18n.number(value, lang)  # noqa: E731
+    goal, last_year = known(row.goal), known(row.last_year)
+    return {
+        "code": data.regions[region_id].code,
+        "name": data.regions[region_id].name[lang],
+        "events": f"{n(int(row.events_held))} / {n(int(row.events_planned))}",
+        "participants": n(int(row.participants)),
+        "actions": n(int(row.actions)),
+        "goal": n(goal),
+        "percent": i18n.percent(row.actions / goal, lang) if goal else "",
+        "last_year": n(last_year),
+    }
+
+
+def has_tallies(data: CampaignData, region: str) -> bool:
+    """A region gets a summary once at least one of its events has a tally file."""
+    return bool(tallies_of(data).files_of(data, region))
+
+
+SUMMARY = register(
+    Material(
+        name="summary",
+        template="summary/region.html",
+        build_context=region_context,
+        papers={"letter": "summary/letter.css"},
+        expected_pages=lambda data, region: None,  # a report: a busy region flows onto a 3rd page
+        notebook="summary.ipynb",
+        wanted=has_tallies,
+    )
+)
+
+CAMPAIGN_SUMMARY = register(
+    Material(
+        name="campaign-summary",
+        template="summary/campaign.html",
+        build_context=campaign_context,
+        papers={"letter": "summary/letter.css"},
+        expected_pages=lambda data, region: None,  # a report: its tables flow onto more pages
+        notebook="summary.ipynb",
+        scope="campaign",
+        filename="summary",
+    )
+)

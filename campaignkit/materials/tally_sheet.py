@@ -1,0 +1,57 @@
+"""Tally sheets: one page per event of the region, in the rows of docs/tally-format.md."""
+
+from pathlib import Path
+
+from campaignkit import paths
+from campaignkit.data.loader import CampaignData
+from campaignkit.data.models import Event
+from campaignkit.materials.context import common
+from campaignkit.materials.registry import Material, register
+from campaignkit.text import i18n
+
+
+def tally_file(data: CampaignData, event_id: str) -> str:
+    """Where the coordinator enters this sheet's numbers, as people see the path."""
+    folder = paths.display(data.root)
+    if Path(folder).is_absolute():
+        folder = data.root.name
+    return f"{folder}/tallies/{event_id}.csv"
+
+
+def event_fields(event: Event | None, lang: str) -> dict:
+    """The sheet's event header; None gives blank fields for an event organized later."""
+    if event is None:
+        return {"id": "", "title": "", "date": "", "venue": ""}
+    return {
+        "id": event.id,
+        "title": event.title[lang],
+        "date": i18n.long_date(event.date, lang),
+        "venue": f"{event.venue}, {event.address}, {event.city}",
+    }
+
+
+def tally_context(data: CampaignData, region: str, lang: str) -> dict:
+    context = common(data, region, lang)
+    events = data.events_of(region) or [None]
+    placeholder = i18n.word("tally_event_id", lang)
+    context["sheets"] = [
+        {
+            "event": event_fields(event, lang),
+            "file": tally_file(data, event.id if event else f"<{placeholder}>"),
+        }
+        for event in events
+    ]
+    context["cases"] = [{"id": case.id, "name": case.name} for case in data.cases.values()]
+    return context
+
+
+TALLY = register(
+    Material(
+        name="tally",
+        template="tally/tally.html",
+        build_context=tally_context,
+        papers={"letter": "tally/letter.css", "a4": "tally/a4.css"},
+        expected_pages=lambda data, region: max(1, len(data.events_of(region))),
+        notebook="letters.ipynb",
+    )
+)

@@ -1,0 +1,1 @@
+"""From template to checked PDF: rendering, fetching, one document, checks, previews."""

@@ -1,0 +1,75 @@
+"""Producing one material for one region and language: the call every notebook makes."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from campaignkit import materials, paths
+from campaignkit.data.loader import CampaignData, load_campaign
+from campaignkit.exceptions import PreflightFailed
+from campaignkit.printing import render
+from campaignkit.printing.layout import layout_problems
+
+
+@dataclass(frozen=True)
+class Produced:
+    """A PDF written to disk."""
+
+    material: str
+    region: str
+    lang: str
+    path: Path
+    pages: int
+
+
+def output_path(data: CampaignData, material: str, region: str, lang: str, out_dir) -> Path:
+    """out_dir/<campaign>/<region or campaign>/<file name>-<lang>.pdf."""
+    return materials.get(material).pdf_path(out_dir, data.id, region, lang)
+
+
+def render_material(
+    data: CampaignData,
+    material: str,
+    region: str,
+    lang: str,
+    paper=None,
+    bleed=False,
+    compact=False,
+):
+    """The laid-out WeasyPrint document of one material; `compact` sets type a little smaller."""
+    kind = materials.get(material)
+    data.check_language(lang)
+    context = kind.build_context(data, region, lang) | {"compact": compact}
+    html = render.render_html(kind.template, context)
+    return render.render_document(html, kind.stylesheets(paper, bleed), data.root)
+
+
+def fitted_document(data: CampaignData, material: str, region: str, lang: str, paper, bleed):
+    """The document at its normal size, or compact when that is what it takes to fit."""
+    expected = materials.get(material).expected_pages(data, region)
+    problems = []
+    for compact in (False, True):
+        document = render_material(data, material, region, lang, paper, bleed, compact)
+        problems = layout_problems(document)
+        if expected is not None and len(document.pages) > expected:
+            problems.append(f"{len(document.pages)} pages instead of {expected}: text too long")
+        if not problems:
+            return document
+    raise PreflightFailed(f"{material} {region} {lang}", problems)
+
+
+def produce(
+    material: str,
+    campaign: str | Path = paths.DEFAULT_CAMPAIGN,
+    region: str = "montreal",
+    lang: str = "fr",
+    paper: str | None = None,
+    bleed: bool = False,
+    out_dir: str | Path = paths.OUTPUTS,
+    data: CampaignData | None = None,
+) -> Produced:
+    """Render one material and write its PDF atomically under out_dir, if it passes its checks."""
+    data = data or load_campaign(campaign)
+    document = fitted_document(data, material, region, lang, paper, bleed)
+    target = output_path(data, material, region, lang, out_dir)
+    render.write_atomically(target, render.pdf_bytes(document))
+    return Produced(material, region, lang, target, len(document.pages))

@@ -1,0 +1,131 @@
+"""Checks on a laid-out document: text past the page edge, characters no font can draw."""
+
+from dataclasses import dataclass
+
+from weasyprint.formatting_structure.boxes import TextBox
+
+from campaignkit.text.glyphs import IGNORED, covered_characters
+
+__all__ = ["covered_characters", "layout_problems"]
+TOLERANCE = 0.5  # CSS px
+
+
+def _describe(case: str | None, field: str | None) -> str:
+    """`case ahmed-mansoor, field blurb`: where in the data the text comes from."""
+    if case and field:
+        return f"case {case}, field {field}"
+    return f"case {case}" if case else f"field {field or '?'}"
+
+
+@dataclass(frozen=True)
+class _Place:
+    """What a box belongs to: its case and field (data-case and data-field, inherited), the
+    element meant to fill exactly one page (data-sheet) and the box its text must stay in
+    (data-fit: left, top, right, bottom)."""
+
+    case: str | None = None
+    field: str | None = None
+    sheet: object = None
+    fit: tuple[float, float, float, float] | None = None
+
+    @property
+    def label(self) -> str:
+        return _describe(self.case, self.field)
+
+    def inside(self, box) -> "_Place":
+        element = getattr(box, "element", None) if box.element_tag else None
+        if element is None:
+            return self
+        fit = self.fit
+        if element.get("data-fit") is not None:
+            left, top = box.border_box_x(), box.border_box_y()
+            fit = (left, top, left + box.border_width(), top + box.border_height())
+        return _Place(
+            case=element.get("data-case") or self.case,
+            field=element.get("data-field") or self.field,
+            sheet=element if element.get("data-sheet") is not None else self.sheet,
+            fit=fit,
+        )
+
+
+def _walk(box, place: _Place):
+    place = place.inside(box)
+    yield box, place
+    for child in getattr(box, "children", ()):
+        yield from _walk(child, place)
+
+
+def _labelled(element, case: str | None = None):
+    """(element, label) of every element of the tree with a data-field, case inherited."""
+    if not isinstance(element.tag, str):
+        return
+    case = element.get("data-case") or case
+    if element.get("data-field"):
+        yield element, _describe(case, element.get("data-field"))
+    for child in element:
+        yield from _labelled(child, case)
+
+
+def _dropped(document, printed: set) -> list[str]:
+    """Labelled parts of the page that the layout left out: they did not fit."""
+    tree = getattr(document, "html_tree", None)
+    if tree is None:
+        return []
+    return [
+        f"text does not fit on the page and was left out ({label})"
+        for element, label in _labelled(tree)
+        if id(element) not in printed
+    ]
+
+
+def _past(child, right: float, bottom: float) -> bool:
+    return (
+        child.position_y + child.height > bottom + TOLERANCE
+        or child.position_x + child.width > right + TOLERANCE
+    )
+
+
+def layout_problems(document) -> list[str]:
+    """Text that runs past a page's edge, out of its box or onto a page it was not meant
+    for, or is left out, and characters without a glyph; each named by case and field."""
+    problems: list[str] = []
+    covered = covered_characters()
+    printed: set[int] = set()
+    first_page: dict[int, int] = {}  # sheet element → the page it starts on
+    spilled: dict[int, tuple[int, _Place]] = {}  # sheet → (its problem, where it spilled)
+    lengths: dict[int, dict] = {}  # sheet → field → characters printed
+    for number, page in enumerate(document.pages, start=1):
+        box = page._page_box
+        bottom = box.position_y + box.margin_height()
+        right = box.position_x + box.margin_width()
+        for child, place in _walk(box, _Place()):
+            printed.add(id(getattr(child, "element", None)))
+            if not isinstance(child, TextBox):
+                continue
+            label = place.label
+            if _past(child, right, bottom):
+                problems.append(f"page {number}: text overflows the page ({label})")
+            elif place.fit and _past(child, place.fit[2], place.fit[3]):
+                problems.append(f"page {number}: text overflows its box ({label})")
+            if place.sheet is not None:
+                sheet = id(place.sheet)
+                first = first_page.setdefault(sheet, number)
+                sizes = lengths.setdefault(sheet, {})
+                sizes[place.field] = sizes.get(place.field, 0) + len(child.text)
+                if number > first and sheet not in spilled:  # said once per sheet
+                    spilled[sheet] = (len(problems), place)
+                    problems.append(
+                        f"page {first}: text does not fit on one page and runs onto "
+                        f"page {number} ({label})"
+                    )
+            missing = {c for c in child.text if ord(c) not in covered and c not in IGNORED}
+            if missing:
+                shown = "".join(sorted(missing))[:10]
+                problems.append(f"page {number}: no font has the characters {shown!r} ({label})")
+    for sheet, (index, place) in spilled.items():
+        sizes = {field: size for field, size in lengths[sheet].items() if field}
+        if sizes:  # the field most likely to blame: the one with the most text
+            longest = max(sizes, key=sizes.get)
+            problems[index] += f"; its longest text: {_describe(place.case, longest)}"
+    problems += _dropped(document, printed)
+    return sorted(set(problems), key=problems.index)

@@ -1,0 +1,99 @@
+"""Checks on rendered PDFs before they go to print."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from campaignkit import paths
+
+
+@dataclass
+class Report:
+    path: Path
+    pages: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        status = "OK" if self.ok else "FAIL"
+        lines = [f"{status} {paths.display(self.path)} ({self.pages} page(s))"]
+        lines += [f"  error: {text}" for text in self.errors]
+        lines += [f"  warning: {text}" for text in self.warnings]
+        return "\n".join(lines)
+
+
+def unembedded_fonts(reader: PdfReader) -> set[str]:
+    """Names of fonts used without their font program embedded."""
+    missing = set()
+    for page in reader.pages:
+        fonts = (page.get("/Resources") or {}).get("/Font") or {}
+        for font in fonts.values():
+            font = font.get_object()
+            descriptors = [font] + [d.get_object() for d in font.get("/DescendantFonts", [])]
+            embedded = any(
+                key in (d.get("/FontDescriptor") or {})
+                for d in descriptors
+                for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            if not embedded and font.get("/Subtype") != "/Type3":
+                missing.add(str(font.get("/BaseFont")))
+    return missing
+
+
+WARN_PPI, FAIL_PPI = 300, 150
+
+
+def image_resolutions(pdf: Path) -> list[tuple[int, float]]:
+    """(page number, effective pixels per inch) of every raster image, as printed."""
+    import pypdfium2.raw as pdfium_c
+
+    from campaignkit.printing.pdfium import open_pdf
+
+    found = []
+    with open_pdf(pdf) as document:
+        for number, page in enumerate(document, start=1):
+            for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+                left, bottom, right, top = image.get_bounds()
+                width_px, height_px = image.get_px_size()
+                inches = max((right - left) / 72, (top - bottom) / 72, 1e-6)
+                found.append((number, max(width_px, height_px) / inches))
+    return found
+
+
+def check_images(pdf: Path, report: "Report"):
+    for number, ppi in image_resolutions(pdf):
+        if ppi < FAIL_PPI:
+            report.errors.append(f"page {number}: image at {ppi:.0f} ppi (at least {FAIL_PPI})")
+        elif ppi < WARN_PPI:
+            report.warnings.append(f"page {number}: image at {ppi:.0f} ppi ({WARN_PPI} advised)")
+
+
+def preflight_file(
+    pdf: str | Path, expected_pages: int | None = None, bleed: bool = False
+) -> Report:
+    """Check one PDF: readable, page count, fonts embedded, image resolution, bleed boxes."""
+    report = Report(Path(pdf))
+    try:
+        reader = PdfReader(str(pdf))
+        report.pages = len(reader.pages)
+    except (OSError, PdfReadError) as error:
+        report.errors.append(f"unreadable PDF: {error}")
+        return report
+    if report.pages == 0:
+        report.errors.append("no page")
+    if expected_pages is not None and report.pages != expected_pages:
+        report.errors.append(f"{report.pages} page(s), expected {expected_pages}")
+    for name in sorted(unembedded_fonts(reader)):
+        report.errors.append(f"font not embedded: {name}")
+    check_images(Path(pdf), report)
+    if bleed:
+        for number, page in enumerate(reader.pages, start=1):
+            if page.trimbox == page.mediabox or page.bleedbox == page.trimbox:
+                report.errors.append(f"page {number}: no trim and bleed boxes")
+    return report

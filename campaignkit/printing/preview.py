@@ -1,0 +1,67 @@
+"""Page images for notebooks and the editor (pypdfium2), from PDF files or rendered in memory."""
+
+from pathlib import Path
+
+from campaignkit.printing.pdfium import open_pdf
+
+
+def page_png(pdf: str | Path, page: int = 0, dpi: int = 50) -> bytes:
+    """One page of a PDF file as PNG bytes."""
+    return pdf_page_png(Path(pdf).read_bytes(), page, dpi)
+
+
+def show(produced, page: int = 0, dpi: int = 50):
+    """A notebook image of a produced PDF's page."""
+    from IPython.display import Image
+
+    return Image(data=page_png(produced.path, page, dpi))
+
+
+def pdf_page_png(pdf: bytes, page: int = 0, dpi: int = 60) -> bytes:
+    """One page of PDF bytes as PNG bytes, nothing written to disk."""
+    import io
+
+    with open_pdf(pdf) as document:
+        image = document[min(page, len(document) - 1)].render(scale=dpi / 72).to_pil()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def page_showing(pdf: bytes, text: str | None) -> int:
+    """The first page whose text holds `text` (0 when none does, or no text is given)."""
+    if not text:
+        return 0
+    with open_pdf(pdf) as document:
+        for index in range(len(document)):
+            page_text = document[index].get_textpage().get_text_range()
+            if text in page_text:
+                return index
+    return 0
+
+
+def material_png(data, material: str, region: str, lang: str, focus=None, dpi: int = 60):
+    """The page of a material that shows `focus` (a case's name…), rendered in-process as PNG.
+
+    WeasyPrint's fonts and stylesheets stay loaded between calls (render.py caches them),
+    so after the first call a poster takes a fraction of a second.
+    """
+    from campaignkit.printing.document import render_material
+    from campaignkit.printing.render import pdf_bytes
+
+    pdf = pdf_bytes(render_material(data, material, region, lang))
+    return pdf_page_png(pdf, page_showing(pdf, focus), dpi)
+
+
+def latency(data, material="poster", region=None, lang="fr", runs: int = 20) -> list[float]:
+    """Seconds each of `runs` in-process preview renders took (after one warm-up render)."""
+    import time
+
+    region = region or next(iter(data.regions))
+    material_png(data, material, region, lang)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        material_png(data, material, region, lang)
+        times.append(time.perf_counter() - start)
+    return times

@@ -1,0 +1,117 @@
+import json
+
+import pytest
+
+from campaignkit.batch.build import Job, run_jobs
+from tests.conftest import FIXTURES
+
+PROBE = str(FIXTURES / "notebooks" / "probe.ipynb")
+
+
+def probe_job(value: int, fail: bool = False) -> Job:
+    return Job(PROBE, f"r{value}", "fr", (), {"value": value, "fail": fail})
+
+
+def printed(outcome) -> str:
+    cells = json.loads(outcome.executed.read_text())["cells"]
+    texts = [o.get("text", "") for c in cells for o in c.get("outputs", [])]
+    return "".join("".join(t) if isinstance(t, list) else t for t in texts)
+
+
+@pytest.fixture(scope="module")
+def probe_runs(tmp_path_factory):
+    """Four probe jobs on one warm worker; the third fails on purpose."""
+    out = tmp_path_factory.mktemp("probe")
+    jobs = [probe_job(1), probe_job(2), probe_job(3, fail=True), probe_job(4)]
+    outcomes = run_jobs(jobs, "probe", out, workers=1, progress=False)
+    return {o.job.parameters["value"]: o for o in outcomes}
+
+
+def test_jobs_share_a_warm_kernel(probe_runs):
+    pids = {printed(o).split()[1] for o in probe_runs.values()}
+    assert len(pids) == 1, "one kernel for every job of a worker"
+    assert all("warm True" in printed(o) for o in probe_runs.values())
+
+
+def test_nothing_leaks_from_one_job_into_the_next(probe_runs):
+    for value in (2, 4):
+        assert probe_runs[value].error is None, probe_runs[value].error
+
+
+def test_a_failing_job_lets_the_others_finish(probe_runs):
+    failed = probe_runs[3]
+    assert failed.error == "ValueError: job 3 fails on purpose"
+    assert "job 3 fails on purpose" in failed.executed.read_text()
+    assert [v for v, o in probe_runs.items() if o.error is None] == [1, 2, 4]
+
+
+@pytest.fixture(scope="module")
+def incremental(tmp_path_factory):
+    """Builds of a copy of the mini campaign: first, again, after one edit, forced."""
+    import shutil
+
+    from campaignkit.batch.build import build
+
+    root = tmp_path_factory.mktemp("campaign") / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    out = tmp_path_factory.mktemp("out")
+    poster = out / "mini" / "montreal" / "poster-fr.pdf"
+
+    def run(force=False):
+        kwargs = {"material_names": ["poster"], "langs": ["fr"], "jobs": 2, "progress": False}
+        outcomes = build(root, out_dir=out, force=force, **kwargs)
+        return {o.job.region: o for o in outcomes}, poster.read_bytes()
+
+    first = run()
+    again = run()
+    events = root / "events.csv"
+    events.write_text(events.read_text().replace("Café d'essai", "Café du coin"))
+    edited = run()
+    forced = run(force=True)
+    return {"first": first, "again": again, "edited": edited, "forced": forced, "out": out}
+
+
+def built(run) -> set[str]:
+    outcomes, _ = run
+    assert not [o.error for o in outcomes.values() if o.error]
+    return {region for region, o in outcomes.items() if not o.skipped}
+
+
+def test_unchanged_jobs_are_skipped(incremental):
+    assert built(incremental["first"]) == {"montreal", "mauricie", "cote-nord"}
+    assert built(incremental["again"]) == set()
+
+
+def test_changing_one_event_rebuilds_only_its_region(incremental):
+    assert built(incremental["edited"]) == {"montreal"}
+
+
+def test_force_rebuilds_everything_byte_for_byte(incremental):
+    assert built(incremental["forced"]) == {"montreal", "mauricie", "cote-nord"}
+    assert incremental["forced"][1] == incremental["edited"][1], "same inputs, same bytes"
+    assert incremental["edited"][1] != incremental["first"][1]
+
+
+def test_manifest_records_every_output(incremental):
+    manifest = json.loads((incremental["out"] / "mini" / "manifest.json").read_text())
+    entry = manifest["outputs"]["montreal/poster-fr.pdf"]
+    assert entry["pages"] == 1 and entry["preflight"]["ok"] and len(entry["inputs"]) == 64
+    assert entry["notebook"] == "notebooks/montreal/poster-fr.ipynb"
+    assert set(manifest["outputs"]) == {
+        f"{r}/poster-fr.pdf" for r in ("montreal", "mauricie", "cote-nord")
+    }
+
+
+def test_gallery_shows_every_output_with_a_thumbnail(incremental):
+    root = incremental["out"] / "mini"
+    page = (root / "index.html").read_text()
+    for region in ("montreal", "mauricie", "cote-nord"):
+        assert f'href="{region}/poster-fr.pdf"' in page
+        assert (root / "thumbs" / region / "poster-fr.png").stat().st_size > 1000
+    assert page.count('class="badge ok"') == 3
+
+
+def test_a_job_cannot_reach_the_network(tmp_path):
+    job = Job(PROBE, "net", "fr", (), {"value": 9, "fetch": "http://example.org/"})
+    [outcome] = run_jobs([job], "probe", tmp_path, workers=1, progress=False)
+    assert "network access is blocked during a build" in outcome.error

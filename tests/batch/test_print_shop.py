@@ -1,0 +1,39 @@
+import csv
+import io
+import zipfile
+
+from campaignkit import load_campaign, produce
+from campaignkit.batch.build import Job, entry
+from campaignkit.batch.manifest import Manifest
+from campaignkit.batch.print_shop import write_bundle
+from campaignkit.printing.preflight import preflight_file
+from tests.pdfs import page_size_in
+
+
+def test_bundle_lists_copies_from_attendance_and_zips_everything(mini, tmp_path):
+    data = load_campaign(mini)
+    manifest = Manifest(tmp_path, data.id)
+    for region in ("montreal", "cote-nord"):
+        for lang in ("fr", "en"):
+            pdf = produce("poster", region=region, lang=lang, out_dir=tmp_path, data=data).path
+            job = Job("poster.ipynb", region, lang, ("poster",), fingerprint="x")
+            executed = manifest.root / "notebooks" / "x.ipynb"
+            manifest.record(
+                pdf, entry(job, "poster", pdf, preflight_file(pdf, 1), executed, manifest.root)
+            )
+    bundle = write_bundle(data, tmp_path)
+    rows = list(csv.DictReader(io.StringIO((bundle / "job-sheet.csv").read_text())))
+    copies = {(r["region"], r["lang"]): int(r["copies"]) for r in rows}
+    # Montréal: two events, so 5 × 2 + 5 posters in French and a quarter of that in English.
+    assert copies == {
+        ("montreal", "fr"): 15,
+        ("montreal", "en"): 4,
+        ("cote-nord", "fr"): 5,
+        ("cote-nord", "en"): 2,
+    }
+    poster = bundle / "montreal" / "poster-fr.pdf"
+    assert page_size_in(poster) == (11.25, 17.25), "print-shop posters carry bleed"
+    assert preflight_file(poster, 1, bleed=True).ok
+    assert (bundle / "job-sheet.pdf").stat().st_size > 1000
+    names = zipfile.ZipFile(tmp_path / "mini" / "print-shop.zip").namelist()
+    assert {"job-sheet.csv", "job-sheet.pdf", "montreal/poster-fr.pdf"} <= set(names)

@@ -1,0 +1,66 @@
+"""Cells as spreadsheets store them: encodings, separators, numbers stored as text."""
+
+import pytest
+
+from campaignkit.data.spreadsheets import (
+    NotACount,
+    Uncomputed,
+    Unreadable,
+    count,
+    decode,
+    delimiter,
+    xlsx_rows,
+)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [(None, 0), ("", 0), ("  ", 0), (12, 12), (12.0, 12), ("12", 12), (" 12 ", 12)]
+    + [("12,0", 12), ("1 240", 1240), ("1\u202f240", 1240), ("1,240", 1240), ("0", 0)],
+)
+def test_counts_accept_what_spreadsheets_store(cell, expected):
+    assert count(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [("-3", "negative_count"), (-1, "negative_count"), ("−2", "negative_count")]
+    + [("douze", "not_a_count"), ("12,5", "not_a_count"), (2.5, "not_a_count")]
+    + [("1 2", "not_a_count"), (True, "not_a_count"), ("12 lettres", "not_a_count")]
+    + [("100 001", "count_too_large"), (5145550199, "count_too_large"), (1e300, "count_too_large")]
+    + [("=B6+B7", "formula_count"), (Uncomputed("=SUM(B6:B7)"), "formula_not_computed")],
+)
+def test_counts_refuse_what_is_not_a_whole_number(cell, code):
+    with pytest.raises(NotACount) as caught:
+        count(cell)
+    assert caught.value.code == code
+
+
+def test_separator_is_the_one_on_most_lines():
+    assert delimiter("a;1\nb;2\n# note, with a comma\n") == ";"
+    assert delimiter("a,1\nb,2\n") == ","
+    assert delimiter("a\n") == ","
+
+
+def test_encodings_people_save_in():
+    assert decode("Événement".encode()) == "Événement"
+    assert decode(b"\xef\xbb\xbf" + "Événement".encode()) == "Événement"
+    assert decode("Événement".encode("cp1252")) == "Événement"
+    with pytest.raises(Unreadable):
+        decode(b"\x81\x8d")
+
+
+def test_the_largest_plausible_count_is_read():
+    assert count("100 000") == count(100_000) == 100_000
+
+
+def test_a_formula_never_computed_is_not_a_blank_cell(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["ana", "=100+110", 185])
+    book.save(tmp_path / "t.xlsx")
+    [(number, cells)] = xlsx_rows(tmp_path / "t.xlsx")
+    assert number == 1
+    assert cells[1] == "=100+110" and isinstance(cells[1], Uncomputed)
+    assert cells[2] == 185

@@ -1,0 +1,346 @@
+"""The editor workbook without a browser: set widget values, click buttons, read the files."""
+
+import asyncio
+import json
+
+import papermill
+import pytest
+
+from campaignkit import paths
+from campaignkit.data.models import LIMITS
+from campaignkit.editor.app import Editor, start_options
+from campaignkit.editor.preview_pane import Debouncer
+from campaignkit.editor.session import Session
+from tests.data.test_datafiles import changed_lines
+
+SAMPLE_CAMPAIGNS = [paths.DEFAULT_CAMPAIGN, paths.ROOT / "tests" / "fixtures" / "mini"]
+
+
+@pytest.fixture
+def editor(campaign_copy):
+    return Editor(campaign_copy.root, region="montreal", preview_delay=0)
+
+
+def event_key(editor, event_id):
+    events = editor.session.events
+    return next(k for k in events.keys_of(editor.region) if events.values(k)["id"] == event_id)
+
+
+def field(editor, event_id, column):
+    key = event_key(editor, event_id)
+    return editor.events.inputs[key, column], editor.events.errors[key, column]
+
+
+def test_opens_on_the_region_with_a_preview(editor):
+    assert editor.region_choice.value == "montreal"
+    assert editor.tabs.titles == ("Événements", "Cas", "Décomptes", "Produire")
+    assert bytes(editor.preview.image.value).startswith(b"\x89PNG")
+    assert editor.preview.material.value == "poster"
+    assert field(editor, "mtl-grand", "venue")[0].value == "Maison d'essai"
+    assert editor.events.save.disabled, "nothing to save yet"
+
+
+def test_venue_change_updates_preview_and_saves_a_one_line_diff(editor, campaign_copy):
+    before = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
+    image = editor.preview.image.value
+    venue, _ = field(editor, "mtl-grand", "venue")
+    venue.value = "Salle Marie-Gérin-Lajoie"
+    assert editor.preview.image.value != image, "the poster was re-rendered"
+    assert "non enregistrées" in editor.state.value
+    assert not editor.events.save.disabled
+    editor.events.save.click()
+    after = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
+    assert changed_lines(before, after) == [
+        "-" + before.splitlines()[1],
+        "+" + before.splitlines()[1].replace("Maison d'essai", "Salle Marie-Gérin-Lajoie"),
+    ]
+    backups = list((campaign_copy.root / ".backups").glob("events.csv.*"))
+    assert [b.read_text(encoding="utf-8") for b in backups] == [before]
+    assert "Enregistré" in editor.events.status.html.value
+    assert editor.events.save.disabled and "tout est enregistré" in editor.state.value
+
+
+def test_invalid_field_shows_why_next_to_it_and_blocks_save(editor):
+    image = editor.preview.image.value
+    date, error = field(editor, "mtl-grand", "date")
+    date.value = "9 décembre"
+    assert "date invalide « 9 décembre »" in error.value.lower()
+    assert "AAAA-MM-JJ" in error.value
+    assert "ck-invalid" in date._dom_classes
+    assert editor.events.save.disabled
+    assert "Corrigez" in editor.events.hint.value
+    assert "pause" in editor.preview.note.value and editor.preview.image.value == image
+    end, end_error = field(editor, "mtl-grand", "end")
+    date.value = "2023-12-09"
+    end.value = "10:00"
+    assert "précède le début" in end_error.value and editor.events.save.disabled
+    editor.lang_choice.value = "en"
+    _, end_error = field(editor, "mtl-grand", "end")
+    assert "comes before the start" in end_error.value
+    assert editor.events.save.description == "Save" and editor.events.save.disabled
+    end, end_error = field(editor, "mtl-grand", "end")
+    end.value = "18:00"
+    assert end_error.value == "" and "ck-invalid" not in end._dom_classes
+    assert editor.events.save.disabled, "back to the values on disk: nothing to save"
+
+
+def test_text_over_the_limit_and_outside_the_campaign(editor):
+    title, error = field(editor, "mtl-cafe", "title_fr")
+    limit = LIMITS["event_title"]
+    title.value = "x" * (limit + 1)
+    counter = editor.events.counters[event_key(editor, "mtl-cafe"), "title_fr"][0]
+    assert f"{limit + 1} / {limit}" in counter.value and "ck-over" in counter.value
+    assert f"{limit + 1} caractères, {limit} au plus" in error.value
+    title.value = "Soirée au café"
+    date, error = field(editor, "mtl-cafe", "date")
+    date.value = "2024-03-01"
+    assert "hors de la campagne" in error.value and editor.events.save.disabled
+
+
+def test_add_and_remove_events(editor, campaign_copy):
+    editor.events.add.click()
+    key = editor.session.events.keys_of("montreal")[-1]
+    inputs, errors = editor.events.inputs, editor.events.errors
+    assert inputs[key, "id"].value == "montreal-1"
+    assert "manquant" in errors[key, "venue"].value and editor.events.save.disabled
+    values = {
+        "title_fr": "Marathon du quartier",
+        "title_en": "Neighbourhood write-a-thon",
+        "date": "2023-12-10",
+        "start": "13:00",
+        "end": "16:00",
+        "venue": "Bibliothèque du quartier",
+        "address": "3 rue d'Essai",
+        "city": "Montréal",
+    }
+    for column, value in values.items():
+        inputs[key, column].value = value
+    assert not editor.events.save.disabled
+    editor.events.remove_buttons = None
+    removed = event_key(editor, "mtl-cafe")
+    editor.events.on_remove(removed)
+    editor.events.save.click()
+    text = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert not any(line.startswith("mtl-cafe,") for line in lines)
+    new = next(line for line in lines if line.startswith("montreal-1,"))
+    assert new.startswith("montreal-1,montreal,Marathon du quartier,Neighbourhood write-a-thon,")
+    assert lines.index(new) == 2, "added after the region's other events"
+    assert Session(campaign_copy.root).preview_data() is not None, "the file still validates"
+
+
+def test_duplicate_id_is_refused(editor):
+    ident, error = field(editor, "mtl-cafe", "id")
+    ident.value = "tr-biblio"
+    assert (
+        "Id « tr-biblio » déjà pris par l'événement « Marathon à la bibliothèque »" in error.value
+    )
+    assert editor.events.save.disabled
+
+
+def test_conflict_keeps_edits_and_writes_nothing(editor, campaign_copy):
+    venue, _ = field(editor, "mtl-grand", "venue")
+    venue.value = "Salle A"
+    campaign_copy.edit("events.csv", "Café d'essai", "Café changé ailleurs")
+    theirs = (campaign_copy.root / "events.csv").read_bytes()
+    editor.events.save.click()
+    assert (campaign_copy.root / "events.csv").read_bytes() == theirs
+    status = editor.events.status.html.value
+    assert "modifié sur le disque" in status and "Recharger depuis le disque" in status
+    assert field(editor, "mtl-grand", "venue")[0].value == "Salle A", "edits stay on screen"
+    assert "non enregistrées" in editor.state.value
+    editor.events.reload.click()
+    assert field(editor, "mtl-grand", "venue")[0].value == "Maison d'essai"
+    assert field(editor, "mtl-cafe", "venue")[0].value == "Café changé ailleurs"
+    assert editor.events.status.html.value == ""
+
+
+def test_case_texts_side_by_side_with_counts(editor, campaign_copy):
+    editor.tabs.selected_index = 1
+    cases = editor.cases
+    assert cases.current == "ana"
+    assert {"blurb.fr", "blurb.en", "letter.fr", "letter.en", "name"} <= set(cases.inputs)
+    before = (campaign_copy.root / "cases" / "ana.yaml").read_text(encoding="utf-8")
+    cases.inputs["blurb.en"].value = "y" * 161
+    assert "161 / 160" in cases.counters["blurb.en"][0].value
+    assert "at most 160" not in cases.errors["blurb.en"].value
+    assert "161 caractères, 160 au plus" in cases.errors["blurb.en"].value
+    assert cases.save.disabled
+    cases.inputs["blurb.en"].value = "A test activist, prosecuted for helping a friend."
+    assert not cases.save.disabled and "Ana Wydrzyńska" in cases.edited.value
+    cases.save.click()
+    after = (campaign_copy.root / "cases" / "ana.yaml").read_text(encoding="utf-8")
+    assert len(changed_lines(before, after)) == 2
+    assert 'en: "A test activist, prosecuted for helping a friend."}' in after
+    assert cases.save.disabled and cases.edited.value == ""
+
+
+def test_case_edits_survive_switching_case(editor):
+    editor.tabs.selected_index = 1
+    editor.cases.inputs["demand.fr"].value = "Libérez-la."
+    editor.cases.chooser.value = "bo"
+    assert editor.cases.inputs["name"].value == "Bo Wet'suwet'en"
+    editor.cases.chooser.value = "ana"
+    assert editor.cases.inputs["demand.fr"].value == "Libérez-la."
+    assert "1 cas modifié" in editor.cases.edited.value
+
+
+def test_missing_translation_blocks_case_save(editor):
+    editor.tabs.selected_index = 1
+    editor.cases.inputs["story.en"].value = "   "
+    assert "texte vide en « en »" in editor.cases.errors["story.en"].value.lower()
+    assert editor.cases.save.disabled
+
+
+def test_tally_sheet_entry(editor, campaign_copy):
+    editor.tabs.selected_index = 2
+    tallies = editor.tallies
+    assert tallies.current == "mtl-grand"
+    tallies.current = "mtl-cafe"  # the one event of the fixture without a tally yet
+    tallies.render()
+    tallies.inputs["participants"].value = "85"
+    tallies.inputs["ana.letters"].value = "12"
+    tallies.inputs["ana.cards"].value = "10"
+    tallies.inputs["bo.letters"].value = "huit"
+    assert "nombre invalide « huit »" in tallies.errors["bo.letters"].value.lower()
+    assert tallies.save.disabled
+    tallies.inputs["bo.letters"].value = "8"
+    assert (tallies.total[0].value, tallies.total[1].value) == ("<b>20</b>", "<b>10</b>")
+    tallies.save.click()
+    assert (campaign_copy.root / "tallies" / "mtl-cafe.csv").read_text(encoding="utf-8") == (
+        "Événement / Event,mtl-cafe\n"
+        "Participants,85\n"
+        "Actions en ligne / Online actions,\n"
+        "Cas / Case,Lettres / Letters,Cartes / Cards\n"
+        "ana,12,10\n"
+        "bo,8,\n"
+        "Total,20,10\n"
+    )
+    assert "nouveau fichier" in tallies.status.html.value
+
+
+def test_existing_tally_file_is_edited_in_place(campaign_copy):
+    sheet = "Event,mtl-cafe\r\nParticipants,30\r\nCase,Letters,Cards\r\nana,3,4\r\nbo,1,2\r\n"
+    campaign_copy.write("tallies/mtl-cafe.csv", sheet)
+    editor = Editor(campaign_copy.root, region="montreal", preview_delay=0)
+    editor.tallies.current = "mtl-cafe"
+    editor.tallies.render()
+    tally = editor.session.tally("mtl-cafe")
+    assert tally.text() == sheet, "load → save with no edit is byte-identical"
+    assert editor.tallies.inputs["bo.cards"].value == "2"
+    editor.tallies.inputs["bo.cards"].value = "5"
+    editor.tallies.save.click()
+    after = (campaign_copy.root / "tallies" / "mtl-cafe.csv").read_bytes().decode()
+    assert after == sheet.replace("bo,1,2", "bo,1,5")
+
+
+@pytest.mark.parametrize("campaign", SAMPLE_CAMPAIGNS, ids=lambda p: p.name)
+def test_every_sample_file_round_trips_byte_for_byte(campaign):
+    """Loading and saving with no edit gives back each file exactly (nothing is written)."""
+    session = Session(campaign)
+    assert session.events.text().encode() == (campaign / "events.csv").read_bytes()
+    assert not session.events.dirty
+    for case in session.cases.values():
+        assert case.text().encode() == case.path.read_bytes(), case.path.name
+        for path in case.text_paths()[:4]:
+            for lang in session.languages:
+                case.set(path + (lang,), case.get(path + (lang,)))
+        assert not case.dirty and case.text().encode() == case.path.read_bytes()
+
+
+@pytest.mark.parametrize("campaign", SAMPLE_CAMPAIGNS, ids=lambda p: p.name)
+def test_a_real_edit_gives_a_small_diff_in_every_sample_file(campaign):
+    session = Session(campaign)
+    for case in session.cases.values():
+        before = case.path.read_text(encoding="utf-8")
+        case.set(("demand", "en"), case.get(("demand", "en")) + " Now.")
+        assert len(changed_lines(before, case.text())) == 2, case.path.name
+    key = next(iter(session.events.rows))
+    before = session.events.text()
+    session.events.set(key, "venue", "Salle, « 2e » étage")
+    assert len(changed_lines(before, session.events.text())) == 2
+
+
+def test_produce_runs_the_build_notebooks_with_progress_and_links(campaign_copy, tmp_path):
+    editor = Editor(campaign_copy.root, region="mauricie", preview_delay=0, out_dir=tmp_path)
+    produce = editor.produce
+    produce.langs["en"].value = False
+    produce.run(wait=True)
+    assert produce.progress.value == produce.progress.max == 3, "poster, letters, summary"
+    pdf = tmp_path / "mini" / "mauricie" / "poster-fr.pdf"
+    assert pdf.exists()
+    assert (
+        "poster-fr.pdf" in produce.links.value and "3 tâche(s) réussie(s)" in produce.counter.value
+    )
+    assert (tmp_path / "mini" / "notebooks" / "mauricie" / "poster-fr.ipynb").exists()
+
+
+def test_produce_waits_for_unsaved_edits(editor):
+    field(editor, "mtl-grand", "venue")[0].value = "Ailleurs"
+    assert editor.produce.button.disabled
+    assert "Enregistrez d'abord" in editor.produce.notice.html.value
+
+
+def test_unsaved_edits_block_a_change_of_campaign(editor):
+    field(editor, "mtl-grand", "venue")[0].value = "Ailleurs"
+    root = editor.session.root
+    editor.campaign_choice.value = str(paths.DEFAULT_CAMPAIGN)
+    assert editor.session.root == root and editor.campaign_choice.value == str(root)
+    assert "Enregistrez d'abord" in editor.notice.html.value
+
+
+def test_region_and_language_switch_keep_edits(editor):
+    field(editor, "mtl-grand", "venue")[0].value = "Ailleurs"
+    editor.region_choice.value = "cote-nord"
+    assert "Aucun événement" in editor.events.box.children[1].value
+    editor.lang_choice.value = "en"
+    assert "No event yet" in editor.events.box.children[1].value
+    editor.region_choice.value = "montreal"
+    assert field(editor, "mtl-grand", "venue")[0].value == "Ailleurs"
+
+
+def test_problems_in_other_files_are_shown_and_pause_the_preview(campaign_copy):
+    campaign_copy.edit("regions.csv", "cote-nord,09", "cote-nord,9")
+    editor = Editor(campaign_copy.root, region="montreal", preview_delay=0)
+    banner = editor.widget.children[3].value
+    assert "regions.csv" in banner and "code" in banner
+    assert "pause" in editor.preview.note.value
+
+
+def test_campaign_region_and_language_from_query_or_environment(tmp_path):
+    environ = {"CAMPAIGNKIT_CAMPAIGN": str(tmp_path), "QUERY_STRING": "region=mauricie&lang=en"}
+    assert start_options(environ) == {"campaign": str(tmp_path), "region": "mauricie", "lang": "en"}
+    chosen = start_options({"QUERY_STRING": "campaign=2023"})["campaign"]
+    assert chosen == str(paths.DEFAULT_CAMPAIGN)
+    for hostile in ("../../etc", "/tmp", "nope"):
+        assert start_options({"QUERY_STRING": f"campaign={hostile}"})["campaign"] is None
+
+
+def test_debouncer_renders_once_after_a_burst():
+    calls = []
+
+    async def burst():
+        debounce = Debouncer(0.05, lambda: calls.append(1))
+        for _ in range(5):
+            debounce()
+            await asyncio.sleep(0.01)
+        assert calls == []
+        await asyncio.sleep(0.15)
+
+    asyncio.run(burst())
+    assert calls == [1]
+
+
+def test_editor_notebook_runs_on_a_copy(campaign_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("CAMPAIGNKIT_CAMPAIGN", str(campaign_copy.root))
+    executed = tmp_path / "editor.ipynb"
+    papermill.execute_notebook(
+        str(paths.NOTEBOOKS / "editor.ipynb"),
+        str(executed),
+        parameters={"region": "mauricie", "lang": "en"},
+        cwd=str(paths.NOTEBOOKS),
+        progress_bar=False,
+    )
+    outputs = json.loads(executed.read_text())["cells"][-1]["outputs"]
+    views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert views, outputs

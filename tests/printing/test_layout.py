@@ -1,0 +1,152 @@
+import pytest
+
+from campaignkit import PreflightFailed, load_campaign, produce
+from tests.pdfs import pdf_text
+
+EVENT = (
+    "mtl-{n},montreal,Soirée {n},Evening {n},2023-12-0{d},18:30,21:00,Café {n},"
+    "12 avenue d'Essai,Montréal,30,Test,mtl@example.org,yes\n"
+)
+
+
+def add_events(campaign_copy, count: int, text: str = ""):
+    lines = "".join(EVENT.format(n=f"{n}{text}", d=1 + n % 9) for n in range(count))
+    campaign_copy.write("events.csv", (campaign_copy.root / "events.csv").read_text() + lines)
+
+
+def test_poster_whose_text_does_not_fit_is_refused_not_clipped(
+    campaign_copy, tmp_path, monkeypatch
+):
+    from campaignkit.materials import poster
+
+    monkeypatch.setattr(poster, "MAX_EVENTS", 30)
+    add_events(campaign_copy, 14)
+    with pytest.raises(
+        PreflightFailed, match=r"left out \(field event mtl-grand\).*left out \(field contact\)"
+    ):
+        produce("poster", campaign_copy.root, region="montreal", out_dir=tmp_path)
+    assert not (tmp_path / "mini" / "montreal" / "poster-fr.pdf").exists()
+
+
+def test_characters_without_a_glyph_are_named(mini, tmp_path):
+    """Validation refuses them first (test_corpus); the render check is the safety net."""
+    data = load_campaign(mini)
+    ana = data.cases["ana"]
+    blurb = {"fr": "Une militante 𓀀 d'essai", "en": ana.blurb["en"]}
+    data.cases["ana"] = ana.model_copy(update={"blurb": blurb})
+    with pytest.raises(PreflightFailed, match=r"no font has the characters '𓀀' \(case ana"):
+        produce("poster", region="montreal", out_dir=tmp_path, data=data)
+
+
+def test_arabic_text_is_drawn(campaign_copy, tmp_path):
+    campaign_copy.edit("cases/ana.yaml", "Une militante d'essai", "Une militante سلام d'essai")
+    assert produce("poster", campaign_copy.root, region="montreal", out_dir=tmp_path).pages == 1
+
+
+def test_many_events_are_counted_not_crowded(campaign_copy, tmp_path):
+    add_events(campaign_copy, 7)
+    produced = produce("poster", campaign_copy.root, region="montreal", out_dir=tmp_path)
+    assert produced.pages == 1
+    assert "et 5 autres marathons" in pdf_text(produced.path)
+
+
+def longest(limit: int, word: str = "Solidarité") -> str:
+    """A text of exactly `limit` characters, in words that wrap like real ones."""
+    return ((word + " ") * limit)[: limit - 1] + "."
+
+
+def test_longest_texts_the_validator_accepts_still_fit_the_poster(campaign_copy, tmp_path):
+    import yaml
+
+    from campaignkit.data.models import LIMITS
+
+    campaign = yaml.safe_load((campaign_copy.root / "campaign.yaml").read_text())
+    campaign["name"] = {lang: longest(LIMITS["campaign_name"]) for lang in ("fr", "en")}
+    campaign["tagline"] = {lang: longest(LIMITS["tagline"]) for lang in ("fr", "en")}
+    label = {lang: longest(LIMITS["impact_label"]) for lang in ("fr", "en")}
+    campaign["impact"] = [{"value": 99_999_999, "label": label}] * 4
+    campaign["featured_cases"] = ["ana", "bo", "ana", "bo"]
+    (campaign_copy.root / "campaign.yaml").write_text(yaml.safe_dump(campaign, allow_unicode=True))
+    for case in ("ana", "bo"):
+        data = yaml.safe_load((campaign_copy.root / "cases" / f"{case}.yaml").read_text())
+        data["name"] = longest(LIMITS["name"])
+        data["country"] = {lang: longest(LIMITS["country"]) for lang in ("fr", "en")}
+        data["blurb"] = {lang: longest(LIMITS["blurb"]) for lang in ("fr", "en")}
+        (campaign_copy.root / "cases" / f"{case}.yaml").write_text(yaml.safe_dump(data))
+    row = (
+        "long-{n},montreal,{title},{title},2023-12-0{n},10:30,21:45,{venue},{address},{city},"
+        "30,Test,mtl@example.org,yes\n"
+    )
+    rows = "".join(
+        row.format(
+            n=n + 1,
+            title=longest(LIMITS["event_title"]),
+            venue=longest(LIMITS["venue"]),
+            address=longest(LIMITS["address"]),
+            city=longest(LIMITS["city"]),
+        )
+        for n in range(5)
+    )
+    campaign_copy.write("events.csv", (campaign_copy.root / "events.csv").read_text() + rows)
+    for paper in ("tabloid", "letter", "a4", "a3"):
+        for lang in ("fr", "en"):
+            region = "montreal"
+            produced = produce(
+                "poster",
+                campaign_copy.root,
+                region=region,
+                lang=lang,
+                paper=paper,
+                out_dir=tmp_path,
+            )
+            assert produced.pages == 1
+
+
+def slipped_past_validation(mini, field: str, text: str, part: str | None = None):
+    """The mini campaign with one of Ana's texts far over its limit, as if validation had
+    let it through (an older limit, a hand-built CampaignData)."""
+    data = load_campaign(mini)
+    ana = data.cases["ana"]
+    value = {"fr": text, "en": text}
+    if part:
+        value = getattr(ana, field).model_copy(update={part: value})
+    data.cases["ana"] = ana.model_copy(update={field: value})
+    return data
+
+
+TOO_LONG = "Un texte beaucoup trop long pour sa page. " * 150
+
+
+@pytest.mark.parametrize(
+    ("material", "field", "part", "named"),
+    [
+        ("casebook", "story", None, "case ana, field story"),
+        ("casebook", "demand", None, "case ana, field demand"),
+        ("letters", "letter", None, "case ana, field letter"),
+        ("cards", "card", "guidance", "case ana, field card.guidance"),
+    ],
+)
+def test_a_page_whose_text_runs_over_names_case_and_field(
+    mini, tmp_path, material, field, part, named
+):
+    data = slipped_past_validation(mini, field, TOO_LONG * (2 if part else 1), part)
+    with pytest.raises(PreflightFailed) as failed:
+        produce(material, region="montreal", out_dir=tmp_path, data=data)
+    message = str(failed.value)
+    assert f"page 1: text does not fit on one page and runs onto page 2 ({named}" in message
+    assert f"its longest text: {named}" in message
+    assert not list(tmp_path.rglob("*.pdf")), "nothing is written"
+
+
+def test_the_longest_text_is_named_even_when_it_pushes_another_field_over(mini, tmp_path):
+    data = slipped_past_validation(mini, "blurb", TOO_LONG[:2500])
+    with pytest.raises(PreflightFailed, match=r"its longest text: case ana, field blurb"):
+        produce("casebook", region="montreal", out_dir=tmp_path, data=data)
+
+
+def test_a_card_message_that_leaves_its_card_is_named(mini, tmp_path):
+    data = slipped_past_validation(mini, "card", TOO_LONG[:700], "message")
+    with pytest.raises(
+        PreflightFailed, match=r"text overflows its box \(case ana, field card.message\)"
+    ):
+        produce("cards", region="montreal", out_dir=tmp_path, data=data)

@@ -1,0 +1,91 @@
+import base64
+import io
+
+import pytest
+from PIL import Image
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+from campaignkit import paths
+from campaignkit.cli import main
+from campaignkit.printing.preflight import preflight_file
+from campaignkit.printing.render import pdf_bytes, render_document
+
+
+def office_pdf(path):
+    """A one-page PDF that uses Helvetica without embedding it, as some office tools write."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(612, 792)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 24 Tf 72 700 Td (Hello) Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    writer.write(str(path))
+    return path
+
+
+def pdf_with_image(tmp_path, pixels: int, inches: float):
+    buffer = io.BytesIO()
+    Image.new("RGB", (pixels, pixels), "red").save(buffer, format="PNG")
+    uri = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    html = f'<img src="{uri}" style="width:{inches}in;height:{inches}in">'
+    target = tmp_path / f"image-{pixels}.pdf"
+    target.write_bytes(pdf_bytes(render_document(html, ["base/base.css"], paths.TEMPLATES)))
+    return target
+
+
+def test_a_good_poster_passes(mini, tmp_path):
+    from campaignkit import produce
+
+    pdf = produce("poster", mini, region="montreal", out_dir=tmp_path).path
+    report = preflight_file(pdf, expected_pages=1)
+    assert report.ok and report.pages == 1 and not report.warnings
+
+
+def test_wrong_page_count_fails(mini, tmp_path):
+    from campaignkit import produce
+
+    pdf = produce("poster", mini, region="montreal", out_dir=tmp_path).path
+    assert preflight_file(pdf, expected_pages=2).errors == ["1 page(s), expected 2"]
+
+
+def test_unembedded_font_fails(tmp_path):
+    pdf = office_pdf(tmp_path / "office.pdf")
+    assert "font not embedded: /Helvetica" in preflight_file(pdf).errors
+
+
+def test_not_a_pdf_fails(tmp_path):
+    pdf = tmp_path / "broken.pdf"
+    pdf.write_bytes(b"%PDF-1.4 truncated")
+    assert preflight_file(pdf).errors[0].startswith("unreadable PDF")
+
+
+@pytest.mark.parametrize(("pixels", "outcome"), [(100, "error"), (500, "warning"), (700, "ok")])
+def test_image_resolution(tmp_path, pixels, outcome):
+    report = preflight_file(pdf_with_image(tmp_path, pixels, inches=2))
+    assert (bool(report.errors), bool(report.warnings)) == {
+        "error": (True, False),
+        "warning": (False, True),
+        "ok": (False, False),
+    }[outcome], report.summary()
+
+
+def test_bleed_boxes_required_when_asked(mini, tmp_path):
+    from campaignkit import produce
+
+    plain = produce("poster", mini, region="montreal", out_dir=tmp_path).path
+    assert "page 1: no trim and bleed boxes" in preflight_file(plain, bleed=True).errors
+
+
+def test_command_exits_1_on_a_bad_pdf(tmp_path, capsys):
+    pdf = office_pdf(tmp_path / "office.pdf")
+    assert main(["preflight", str(pdf)]) == 1
+    assert "FAIL" in capsys.readouterr().out
