@@ -29,9 +29,10 @@ run: install ## validate the sample campaign, then produce all its materials int
 test: install ## run every test (unit, notebooks, browser)
 	$(BIN)/python -m pytest
 
-check: install ## lint and format check, then validate the sample campaign
+check: install ## lint, format and layer checks, then validate the sample campaign
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/campaignkit check $(CAMPAIGN)
 
 lab: install ## open JupyterLab on the editor workbook (on 127.0.0.1, with Jupyter's token)
