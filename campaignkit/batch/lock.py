@@ -8,7 +8,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from campaignkit.exceptions import BuildBusy
+from campaignkit.exceptions import BuildBusy, WriteFailed
 from campaignkit.files import write_atomically, writing
 
 LOCK = ".build.lock"
@@ -27,10 +27,11 @@ def outputs_lock(folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
     lock = FileLock(folder / LOCK, timeout=0)
     try:
-        with writing(folder / LOCK):
-            lock.acquire()
-    except Timeout:
+        lock.acquire()
+    except Timeout:  # an OSError too: caught first
         raise BuildBusy(folder, *holder(folder)) from None
+    except OSError as error:
+        raise WriteFailed(error.errno, error.strerror or str(error), folder / LOCK) from error
     try:
         owner = {"pid": os.getpid(), "since": datetime.now().isoformat(timespec="seconds")}
         write_atomically(folder / OWNER, json.dumps(owner).encode())
