@@ -107,7 +107,8 @@ def build(
     cannot be written, BuildInterrupted on Ctrl-C. `on_outcome(outcome, done, total)`,
     when given, is called as each job ends (the editor's progress bar).
     """
-    before = inputs_signature(paths.resolve(campaign))
+    source, outputs = paths.resolve(campaign), paths.resolve(out_dir)
+    before = inputs_signature(source, outputs)
     data = load_campaign(campaign)
     with outputs_lock(paths.campaign_dir(out_dir, data.id)):
         manifest = Manifest(out_dir, data.id)
@@ -121,7 +122,7 @@ def build(
                 todo.append(job)
 
         def done(outcome):
-            outcome.stale = inputs_signature(paths.resolve(campaign)) != before
+            outcome.stale = inputs_signature(source, outputs) != before
             return check_outputs(data, outcome, manifest)
 
         ran = run_jobs(todo, data.id, out_dir, jobs, progress, done, on_outcome, timeout)

@@ -67,16 +67,22 @@ def tallies_read_by(data: CampaignData, place: str) -> list[Path]:
     return [p for p in files if paths.display(p) in claimed or p.stem.lower() in ids]
 
 
-def inputs_signature(root: Path) -> str:
+def inputs_signature(root: Path, outputs: Path | None = None) -> str:
     """One hash of every file of a campaign folder as it is now: names, bytes, and the
     size, time and inode of each, so that a file rewritten, even to what it was, shows.
 
     Taken before the campaign is read and again after each job: when the two differ, a
-    job may have read other bytes than those its fingerprint was taken from.
+    job may have read other bytes than those its fingerprint was taken from. An outputs
+    folder inside the campaign folder is left out.
     """
     digest = hashlib.sha256()
+    skip = Path(outputs).resolve() if outputs else None
     for parent, folders, files in os.walk(root):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        folders[:] = sorted(
+            name
+            for name in folders
+            if not name.startswith(".") and Path(parent, name).resolve() != skip
+        )
         for name in sorted(files):
             if name.startswith((".", "~$")):
                 continue
