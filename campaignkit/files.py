@@ -47,7 +47,7 @@ def write_atomically(target: Path, data: bytes, mode: int | None = None) -> Path
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
+        os.chmod(temporary, mode if mode is not None else usual_mode(temporary))
         os.replace(temporary, target)
     _fsync_folder(target.parent)
     return target
@@ -59,6 +59,7 @@ def copy_atomically(source: Path, target: Path) -> Path:
         shutil.copyfile(source, temporary)
         with open(temporary, "rb+") as stream:
             os.fsync(stream.fileno())
+        os.chmod(temporary, usual_mode(temporary))
         os.replace(temporary, target)
     return target
 
@@ -83,6 +84,11 @@ def sweep_temporaries(folder: Path) -> list[Path]:
         folders[:] = [name for name in folders if not Path(parent, name).is_symlink()]
         folders[:] = [name for name in folders if not TEMPORARY.match(name)]
     return removed
+
+
+def usual_mode(path: Path) -> int:
+    """The mode a file or folder made the ordinary way would have (temporary ones are private)."""
+    return (0o777 if Path(path).is_dir() else 0o666) & ~_umask()
 
 
 def _umask() -> int:

@@ -15,7 +15,13 @@ from campaignkit import paths
 from campaignkit.batch.lock import outputs_lock
 from campaignkit.batch.manifest import Manifest
 from campaignkit.data.loader import CampaignData
-from campaignkit.files import copy_atomically, temporary_beside, write_atomically, writing
+from campaignkit.files import (
+    copy_atomically,
+    temporary_beside,
+    usual_mode,
+    write_atomically,
+    writing,
+)
 
 DEFAULT_ATTENDANCE = 30  # when events.csv leaves expected_attendance blank
 OTHER_LANGUAGE_SHARE = 0.25  # copies in the campaign's other languages, against the first
@@ -115,6 +121,7 @@ def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS) -> Path:
             fill_bundle(data, manifest, jobs, draft)
             with temporary_beside(archive) as zip_draft:
                 zip_folder(draft, zip_draft)
+                os.chmod(zip_draft, usual_mode(zip_draft))
                 replace_folder(draft, bundle)
                 os.replace(zip_draft, archive)
     return bundle
@@ -144,6 +151,7 @@ def temporary_folder(parent: Path, name: str):
     """An empty folder beside the one it will replace; removed if it was not put in place."""
     with writing(parent / name):
         folder = Path(tempfile.mkdtemp(dir=parent, prefix=f".{name}.", suffix=".tmp"))
+        os.chmod(folder, usual_mode(folder))
     try:
         yield folder
     finally:
