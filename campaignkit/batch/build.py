@@ -68,6 +68,7 @@ def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> O
         expected = materials.get(name).expected_pages(data, job.region)
         report = preflight_file(pdf, expected, bleed=bool(job.parameters.get("bleed")))
         record = entry(job, name, pdf, report, outcome.executed, manifest.root)
+        record["seconds"] = outcome.seconds
         manifest.record(pdf, record | ({"inputs": STALE} if outcome.stale else {}))
         errors += [f"{pdf.name}: {text}" for text in report.errors]
     if errors and not outcome.error:
@@ -87,6 +88,18 @@ def entry(job: Job, material: str, pdf: Path, report, executed: Path, root: Path
         "preflight": {"ok": report.ok, "errors": report.errors, "warnings": report.warnings},
         "notebook": executed.resolve().relative_to(root.resolve()).as_posix(),
     }
+
+
+def longest_first(todo: list[Job], manifest: Manifest) -> list[Job]:
+    """Jobs in the order that keeps every worker busy to the end: the longest first, as
+    long as the last build's timings say, else by how many materials a job makes."""
+
+    def expected(job: Job) -> tuple:
+        entries = [manifest.outputs.get(manifest.key(pdf), {}) for pdf in job.outputs]
+        seconds = max((entry.get("seconds") or 0 for entry in entries), default=0)
+        return (seconds, len(job.materials))
+
+    return sorted(todo, key=expected, reverse=True)
 
 
 def build(
@@ -125,6 +138,7 @@ def build(
             outcome.stale = inputs_signature(source, outputs) != before
             return check_outputs(data, outcome, manifest)
 
+        todo = longest_first(todo, manifest)
         ran = run_jobs(todo, data.id, out_dir, jobs, progress, done, on_outcome, timeout)
         from campaignkit.batch.gallery import write_gallery
 

@@ -44,6 +44,7 @@ class Outcome:
     cancelled: bool = False  # stopped by Ctrl-C, or never started
     stale: bool = False  # the campaign's files changed while it ran: redone next time
     spoiled_kernel: bool = False  # the kernel may still be busy: do not reuse it
+    seconds: float | None = None  # how long the notebook ran (recorded: longest first next time)
 
 
 @cache

@@ -62,7 +62,9 @@ class Workers:
                 kernel.reset()
             if self.stop.is_set():
                 return Outcome(job, executed, "cancelled", cancelled=True), kernel
+            started = time.perf_counter()
             outcome = run_job(job, self.campaign_id, self.out_dir, kernel, self.timeout)
+            outcome.seconds = round(time.perf_counter() - started, 3)
         except WriteFailed:
             raise
         except Exception as error:  # noqa: BLE001 - a broken kernel fails its job only
