@@ -22,6 +22,7 @@ class Manifest:
         self.campaign_id = campaign_id
         self.lock = threading.Lock()
         self.changes: dict[str, dict | None] = {}
+        self.written = None  # the file's stamp after this process's last save
         self.outputs: dict[str, dict] = self._read()
 
     def _read(self) -> dict:
@@ -58,9 +59,17 @@ class Manifest:
             self.changes[self.key(pdf)] = None
             self.save()
 
+    def _stamp(self):
+        try:
+            info = self.path.stat()
+        except OSError:
+            return None
+        return info.st_ino, info.st_size, info.st_mtime_ns
+
     def save(self):
-        """Write the file on disk with this process's changes applied over it."""
-        outputs = self._read()
+        """Write the file on disk with this process's changes applied over it (read again
+        only when someone else wrote it since this process last did)."""
+        outputs = self.outputs if self._stamp() == self.written else self._read()
         for key, entry in self.changes.items():
             if entry is None:
                 outputs.pop(key, None)
@@ -70,3 +79,4 @@ class Manifest:
         body = {"campaign": self.campaign_id, "outputs": dict(sorted(outputs.items()))}
         text = json.dumps(body, indent=2, ensure_ascii=False) + "\n"
         write_atomically(self.path, text.encode("utf-8"))
+        self.written = self._stamp()
