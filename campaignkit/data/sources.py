@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from campaignkit.data.guard import UnsafeFile, read_data_bytes
 from campaignkit.data.spreadsheets import Unreadable, decode, delimiter
 from campaignkit.text.problems import Problem
 
@@ -37,7 +38,27 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 
 
 class _Loader(_Base):
-    """Safe YAML whose dates stay text: the models read them, so a bad one is a named problem."""
+    """Safe YAML whose dates stay text: the models read them, so a bad one is a named problem.
+    Keys stay text as typed (`7:`, `true:`): field names are text, and a problem with such a
+    key names it as written, on its own line."""
+
+    def construct_mapping(self, node, deep=False):
+        self.flatten_mapping(node)
+        mapping = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = self.construct_scalar(key_node)
+            else:  # a list or mapping as a key: YAML says "found unhashable key" at its line
+                key = self.construct_object(key_node, deep=deep)
+                if not isinstance(key, str):
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping",
+                        node.start_mark,
+                        "found a key that is not a name",
+                        key_node.start_mark,
+                    )
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
@@ -89,10 +110,18 @@ def _parse(text: str, shown: str):
         loader.dispose()
 
 
-def read_yaml(path: Path, shown: str) -> tuple[dict, dict[tuple, int]]:
+def read_source(path: Path, shown: str, root: Path | None = None) -> bytes:
+    """A data file's bytes, read through the guard (root: the campaign, else its folder)."""
+    try:
+        return read_data_bytes(path, path.parent if root is None else root)
+    except UnsafeFile as unsafe:
+        raise SourceError(Problem(shown, "", unsafe.code, unsafe.params)) from None
+
+
+def read_yaml(path: Path, shown: str, root: Path | None = None) -> tuple[dict, dict[tuple, int]]:
     """The mapping in a YAML file and the line of every key in it."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_source(path, shown, root).decode("utf-8-sig")
         data, node = _parse(text, shown)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -120,13 +149,15 @@ def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:
     return None
 
 
-def read_csv(path: Path, shown: str, required: list[str]) -> tuple[list, list[Problem]]:
+def read_csv(
+    path: Path, shown: str, required: list[str], root: Path | None = None
+) -> tuple[list, list[Problem]]:
     """(row, values) for every non-blank row of a CSV file, numbered as a spreadsheet shows
     them, and the problems of rows that cannot be read. Commas or semicolons, UTF-8 (with or
     without BOM) or Windows-1252, as Excel or LibreOffice save them. Every required column
     must be in the header."""
     try:
-        text = decode(path.read_bytes())
+        text = decode(read_source(path, shown, root))
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text)))
     except Unreadable as error:
         raise SourceError(Problem(shown, "", "file_unreadable", {"detail": error})) from None

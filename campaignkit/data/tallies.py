@@ -130,7 +130,7 @@ class _FileReader:
             return 0
 
     def read(self) -> None:
-        for row, cells in read_cells(self.path):
+        for row, cells in read_cells(self.path, self.data.root):
             if all(is_blank(cell) for cell in cells):
                 continue
             first = "" if is_blank(cells[0]) else str(cells[0]).strip()
@@ -265,7 +265,7 @@ def read_file(data: CampaignData, path: Path) -> tuple[Tally | None, list[Proble
     try:
         reader.read()
     except Unreadable as error:
-        reader.problem("file_unreadable", "", detail=str(error))
+        reader.problem(error.code, "", error.row, error.column, **error.params)
         known = path.stem.lower() in {event.id for event in data.events}
         return None, reader.problems, path.stem.lower() if known else None
     return (None if reader.problems else reader.tally()), reader.problems, reader.event
