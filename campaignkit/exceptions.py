@@ -39,3 +39,12 @@ class FileChanged(CampaignKitError):
     def __init__(self, path):
         self.path = path
         super().__init__(f"{path} changed on disk since it was loaded")
+
+
+class UnsafeDataFile(CampaignKitError):
+    """A data file the kit will not read or replace: a symlink, a FIFO, a file outside the
+    campaign; the message (in the interface language) says why and what to do."""
+
+    def __init__(self, path, message: str):
+        self.path = path
+        super().__init__(message)

@@ -37,12 +37,13 @@ def _kind(mode: int) -> dict | None:
     return {"kind_fr": french, "kind_en": english}
 
 
-def real_path(path: str | Path, root: str | Path) -> Path:
-    """`path` with every symlink resolved, proven to lie inside `root` (also resolved)."""
+def real_path(path: str | Path, root: str | Path | None) -> Path:
+    """`path` with every symlink resolved, proven to lie inside `root` (also resolved; None:
+    anywhere)."""
     path = Path(path)
     try:
         real = path.resolve()
-        inside = Path(root).resolve()
+        inside = Path(root).resolve() if root is not None else real.parent
     except RuntimeError:  # Python < 3.13 says "Symlink loop" so
         raise UnsafeFile("symlink_loop", value=path.name) from None
     except OSError as error:
@@ -63,7 +64,9 @@ def regular_file(path: str | Path, root: str | Path) -> Path:
     return real
 
 
-def read_data_bytes(path: str | Path, root: str | Path, limit: int = MAX_DATA_BYTES) -> bytes:
+def read_data_bytes(
+    path: str | Path, root: str | Path | None, limit: int = MAX_DATA_BYTES
+) -> bytes:
     """The bytes of a data file: a regular file inside `root`, at most `limit` bytes.
 
     Opened without blocking and checked again once open, so a file swapped for a FIFO
