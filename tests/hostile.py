@@ -78,3 +78,17 @@ def symlink_loop(path: Path) -> Path:
     os.symlink(other.name, path)
     os.symlink(path.name, other)
     return path
+
+
+def understated_workbook(target: Path, rows, declared: int = 64) -> Path:
+    """A workbook whose zip directory says its sheet is `declared` bytes once unzipped, far
+    less than it is: a reader trusting the sizes gets a cut-off sheet."""
+    workbook(rows).save(target)
+    data = bytearray(target.read_bytes())
+    name = b"xl/worksheets/sheet1.xml"
+    entry = data.index(b"PK\x01\x02")
+    while data[entry + 46 : entry + 46 + len(name)] != name:
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    data[entry + 24 : entry + 28] = declared.to_bytes(4, "little")
+    target.write_bytes(bytes(data))
+    return target

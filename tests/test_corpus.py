@@ -845,6 +845,16 @@ CORPUS = {
         edit(REGIONS, "cote-nord,09", "cote-" + "nord-" * 20 + "x,09"),
         Refused("bad_id", "regions.csv", "id", row=4),
     ),
+    "photo-name-with-a-tab": (
+        "paths",
+        with_photo("photos/ana\tportrait.jpg"),
+        Refused("bad_file_name", "ana.yaml", "photo.file", line=5, shows="ana\\tportrait"),
+    ),
+    "logo-name-with-a-pipe": (
+        "paths",
+        edit(CAMPAIGN, '  accent: "#E4003A"', '  accent: "#E4003A"\n  logo: "logo|1.png"'),
+        Refused("bad_file_name", "campaign.yaml", "branding.logo", line=25),
+    ),
     # numbers beyond any campaign (issue 12)
     "impact-figure-5e29": (
         "numbers",

@@ -22,6 +22,9 @@ MAX_MEGAPIXELS = 80  # a larger image would take gigabytes to decode: refused
 FORMATS = ("JPEG", "PNG")
 REMOTE = ("http", "https", "ftp", "ftps")
 ORIENTATION = 0x0112  # EXIF tag: how the camera was held
+# A file name a shared folder, a zip and a print shop all take: no control character and none
+# of the characters Windows refuses.
+FILE_NAME = re.compile(r'^[^\x00-\x1f\x7f\\:*?"<>|]{1,120}$')
 
 
 def contained_file_problem(root: Path, relative: str) -> tuple[str, dict] | None:
@@ -30,6 +33,10 @@ def contained_file_problem(root: Path, relative: str) -> tuple[str, dict] | None
     candidate = Path(relative)
     if candidate.is_absolute() or "://" in relative or re.match(r"^[a-z]+:", relative):
         return "outside_folder", {"value": relative}
+    if ".." in candidate.parts:
+        return "outside_folder", {"value": relative}
+    if not all(FILE_NAME.match(part) for part in candidate.parts):
+        return "bad_file_name", {"value": relative.encode("unicode_escape").decode()}
     try:
         regular_file(root / candidate, root)
     except UnsafeFile as unsafe:

@@ -10,6 +10,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl
@@ -28,6 +29,20 @@ MAX_PARTS = 1000  # files inside a workbook
 MAX_ROWS = 1000
 MAX_COLUMNS = 26  # A to Z
 MAX_CELL = 2000  # characters in one cell
+# What openpyxl, zipfile, zlib and the XML parser raise on a damaged workbook (ParseError is
+# a SyntaxError); never MemoryError, which the bounds above prevent.
+MALFORMED = (
+    OSError,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    SyntaxError,
+    EOFError,
+    zipfile.BadZipFile,
+    zlib.error,
+    InvalidFileException,
+)
 
 Row = tuple[int, list]  # (row number as the spreadsheet shows it, cell values)
 
@@ -135,13 +150,15 @@ def _check_cells(number: int, cells) -> None:
 def _sheet_rows(raw: bytes, computed: bool) -> list[list]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=computed)
-    except (OSError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
+    except MALFORMED as error:
         raise Unreadable(f"not an XLSX workbook ({type(error).__name__})") from None
     try:
         sheet = _visible_sheet(book)
         _check_dimension(sheet)
         rows = sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True)
         values = [list(cells) for cells in rows]
+    except MALFORMED as error:  # parts are parsed as the rows are read
+        raise Unreadable(f"not an XLSX workbook ({type(error).__name__})") from None
     finally:
         book.close()
     for number, cells in enumerate(values, start=1):

@@ -141,6 +141,13 @@ MESSAGES = {
         "placez le fichier dans le dossier de la campagne et donnez un chemin relatif",
         "put the file inside the campaign folder and give a relative path",
     ),
+    "bad_file_name": (
+        "nom de fichier « {value} » avec un caractère de contrôle ou l'un de \\ : * ? \" < > |",
+        "file name '{value}' with a control character or one of \\ : * ? \" < > |",
+        "renommez le fichier avec des lettres, des chiffres, des tirets et des points, puis "
+        "corrigez le chemin",
+        "rename the file with letters, digits, hyphens and dots, then correct the path",
+    ),
     "symlink_loop": (
         "« {value} » est un lien symbolique qui renvoie à lui-même, sans fin",
         "'{value}' is a symbolic link that leads back to itself, without end",

@@ -64,3 +64,13 @@ def test_a_formula_never_computed_is_not_a_blank_cell(tmp_path):
     assert number == 1
     assert cells[1] == "=100+110" and isinstance(cells[1], Uncomputed)
     assert cells[2] == 185
+
+
+def test_a_workbook_whose_zip_understates_a_size_is_unreadable_not_a_crash(tmp_path):
+    from tests.hostile import understated_workbook
+
+    path = understated_workbook(tmp_path / "t.xlsx", [["Participants", 120]] * 50)
+    with pytest.raises(Unreadable) as caught:
+        xlsx_rows(path)
+    assert caught.value.code == "file_unreadable"
+    assert "not an XLSX workbook" in str(caught.value)
