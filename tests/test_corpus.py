@@ -928,6 +928,11 @@ CORPUS = {
         tally_symlinked_outside,
         TallyRefused("outside_folder", "mtl-grand.csv", None, None, hides="private-cell-value"),
     ),
+    "tally-is-a-fifo": (
+        "files",
+        lambda c: fifo(c.root / "tallies" / "mtl-grand.csv"),
+        TallyRefused("not_regular_file", "mtl-grand.csv", None, None, shows="named pipe"),
+    ),
     # workbooks in bounded memory (issue 12)
     "tally-hidden-first-sheet": (
         "workbooks",

@@ -160,6 +160,21 @@ def test_the_editor_opening_a_fifo_says_so_instead_of_waiting(tmp_path):
     assert "events.csv" in done.stdout and "named pipe (FIFO)" in done.stdout, done.stdout
 
 
+def test_a_build_with_a_fifo_for_a_tally_finishes(tmp_path):
+    """Hashing the inputs never waits on a FIFO: the job is built, the FIFO left unread."""
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    fifo(root / "tallies" / "mtl-cafe.csv")
+    out = tmp_path / "out"
+    command = build_command(root, out) + ["--region", "montreal", "--lang", "fr"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the build waits for ever on a FIFO named tallies/mtl-cafe.csv")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert len(PdfReader(str(out / "mini" / "montreal" / "poster-fr.pdf")).pages) == 1
+
+
 @pytest.mark.parametrize(
     ("make", "at_most", "says"),
     [

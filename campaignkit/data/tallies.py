@@ -250,7 +250,7 @@ def tally_files(data: CampaignData) -> list[Path]:
     return sorted(
         path
         for path in folder.iterdir()
-        if path.is_file()
+        if not path.is_dir()  # a FIFO or a broken link is listed, then refused by name
         and not path.name.startswith((".", "~$"))
         and path.suffix.lower() in READABLE + NOT_READ
     )
@@ -300,9 +300,18 @@ def read_tallies(data: CampaignData) -> Intake:
 _CACHE: dict[int, tuple] = {}
 
 
+def _stamp(path: Path) -> tuple[int, int]:
+    """When a file last changed and its size; a symlink loop's own, never followed."""
+    try:
+        status = path.stat()
+    except OSError:
+        status = path.lstat()
+    return status.st_mtime_ns, status.st_size
+
+
 def tallies_of(data: CampaignData) -> Intake:
     """read_tallies, remembered per campaign object until a tally file changes."""
-    signature = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in tally_files(data))
+    signature = tuple((p.name, *_stamp(p)) for p in tally_files(data))
     cached = _CACHE.get(id(data))
     if cached and cached[0]() is data and cached[1] == signature:
         return cached[2]
