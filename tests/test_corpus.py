@@ -995,6 +995,11 @@ CLI_SAMPLE = [
     "billion-laughs",
     "tally-absurd-count",
     "tally-formula-never-computed",
+    "campaign-id-absolute-path",
+    "impact-figure-5e29",
+    "true-as-a-key",
+    "photo-symlink-loop",
+    "tally-cell-of-5000-characters",
 ]
 
 
