@@ -43,8 +43,11 @@ class FileChanged(CampaignKitError):
 
 class UnsafeDataFile(CampaignKitError):
     """A data file the kit will not read or replace: a symlink, a FIFO, a file outside the
-    campaign; the message (in the interface language) says why and what to do."""
+    campaign; `texts` says why and what to do, per language (fr, en)."""
 
-    def __init__(self, path, message: str):
-        self.path = path
-        super().__init__(message)
+    def __init__(self, path, texts: dict[str, str], lang: str = "fr"):
+        self.path, self.texts = path, dict(texts)
+        super().__init__(self.texts[lang])
+
+    def text(self, lang: str) -> str:
+        return self.texts.get(lang, str(self))

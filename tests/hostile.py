@@ -92,3 +92,18 @@ def understated_workbook(target: Path, rows, declared: int = 64) -> Path:
     data[entry + 24 : entry + 28] = declared.to_bytes(4, "little")
     target.write_bytes(bytes(data))
     return target
+
+
+def understated_dimension_workbook(target: Path, rows, declared: str = "A1:C3") -> Path:
+    """A workbook whose sheet declares a smaller extent (<dimension>) than it fills."""
+    buffer = io.BytesIO()
+    workbook(rows).save(buffer)
+    with zipfile.ZipFile(buffer) as written, zipfile.ZipFile(target, "w") as patched:
+        for part in written.infolist():
+            data = written.read(part)
+            if part.filename == "xl/worksheets/sheet1.xml":
+                start = data.index(b'<dimension ref="') + len(b'<dimension ref="')
+                end = data.index(b'"', start)
+                data = data[:start] + declared.encode() + data[end:]
+            patched.writestr(part, data, zipfile.ZIP_DEFLATED)
+    return target

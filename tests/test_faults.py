@@ -126,10 +126,11 @@ def test_the_editor_refuses_to_save_through_a_symlink(where, tmp_path):
     session = Session(root)
     key = session.events.keys_of("montreal")[0]
     session.events.set(key, "city", "Laval")
-    app = types.SimpleNamespace(lang="fr", changed=lambda: None)
-    notice = Notice("events")
-    assert try_save(app, [session.events], notice) is False
-    assert "lien symbolique" in notice.html.value and "events.csv" in notice.html.value
+    for lang, says in (("fr", "lien symbolique"), ("en", "symbolic link")):
+        app = types.SimpleNamespace(lang=lang, changed=lambda: None)
+        notice = Notice("events")
+        assert try_save(app, [session.events], notice) is False
+        assert says in notice.html.value and "events.csv" in notice.html.value, lang
     assert events.is_symlink() and target.read_bytes() == before
     assert not (root / ".backups").exists()
 

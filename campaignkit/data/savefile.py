@@ -35,7 +35,8 @@ class Snapshot:
 
 def _unsafe(path: Path, code: str, params: dict) -> UnsafeDataFile:
     problem = Problem(paths.display(path), "", code, params)
-    return UnsafeDataFile(path, problem.text(interface_language()))
+    texts = {lang: problem.text(lang) for lang in ("fr", "en")}
+    return UnsafeDataFile(path, texts, interface_language())
 
 
 def load(path: str | Path, root: str | Path | None = None) -> Snapshot:

@@ -122,16 +122,19 @@ def _visible_sheet(book):
         if sheet.sheet_state == "visible":
             return sheet
         raise Unreadable("hidden sheet", "sheet_hidden", value=sheet.title)
-    raise Unreadable("no sheet", "sheet_hidden", value="?")
+    raise Unreadable("not an XLSX workbook (no worksheet)")
+
+
+def _too_big(sheet, cell: str) -> Unreadable:
+    limits = {"max_rows": MAX_ROWS, "max_column": column_letter(MAX_COLUMNS - 1)}
+    return Unreadable("too big", "sheet_too_big", value=sheet.title, cell=cell, **limits)
 
 
 def _check_dimension(sheet) -> None:
     """The extent the sheet declares (its <dimension> tag), read before its cells."""
     rows, columns = sheet.max_row or 0, sheet.max_column or 0
     if rows > MAX_ROWS or columns > MAX_COLUMNS:
-        params = {"value": sheet.title, "cell": f"{column_letter(columns - 1)}{rows}"}
-        limits = {"max_rows": MAX_ROWS, "max_column": column_letter(MAX_COLUMNS - 1)}
-        raise Unreadable("too big", "sheet_too_big", **params, **limits)
+        raise _too_big(sheet, f"{column_letter(columns - 1)}{rows}")
 
 
 def _check_cells(number: int, cells) -> None:
@@ -164,9 +167,7 @@ def _sheet_rows(raw: bytes, computed: bool) -> list[list]:
     for number, cells in enumerate(values, start=1):
         _check_cells(number, cells)
     if len(values) > MAX_ROWS and any(not is_blank(value) for value in values[MAX_ROWS]):
-        params = {"value": sheet.title, "cell": f"A{MAX_ROWS + 1}"}
-        limits = {"max_rows": MAX_ROWS, "max_column": column_letter(MAX_COLUMNS - 1)}
-        raise Unreadable("too big", "sheet_too_big", **params, **limits)
+        raise _too_big(sheet, f"A{MAX_ROWS + 1}")  # a sheet that declared a smaller extent
     return values[:MAX_ROWS]
 
 

@@ -74,3 +74,13 @@ def test_a_workbook_whose_zip_understates_a_size_is_unreadable_not_a_crash(tmp_p
         xlsx_rows(path)
     assert caught.value.code == "file_unreadable"
     assert "not an XLSX workbook" in str(caught.value)
+
+
+def test_a_sheet_filled_past_its_declared_extent_is_still_refused_at_row_1001(tmp_path):
+    from tests.hostile import understated_dimension_workbook
+
+    rows = [["Participants", 120]] * 1001
+    path = understated_dimension_workbook(tmp_path / "t.xlsx", rows)
+    with pytest.raises(Unreadable) as caught:
+        xlsx_rows(path)
+    assert (caught.value.code, caught.value.params["cell"]) == ("sheet_too_big", "A1001")
