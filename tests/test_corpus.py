@@ -928,6 +928,11 @@ CORPUS = {
         tally_symlinked_outside,
         TallyRefused("outside_folder", "mtl-grand.csv", None, None, hides="private-cell-value"),
     ),
+    "case-file-of-2-megabytes": (
+        "files",
+        edit(ANA, "sample: true", "sample: true\n" + "".join(f"k{n}: v\n" for n in range(250_000))),
+        Refused("file_too_large", "ana.yaml", shows="at most 1 MB"),
+    ),
     "tally-is-a-fifo": (
         "files",
         lambda c: fifo(c.root / "tallies" / "mtl-grand.csv"),

@@ -110,10 +110,16 @@ def _parse(text: str, shown: str):
         loader.dispose()
 
 
-def read_source(path: Path, shown: str, root: Path | None = None) -> bytes:
+# A case file holds a few kilobytes, events.csv a few hundred rows: far more is a mistake,
+# and would take far more memory once parsed.
+MAX_YAML_BYTES = 1_000_000
+MAX_CSV_BYTES = 10_000_000
+
+
+def read_source(path: Path, shown: str, root: Path | None, limit: int) -> bytes:
     """A data file's bytes, read through the guard (root: the campaign, else its folder)."""
     try:
-        return read_data_bytes(path, path.parent if root is None else root)
+        return read_data_bytes(path, path.parent if root is None else root, limit)
     except UnsafeFile as unsafe:
         raise SourceError(Problem(shown, "", unsafe.code, unsafe.params)) from None
 
@@ -121,7 +127,7 @@ def read_source(path: Path, shown: str, root: Path | None = None) -> bytes:
 def read_yaml(path: Path, shown: str, root: Path | None = None) -> tuple[dict, dict[tuple, int]]:
     """The mapping in a YAML file and the line of every key in it."""
     try:
-        text = read_source(path, shown, root).decode("utf-8-sig")
+        text = read_source(path, shown, root, MAX_YAML_BYTES).decode("utf-8-sig")
         data, node = _parse(text, shown)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -157,7 +163,7 @@ def read_csv(
     without BOM) or Windows-1252, as Excel or LibreOffice save them. Every required column
     must be in the header."""
     try:
-        text = decode(read_source(path, shown, root))
+        text = decode(read_source(path, shown, root, MAX_CSV_BYTES))
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text)))
     except Unreadable as error:
         raise SourceError(Problem(shown, "", "file_unreadable", {"detail": error})) from None
