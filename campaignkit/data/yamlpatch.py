@@ -11,6 +11,7 @@ import json
 
 import yaml
 
+from campaignkit.data.sources import compose, load_text
 from campaignkit.exceptions import CampaignKitError
 
 
@@ -105,7 +106,7 @@ def _candidates(text: str, node, value, parent_indent: int) -> list[str]:
 
 def _checked(original: dict, new_text: str, path: tuple, value) -> bool:
     try:
-        return yaml.safe_load(new_text) == _with_value(original, path, value)
+        return load_text(new_text) == _with_value(original, path, value)
     except yaml.YAMLError:
         return False
 
@@ -175,10 +176,10 @@ def _insert(text: str, mapping, path: tuple, value) -> list[str]:
 
 def set_value(text: str, path: tuple, value) -> str:
     """`text` with the value at `path` (a tuple of mapping keys) set to `value`."""
-    original = yaml.safe_load(text)
+    original = load_text(text)
     if get(original, path, object()) == value:
         return text
-    root = yaml.compose(text)
+    root = compose(text)
     if not isinstance(root, yaml.MappingNode):
         raise PatchError("the file does not hold 'name: value' fields")
     node, depth = _find(root, path)
