@@ -178,6 +178,11 @@ class CsvTable:
         values = record.fields + [""] * (len(self.header) - len(record.fields))
         return dict(zip(self.header, values, strict=False))
 
+    def add_column(self, name: str):
+        """A new last column: only the header line changes (shorter rows read it as blank)."""
+        if name not in self.header:
+            self.records[0].change([*self.records[0].fields, name])
+
     def update(self, record: Record, values: dict[str, str]):
         """Set some columns of `record`; the record is re-written only if a value changed."""
         fields = record.fields + [""] * (len(self.header) - len(record.fields))

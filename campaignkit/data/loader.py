@@ -149,6 +149,8 @@ def _problem_from(item: dict, shown: str, lines, row, csv: bool) -> Problem:
         code, params = "invalid", {"detail": item["msg"]}
     if code == "end_before_start":
         loc = ("end",)
+    if code == "address_missing" and loc[-1:] == ("address_pending",):
+        loc = (*loc[:-1], "address")  # an event: said on the address people fill in
     names = [str(part) for part in loc]
     if "lang" in ctx:
         names[-1:] = [f"{names[-1]}_{ctx['lang']}"] if csv else [names[-1], ctx["lang"]]

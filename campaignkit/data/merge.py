@@ -62,6 +62,8 @@ def merge_rows(
     and the ids of the rows others changed; raises RecordsChanged on a row changed on both
     sides, writing nothing.
     """
+    for column in mine.header:
+        theirs.add_column(column)  # a column added here (say address_pending)
     by_id = {row_id(theirs, record): record for record in theirs.data_records()}
     loaded_ids = {key: _id(mine, fields) for key, fields in loaded.items()}
     others = _changed_by_others(mine, loaded, theirs, by_id)

@@ -5,10 +5,21 @@ import re
 from functools import partial
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 SUPPORTED_LANGUAGES = ("fr", "en")
+PHONE_REGION = "CA"  # phone numbers without a country code are read as North American
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # How many characters each printed text may hold: the pages are designed for these.
@@ -104,7 +115,31 @@ def check_slug(value: str) -> str:
     return value
 
 
+def check_email(value: str) -> str:
+    """An e-mail address as people write it (syntax only: no network is asked)."""
+    if value:
+        try:
+            validate_email(value, check_deliverability=False)
+        except EmailNotValidError:
+            raise PydanticCustomError("bad_email", "bad e-mail", {"value": value}) from None
+    return value
+
+
+def check_phone(value: str) -> str:
+    """A phone number that exists in its numbering plan (area code included)."""
+    if value:
+        try:
+            number = phonenumbers.parse(value, PHONE_REGION)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise PydanticCustomError("bad_phone", "bad phone", {"value": value})
+    return value
+
+
 Slug = Annotated[str, AfterValidator(check_slug)]
+Email = Annotated[str, AfterValidator(check_email)]
+Phone = Annotated[str, AfterValidator(check_phone)]
 Line = Annotated[str, Field(min_length=1, max_length=LIMITS["address_line"])]
 Address = Annotated[list[Line], AfterValidator(check_lines)]
 
@@ -165,8 +200,8 @@ class Case(Record):
 class Organization(PostalAddress):
     name: Text(LIMITS["title"])
     short_name: str
-    email: str
-    phone: str = ""
+    email: Email
+    phone: Phone = ""
     website: str = Field(pattern=r"^https?://")
     action_url: str = Field(pattern=r"^https?://")
 
@@ -215,8 +250,8 @@ class Region(Record):
     code: str = Field(pattern=r"^\d{2}$")
     name: Text(LIMITS["title"])
     coordinator_name: str = ""
-    coordinator_email: str = ""
-    coordinator_phone: str = ""
+    coordinator_email: Email = ""
+    coordinator_phone: Phone = ""
     goal_actions: int | None = Field(None, ge=0)
     last_year_actions: int | None = Field(None, ge=0)
     sample: str = ""
@@ -230,17 +265,29 @@ class Event(Record):
     start: dt.time
     end: dt.time
     venue: str = Field(min_length=1, max_length=LIMITS["venue"])
-    address: str = Field(min_length=1, max_length=LIMITS["address"])
+    address: str = Field("", max_length=LIMITS["address"])
+    address_pending: bool = Field(False, validate_default=True)
     city: str = Field(min_length=1, max_length=LIMITS["city"])
     expected_attendance: int | None = Field(None, ge=0, le=MAX_COUNT)
     contact_name: str = ""
-    contact_email: str = ""
+    contact_email: Email = ""
     sample: str = ""
 
-    @model_validator(mode="after")
-    def _ends_after_start(self):
-        if self.end <= self.start:
+    # Field validators, not a model validator: they run even when another field is wrong,
+    # so that every problem of a row is shown at once.
+    @field_validator("end")
+    @classmethod
+    def _ends_after_start(cls, end: dt.time, info: ValidationInfo):
+        start = info.data.get("start")
+        if start is not None and end <= start:
             raise PydanticCustomError(
-                "end_before_start", "end before start", {"start": self.start, "end": self.end}
+                "end_before_start", "end before start", {"start": start, "end": end}
             )
-        return self
+        return end
+
+    @field_validator("address_pending")
+    @classmethod
+    def _address_known_or_pending(cls, pending: bool, info: ValidationInfo):
+        if not pending and "address" in info.data and not info.data["address"]:
+            raise PydanticCustomError("address_missing", "address missing")
+        return pending

@@ -113,6 +113,11 @@ class EventsFile:
         return [key for key in self.rows if self.values(key).get("region", "").strip() == region]
 
     def set(self, key: int, column: str, value: str):
+        """Set one value; a column the file lacks (say address_pending) is added to it."""
+        if column not in self.columns:
+            if not value:
+                return
+            self.table.add_column(column)
         self.table.update(self.rows[key], {column: value})
 
     def add(self, region: str, values: dict[str, str] | None = None) -> int:
