@@ -34,6 +34,14 @@ def detect_encoding(raw: bytes) -> tuple[str, str]:
     raise Unreadable(f"neither UTF-8 nor Windows-1252 ({reason})")
 
 
+def decode_text(raw: bytes) -> str:
+    """Bytes as text by the same rule, never failing (an undecodable byte shows as �)."""
+    try:
+        return detect_encoding(raw)[0]
+    except Unreadable:
+        return raw.decode("utf-8", errors="replace")
+
+
 def decode(raw: bytes) -> str:
     """The text of a CSV file's bytes, without its byte-order mark."""
     return detect_encoding(raw)[0].removeprefix("\ufeff")

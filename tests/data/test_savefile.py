@@ -59,3 +59,11 @@ def test_only_the_newest_backups_are_kept(tmp_path, monkeypatch):
         snapshot = savefile.save(snapshot, str(n).encode(), tmp_path)
     kept = sorted(p.read_bytes() for p in (tmp_path / ".backups").iterdir())
     assert kept == [b"3", b"4", b"5"]
+
+
+def test_a_windows_1252_file_loads_as_text(tmp_path):
+    from campaignkit.data import savefile
+
+    path = tmp_path / "events.csv"
+    path.write_bytes("id;venue\r\nsher;Bibliothèque Éva-Senécal\r\n".encode("cp1252"))
+    assert savefile.load(path).text == "id;venue\r\nsher;Bibliothèque Éva-Senécal\r\n"
