@@ -4,6 +4,12 @@ The editor saves case files by patching the text a person wrote, so that saving 
 edit leaves the file byte-identical and an edit changes only the lines of that value.
 Each patch is checked by parsing the result: if the text does not read back as the
 intended data, the value is written again in a safer style (double quotes).
+
+Kept over ruamel.yaml's round-trip mode after measuring it (issue 10): with four settings
+ruamel kept the 13 sample YAML files byte-identical and 63 of 63 edits to one line, but it
+moved a comment closer to a lengthened value, put a new translation after the blank line
+that follows its sibling, and read a case file in 25 ms against 2 ms; matching this module
+would have taken code reaching into ruamel's comment tokens.
 """
 
 import copy
