@@ -337,6 +337,15 @@ class TallySheet:
         return cls(CsvTable.from_bytes(raw))
 
     @classmethod
+    def from_rows(cls, rows: list) -> "TallySheet":
+        """A sheet to show (not to save) from a workbook's cells, as read_rows gives them."""
+        records = [
+            Record(["" if value is None else str(value) for value in cells], None)
+            for _, cells in rows
+        ]
+        return cls(CsvTable(records))
+
+    @classmethod
     def new(cls, event_id: str, case_ids: list[str]) -> "TallySheet":
         rows = [
             [WRITTEN["event"], event_id],

@@ -28,7 +28,7 @@ from campaignkit.data.loader import (
 from campaignkit.data.merge import Conflict, Saved, merge_fields, merge_rows, save_merging
 from campaignkit.data.models import LIMITS, SUPPORTED_LANGUAGES, Case, Event, Region
 from campaignkit.data.sources import SourceError, parse_yaml
-from campaignkit.data.spreadsheets import NotACount
+from campaignkit.data.spreadsheets import NotACount, read_rows
 from campaignkit.data.spreadsheets import count as count_cell
 from campaignkit.data.tallies import TallySheet, count_or_none
 from campaignkit.exceptions import RecordsChanged
@@ -313,6 +313,8 @@ class TallyFile:
         self._saved = self._state()
 
     def _sheet(self, raw: bytes | None) -> TallySheet:
+        if self.spreadsheet is not None:  # shown as the tally reader reads it, not edited
+            return TallySheet.from_rows(read_rows(self.spreadsheet))
         if raw is None:
             return TallySheet.new(self.event_id, self.case_ids)
         return TallySheet.parse(raw)
