@@ -232,6 +232,6 @@ def test_the_workbook_opens_on_regions_with_windows_1252_and_semicolon_tallies(s
     for event_id, inputs in shown.items():
         if event_id in read:
             assert inputs["participants"] == str(read[event_id].participants), event_id
-            letters = {name.split(".")[0]: int(v) for name, v in inputs.items() if "letters" in name}
+            letters = {n.split(".")[0]: int(v) for n, v in inputs.items() if "letters" in n}
             assert letters == read[event_id].letters, event_id
     assert any(event_id in read for event_id in shown)
