@@ -140,8 +140,9 @@ class _FileReader:
             self.problem(bad.code, field, row, column_letter(index), **bad.params)
             return 0
 
-    def read(self) -> None:
-        for row, cells in read_cells(self.path):
+    def read(self, rows=None) -> None:
+        """Read the file's rows (or `rows`, as read_rows gives them)."""
+        for row, cells in read_cells(self.path) if rows is None else rows:
             if all(is_blank(cell) for cell in cells):
                 continue
             first = "" if is_blank(cells[0]) else str(cells[0]).strip()
@@ -267,6 +268,14 @@ def tally_files(data: CampaignData) -> list[Path]:
     )
 
 
+def sheet_problems(data, path: Path, rows: list) -> list[Problem]:
+    """The problems the reader finds in a tally's `rows` (say, as edited, not yet saved);
+    `data` needs only `cases` and `events`."""
+    reader = _FileReader(data, path)
+    reader.read(rows)
+    return reader.problems
+
+
 def read_file(data: CampaignData, path: Path) -> tuple[Tally | None, list[Problem], str | None]:
     """One file's tally (None when it has a problem), its problems and the event it is for."""
     reader = _FileReader(data, path)
@@ -339,10 +348,7 @@ class TallySheet:
     @classmethod
     def from_rows(cls, rows: list) -> "TallySheet":
         """A sheet to show (not to save) from a workbook's cells, as read_rows gives them."""
-        records = [
-            Record(["" if value is None else str(value) for value in cells], None)
-            for _, cells in rows
-        ]
+        records = [Record([_cell_text(value) for value in cells], None) for _, cells in rows]
         return cls(CsvTable(records))
 
     @classmethod
@@ -429,6 +435,13 @@ class TallySheet:
 
     def to_bytes(self) -> bytes:
         return self.table.to_bytes()
+
+
+def _cell_text(value) -> str:
+    """A workbook cell as text; an uncomputed formula stays one (it is no count yet)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
 
 
 def count_or_none(text) -> int | None:

@@ -9,6 +9,7 @@ refused only for a record changed both here and on disk (data.merge).
 import copy
 import itertools
 from pathlib import Path
+from types import SimpleNamespace
 
 from campaignkit import paths
 from campaignkit.data import savefile, yamlpatch
@@ -30,7 +31,7 @@ from campaignkit.data.models import LIMITS, SUPPORTED_LANGUAGES, Case, Event, Re
 from campaignkit.data.sources import SourceError, parse_yaml
 from campaignkit.data.spreadsheets import NotACount, read_rows
 from campaignkit.data.spreadsheets import count as count_cell
-from campaignkit.data.tallies import TallySheet, count_or_none
+from campaignkit.data.tallies import TallySheet, count_or_none, sheet_problems
 from campaignkit.exceptions import RecordsChanged
 from campaignkit.text.problems import Problem
 
@@ -289,9 +290,9 @@ class TallyFile:
     def __init__(self, root: Path, event_id: str, case_ids: list[str]):
         self.root, self.event_id, self.case_ids = root, event_id, case_ids
         self.path = root / "tallies" / f"{event_id}.csv"
-        self.shown = paths.display(self.path)
         spreadsheet = self.path.with_suffix(".xlsx")
         self.spreadsheet = spreadsheet if spreadsheet.exists() and not self.path.exists() else None
+        self.shown = paths.display(self.spreadsheet or self.path)
         self.reload()
 
     def reload(self):
@@ -338,6 +339,16 @@ class TallyFile:
             except NotACount as bad:
                 problems.append(Problem(self.shown, name, bad.code, bad.params))
         return problems
+
+    def file_problems(self, session) -> list[Problem]:
+        """What `campaignkit results` would report in this tally as it stands (edits included)."""
+        if self.error or (self.snapshot.data is None and self.spreadsheet is None):
+            return []
+        if self.spreadsheet is None:
+            self.data()  # the counts and total as they would be saved
+        rows = [(n, r.fields) for n, r in enumerate(self.sheet.table.records, start=1)]
+        known = SimpleNamespace(cases=session.cases, events=session.event_records())
+        return sheet_problems(known, self.spreadsheet or self.path, rows)
 
     def totals(self) -> tuple[int, int]:
         letters = sum(count_or_none(pair[0]) or 0 for pair in self.counts.values())
@@ -416,8 +427,13 @@ class Session:
         for case in self.cases.values():
             found += case.validate()[1]
         for tally in self.tallies.values():
-            found += tally.validate()
+            found += tally.validate() + tally.file_problems(self)
         return found
+
+    def event_records(self) -> list:
+        """Every event row's id, as the tally reader needs them."""
+        ids = [self.events.values(key).get("id", "").strip() for key in self.events.rows]
+        return [SimpleNamespace(id=ident) for ident in ids if ident]
 
     def case_problems(self, case_id: str) -> dict[str, Problem]:
         return _field_problems(self.cases[case_id].validate()[1])

@@ -46,6 +46,7 @@ def test_every_region_opens_with_its_tallies_as_check_reads_them(sample):
             if tally.spreadsheet is None:  # a workbook is shown, not saved, by the editor
                 assert tally.data() == tally.snapshot.data, f"{event_id}: saved as is"
     assert compared == set(read) and len(read) == 17, "every tally, CSV or workbook"
+    assert session.all_problems() == [], "the tallies as results reads them: no problem"
 
 
 @pytest.mark.parametrize("event_id", ["tr-aline-piche", "shaw-cafe", "qc-limoilou"])
