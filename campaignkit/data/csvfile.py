@@ -166,6 +166,8 @@ class CsvTable:
 
     def unencodable(self, text: str) -> str:
         """The characters of `text` this file's encoding cannot hold."""
+        if _encodes(text, self.encoding):
+            return ""
         return "".join(dict.fromkeys(c for c in text if not _encodes(c, self.encoding)))
 
     # header-aware access -------------------------------------------------------------
@@ -232,9 +234,9 @@ def _quoted(fields: list[str], sep: str) -> str:
     return sep.join('"' + value.replace('"', '""') + '"' for value in fields)
 
 
-def _encodes(char: str, encoding: str) -> bool:
+def _encodes(text: str, encoding: str) -> bool:
     try:
-        char.encode(encoding)
+        text.encode(encoding)
     except UnicodeEncodeError:
         return False
     return True

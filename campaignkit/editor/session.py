@@ -207,6 +207,7 @@ class CaseFile:
         self.snapshot = savefile.load(self.path)
         self.data, self.lines, self.error = self._parse(self.snapshot.data)
         self.edits: dict[tuple, str] = {}
+        self._checked = None
 
     def _parse(self, raw: bytes | None):
         try:
@@ -252,10 +253,12 @@ class CaseFile:
         """The case with the edits, or None, and every problem, by check's rules."""
         if self.error:
             return None, [self.error]
-        lines = self.lines if not self.edits else {}
-        return check_case(
-            self.root, self.merged(), lines, self.shown, self.languages, self.campaign
-        )
+        state = (self.snapshot.digest, tuple(sorted(self.edits.items())))
+        if self._checked is None or self._checked[0] != state:  # a photo is checked once
+            lines = self.lines if not self.edits else {}
+            where = (lines, self.shown, self.languages, self.campaign)
+            self._checked = (state, check_case(self.root, self.merged(), *where))
+        return self._checked[1]
 
     def text(self) -> str:
         return self._patched(self.snapshot.text)
