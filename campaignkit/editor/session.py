@@ -460,7 +460,7 @@ class Session:
 
     def new_event_values(self, region: str) -> dict[str, str]:
         """A new event's first values: an id not used yet; the rest is for people to fill."""
-        taken = {self.events.values(key)["id"] for key in self.events.rows}
+        taken = {self.events.values(key).get("id", "") for key in self.events.rows}
         number = next(n for n in itertools.count(1) if f"{region}-{n}" not in taken)
         return {"id": f"{region}-{number}"}
 
