@@ -236,3 +236,29 @@ def test_the_workbook_opens_on_regions_with_windows_1252_and_semicolon_tallies(s
             letters = {n.split(".")[0]: int(v) for n, v in inputs.items() if "letters" in n}
             assert letters == read[event_id].letters, event_id
     assert any(event_id in read for event_id in shown)
+
+
+def test_two_new_events_with_the_same_id_are_not_both_written(sample):
+    first, second = Session(sample), Session(sample)
+    for session in (first, second):
+        session.events.add("estrie", session.new_event_values("estrie") | {"venue": "Ici"})
+    first.events.save()
+    with pytest.raises(RecordsChanged) as refused:
+        second.events.save()
+    (conflict,) = refused.value.conflicts
+    assert conflict.record == "estrie-1" and conflict.mine["venue"] == conflict.theirs["venue"]
+    ids = [line.split(",")[0] for line in (sample / "events.csv").read_text().splitlines()]
+    assert ids.count("estrie-1") == 1
+
+
+def test_a_column_added_on_one_side_merges_with_a_row_edited_on_the_other(sample):
+    pending, editing = Session(sample), Session(sample)
+    key = key_of(pending, "magog-cafe")
+    pending.events.set(key, "address", "")
+    pending.events.set(key, "address_pending", "yes")
+    editing.events.set(key_of(editing, "sher-bibliotheque"), "city", "Sherbrooke (Québec)")
+    editing.events.save()
+    assert pending.events.save().merged == ["sher-bibliotheque"]
+    events = {event.id: event for event in load_campaign(sample).events}
+    assert events["magog-cafe"].address_pending and events["magog-cafe"].address == ""
+    assert events["sher-bibliotheque"].city == "Sherbrooke (Québec)"
