@@ -12,6 +12,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -154,11 +155,36 @@ class PostalAddress(Record):
     address: Address = []
     address_pending: bool = False
 
-    @model_validator(mode="after")
-    def _address_known_or_pending(self):
-        if not self.address and not self.address_pending and not getattr(self, "via_office", False):
-            raise PydanticCustomError("address_missing", "address missing")
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _address_known_or_pending(cls, data, handler):
+        """Said even when another field of the block is wrong: all its problems at once."""
+        try:
+            value = handler(data)
+        except ValidationError as error:
+            if not isinstance(data, dict) or _has_address(data):
+                raise
+            missing = {"type": _ADDRESS_MISSING, "loc": (), "input": data}
+            raise ValidationError.from_exception_data(
+                error.title, [*map(_again, error.errors()), missing]
+            ) from None
+        if not _has_address(value.__dict__):
+            raise _ADDRESS_MISSING
+        return value
+
+
+_ADDRESS_MISSING = PydanticCustomError("address_missing", "address missing")
+
+
+def _has_address(fields: dict) -> bool:
+    """An address, or one pending on purpose, or a card sent through the office."""
+    return any(fields.get(name) for name in ("address", "address_pending", "via_office"))
+
+
+def _again(error: dict) -> dict:
+    """A pydantic error as it can be raised again beside another one."""
+    kind = PydanticCustomError(error["type"], error["msg"], error.get("ctx"))
+    return {"type": kind, "loc": error["loc"], "input": error.get("input")}
 
 
 class Photo(Record):

@@ -60,3 +60,17 @@ def test_an_event_address_may_be_pending_but_not_just_missing():
         ("missing_translation", "title_fr"),
         ("address_missing", "address"),
     ]
+
+
+def test_a_case_address_missing_is_said_beside_the_other_problems_of_its_block(mini):
+    from campaignkit.data.loader import check_case
+    from campaignkit.data.sources import read_yaml
+
+    data, lines = read_yaml(mini / "cases" / "bo.yaml", "cases/bo.yaml")
+    del data["target"]["address_pending"]
+    data["target"]["title"] = {"fr": "x" * 300, "en": "Minister"}
+    _, found = check_case(mini, data, lines, "cases/bo.yaml", ["fr", "en"])
+    assert [(p.code, p.field) for p in found] == [
+        ("text_too_long", "target.title.fr"),
+        ("address_missing", "target"),
+    ]
