@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -244,10 +245,25 @@ def _check_photo(collect: _Collector, case: Case, shown: str, lines):
 
 def _check_image(collect: _Collector, relative: str, shown: str, field: str, line):
     """A photo or logo: a real JPEG or PNG inside the campaign folder (see photos.py)."""
-    problem = photo_problem(collect.root, relative)
+    problem = _image_problem(collect.root, relative, _stamp(collect.root / relative))
     if problem:
         code, params = problem
         collect.add(Problem(shown, field, code, params, line=line))
+
+
+def _stamp(path: Path) -> tuple | None:
+    """What changes when a file is moved, replaced or edited (None: no such file)."""
+    try:
+        found, real = path.stat(), str(path.resolve())
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a symlink loop
+        return None
+    return real, found.st_ino, found.st_size, found.st_mtime_ns
+
+
+@lru_cache(maxsize=256)
+def _image_problem(root: Path, relative: str, stamp: tuple | None):
+    """photo_problem, once per version of the file: the editor checks a case per keystroke."""
+    return photo_problem(root, relative)
 
 
 def _csv_record(row: dict[str, str], languages, translated) -> dict:
