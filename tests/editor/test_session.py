@@ -262,3 +262,29 @@ def test_a_column_added_on_one_side_merges_with_a_row_edited_on_the_other(sample
     events = {event.id: event for event in load_campaign(sample).events}
     assert events["magog-cafe"].address_pending and events["magog-cafe"].address == ""
     assert events["sher-bibliotheque"].city == "Sherbrooke (Québec)"
+
+
+def test_a_new_event_in_a_french_excel_file_is_written_in_its_style(sample):
+    path = sample / "events.csv"
+    french_excel(path)
+    before = path.read_bytes().decode("cp1252")
+    session = Session(sample)
+    values = {
+        "title_fr": "Marathon à Magog",
+        "title_en": "Magog write-a-thon",
+        "date": "2023-12-10",
+        "start": "13:00",
+        "end": "16:00",
+        "venue": "Café Œil-de-bœuf",
+        "address": "12, rue Principale",
+        "city": "Magog",
+    }
+    key = session.events.add("estrie", session.new_event_values("estrie") | values)
+    assert session.events.validate(key, session.campaign, list(session.regions))[1] == []
+    session.events.save()
+    after = path.read_bytes().decode("cp1252")
+    assert changed_lines(before, after) == [
+        "+estrie-1;estrie;Marathon à Magog;Magog write-a-thon;2023-12-10;13:00;16:00;"
+        "Café Œil-de-bœuf;12, rue Principale;Magog;;;;no"
+    ]
+    assert after.count("\r\n") == before.count("\r\n") + 1 and "\n" not in after.replace("\r\n", "")
