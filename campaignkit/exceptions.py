@@ -51,3 +51,14 @@ class UnsafeDataFile(CampaignKitError):
 
     def text(self, lang: str) -> str:
         return self.texts.get(lang, str(self))
+
+
+class RecordsChanged(FileChanged):
+    """Records edited here were also changed on disk by someone else: nothing was written.
+    `conflicts` lists each such record with both versions (see data.merge.Conflict)."""
+
+    def __init__(self, path, conflicts):
+        self.conflicts = list(conflicts)
+        super().__init__(path)
+        names = ", ".join(conflict.record for conflict in self.conflicts)
+        self.args = (f"{path}: {names} changed on disk since it was loaded",)

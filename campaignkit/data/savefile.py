@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from campaignkit import paths
-from campaignkit.data.guard import UnsafeFile, read_data_bytes, regular_file
+from campaignkit.data.csvfile import decode_text
+from campaignkit.data.guard import MAX_DATA_BYTES, UnsafeFile, read_data_bytes, regular_file
 from campaignkit.exceptions import FileChanged, UnsafeDataFile
 from campaignkit.files import write_atomically
 from campaignkit.text.language import interface_language
@@ -30,7 +31,8 @@ class Snapshot:
 
     @property
     def text(self) -> str:
-        return "" if self.data is None else self.data.decode("utf-8")
+        """The file's text: UTF-8, else Windows-1252 (CSV files saved by French Excel)."""
+        return "" if self.data is None else decode_text(self.data)
 
 
 def _unsafe(path: Path, code: str, params: dict) -> UnsafeDataFile:
@@ -49,6 +51,20 @@ def load(path: str | Path, root: str | Path | None = None) -> Snapshot:
         return Snapshot(path, None)
     except UnsafeFile as unsafe:
         raise _unsafe(path, unsafe.code, unsafe.params) from None
+
+
+def load_checked(
+    path: str | Path, root: str | Path, shown: str, limit: int = MAX_DATA_BYTES
+) -> tuple[Snapshot, Problem | None]:
+    """The file as it is now, or (as if absent) the problem that refuses it: a FIFO, a
+    device, a symlink loop, a file outside `root` or over `limit` bytes is never read."""
+    path = Path(path)
+    try:
+        return Snapshot(path, read_data_bytes(path, root, limit)), None
+    except FileNotFoundError:
+        return Snapshot(path, None), None
+    except UnsafeFile as unsafe:
+        return Snapshot(path, None), Problem(shown, "", unsafe.code, unsafe.params)
 
 
 def refuse_unsafe_target(path: Path, root: Path):
@@ -111,3 +127,9 @@ def save(snapshot: Snapshot, data: bytes, root: Path) -> Snapshot:
         _backup(Path(root), snapshot)
     replace(snapshot.path, data, mode)
     return Snapshot(snapshot.path, data)
+
+
+def restore(snapshot: Snapshot, version: Path, root: Path) -> Snapshot:
+    """Put a kept version back, byte for byte (its encoding too), as a save: the version it
+    replaces is kept in turn, so a restore can be undone. FileChanged as save()."""
+    return save(snapshot, Path(version).read_bytes(), root)

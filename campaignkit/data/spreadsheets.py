@@ -1,6 +1,6 @@
-"""Reading the cells of a CSV or XLSX file as people's spreadsheets save them.
+"""Reading the cells of a CSV or XLSX file as people's spreadsheets save them, and counts.
 
-CSV: comma, semicolon or tab; UTF-8 with or without BOM, else Windows-1252 (French Excel).
+CSV: through csvfile, the one CSV reader (comma, semicolon or tab; UTF-8 or Windows-1252).
 XLSX: the first visible sheet, values as last computed (Excel or LibreOffice), row numbers as
 shown. A workbook is measured before it is parsed (sizes once unzipped, the sheet's declared
 dimension) and read as a stream, so a hostile file is refused in little memory and time.
@@ -17,11 +17,11 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from campaignkit.data.guard import UnsafeFile, read_data_bytes
+from campaignkit.data import csvfile
+from campaignkit.data.csvfile import Unreadable, decode, delimiter, read_guarded  # noqa: F401
 from campaignkit.data.models import MAX_COUNT
 
 READABLE = (".csv", ".xlsx")
-DELIMITERS = (",", ";", "\t")
 # A tally sheet has a row per case and three columns; these bounds leave room to spare.
 MAX_SHEET_BYTES = 5_000_000  # the file itself
 MAX_UNZIPPED = 20_000_000  # every part of a workbook, once unzipped
@@ -47,58 +47,18 @@ MALFORMED = (
 Row = tuple[int, list]  # (row number as the spreadsheet shows it, cell values)
 
 
-class Unreadable(Exception):
-    """The file cannot be opened or decoded, or is refused; the message says why, `code` and
-    `params` make its Problem, `row` and `column` say where when known."""
-
-    def __init__(self, detail, code="file_unreadable", row=None, column=None, **params):
-        super().__init__(str(detail))
-        self.code, self.row, self.column = code, row, column
-        self.params = params if code != "file_unreadable" else {"detail": str(detail)}
-
-
-def read_sheet_bytes(path: Path, root: Path | None = None) -> bytes:
-    """A spreadsheet's bytes, through the guard (root: the campaign, else the file's folder)."""
-    try:
-        return read_data_bytes(path, path.parent if root is None else root, MAX_SHEET_BYTES)
-    except UnsafeFile as unsafe:
-        raise Unreadable(unsafe, unsafe.code, **unsafe.params) from None
-    except OSError as error:
-        raise Unreadable(error.strerror or str(error)) from None
-
-
 def column_letter(index: int) -> str:
     """0 → A, 1 → B, …"""
     return get_column_letter(index + 1)
 
 
-def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 as French Excel saves CSV."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError as error:
-        raise Unreadable(f"neither UTF-8 nor Windows-1252 ({error.reason})") from None
-
-
-def delimiter(text: str) -> str:
-    """The separator found on the most lines; a comma when in doubt."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    return max(DELIMITERS, key=lambda sep: sum(sep in line for line in lines))
-
-
 def csv_rows(path: Path, root: Path | None = None) -> list[Row]:
-    text = decode(read_sheet_bytes(path, root))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
     try:
-        rows = [(reader.line_num, row) for row in reader]
+        rows = csvfile.read_rows(path, root, MAX_SHEET_BYTES)
     except csv.Error as error:
-        raise Unreadable(f"line {reader.line_num}: {error}") from None
+        raise Unreadable(str(error)) from None
     for number, cells in rows:
-        _check_cells(number, cells)
+        check_cells(number, cells)
     return rows
 
 
@@ -137,7 +97,8 @@ def _check_dimension(sheet) -> None:
         raise _too_big(sheet, f"{column_letter(columns - 1)}{rows}")
 
 
-def _check_cells(number: int, cells) -> None:
+def check_cells(number: int, cells) -> None:
+    """Unreadable (cell_too_long, with row and column) for a cell over MAX_CELL characters."""
     for index, value in enumerate(cells):
         if isinstance(value, str) and len(value) > MAX_CELL:
             raise Unreadable(
@@ -165,7 +126,7 @@ def _sheet_rows(raw: bytes, computed: bool) -> list[list]:
     finally:
         book.close()
     for number, cells in enumerate(values, start=1):
-        _check_cells(number, cells)
+        check_cells(number, cells)
     if len(values) > MAX_ROWS and any(not is_blank(value) for value in values[MAX_ROWS]):
         raise _too_big(sheet, f"A{MAX_ROWS + 1}")  # a sheet that declared a smaller extent
     return values[:MAX_ROWS]
@@ -174,7 +135,7 @@ def _sheet_rows(raw: bytes, computed: bool) -> list[list]:
 def xlsx_rows(path: Path, root: Path | None = None) -> list[Row]:
     """Values as last computed; a formula never computed (a file written by a program, not
     saved by Excel or LibreOffice) is an Uncomputed cell, not a blank one."""
-    raw = read_sheet_bytes(path, root)
+    raw = read_guarded(path, root, MAX_SHEET_BYTES)
     _check_parts(raw)
     values = _sheet_rows(raw, computed=True)
     formulas = _sheet_rows(raw, computed=False)
