@@ -7,7 +7,7 @@ CAMPAIGN ?= cases/2023
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian packages, installed when missing (scripts/system-packages): apt.txt for every
 # target, apt-test.txt too when `make test` is asked for.
-APT_LISTS := apt.txt $(if $(filter test,$(MAKECMDGOALS)),apt-test.txt)
+APT_LISTS := $(strip apt.txt $(if $(filter test,$(MAKECMDGOALS)),apt-test.txt))
 
 .DEFAULT_GOAL := help
 .PHONY: help system install run test check lab app bench clean
