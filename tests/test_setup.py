@@ -5,6 +5,7 @@ call, so a test sees every apt command that would have run, and none runs for re
 """
 
 import os
+import pty
 import re
 import shutil
 import subprocess
@@ -38,11 +39,15 @@ FAKES = {
         esac
         echo "apt-get must not run here" >&2; exit 97
     """,
-    # sudo -n true works only when $FAKE_SUDO is ok; then sudo runs the command.
+    # sudo runs the command when $FAKE_SUDO is ok; when it is password, only without -n
+    # (as if the password typed were right).
     "sudo": """
         echo "sudo $*" >> "$FAKE_CALLS"
-        [ "$FAKE_SUDO" = ok ] || { echo "sudo: a password is required" >&2; exit 1; }
-        [ "$1" = -n ] && shift
+        case "$FAKE_SUDO:$1" in
+          ok:-n) shift ;;
+          ok:* | password:[!-]*) ;;
+          *) echo "sudo: a password is required" >&2; exit 1 ;;
+        esac
         exec "$@"
     """,
 }
@@ -77,7 +82,7 @@ def fake(tmp_path):
     class Fake:
         bin = bin_dir
 
-        def run(self, *args, missing=(), uid=0, apt="forbidden", sudo="fails", path=None):
+        def run(self, *args, missing=(), uid=0, apt="forbidden", sudo="fails", path=None, tty=None):
             env = {
                 "PATH": path or f"{bin_dir}:{os.environ.get('PATH', '/usr/bin:/bin')}",
                 "HOME": str(tmp_path),
@@ -92,8 +97,9 @@ def fake(tmp_path):
                 [BASH, str(SCRIPT), *args],
                 cwd=ROOT,
                 env=env,
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
+                stdin=subprocess.DEVNULL if tty is None else tty,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE if tty is None else tty,
                 text=True,
                 timeout=60,
             )
@@ -153,6 +159,25 @@ def test_not_root_sudo_needs_password_prints_the_command_and_fails(fake):
     command = "sudo apt-get update && sudo apt-get install -y --no-install-recommends"
     assert f"  {command} chromium ghostscript" in result.stderr.splitlines()
     assert "Paquets Debian manquants / missing Debian packages" in result.stderr
+
+
+def test_on_a_terminal_sudo_asks_for_the_password(fake):
+    leader, terminal = pty.openpty()
+    try:
+        result = fake.run(
+            "apt.txt", missing=["libfontconfig1"], uid=1000, apt="ok", sudo="password", tty=terminal
+        )
+    finally:
+        os.close(terminal)
+    said = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert result.returncode == 0, said
+    assert "mot de passe" in said and "password" in said
+    calls = fake.calls()
+    assert calls[0] == "sudo -n true"
+    assert calls[-1].startswith("apt-get")
+    assert calls[-1].endswith("install -y --no-install-recommends libfontconfig1")
+    assert sum(c.startswith("sudo env") for c in calls) == 2
 
 
 def test_not_root_without_sudo_prints_the_su_command_and_fails(fake):
