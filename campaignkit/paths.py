@@ -10,7 +10,7 @@ TEMPLATES = ROOT / "templates"
 FONTS = TEMPLATES / "fonts"
 NOTEBOOKS = ROOT / "notebooks"
 OUTPUTS = ROOT / "outputs"
-CACHE = OUTPUTS / ".cache"  # derived inputs (downscaled photos); always rebuildable
+CACHE = OUTPUTS / ".cache"  # derived inputs (downscaled photos) when no out_dir is given
 DEFAULT_CAMPAIGN = ROOT / "cases" / "2023"
 
 
@@ -30,6 +30,13 @@ def display(path: Path) -> str:
         return str(Path(path).resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
+    except (RuntimeError, OSError):  # a symlink loop: name the link as it stands
+        return display(Path(path).parent) + "/" + Path(path).name
+
+
+def cache_dir(out_dir: str | Path) -> Path:
+    """out_dir/.cache: derived inputs (downscaled photos), always rebuildable."""
+    return output(out_dir, ".cache")
 
 
 def output(out_dir: str | Path, *parts: str) -> Path:

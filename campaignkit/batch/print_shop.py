@@ -1,7 +1,5 @@
 """The print-shop bundle: what to print for each region, how many copies, on what paper."""
 
-import csv
-import io
 import math
 import os
 import shutil
@@ -14,7 +12,9 @@ from pathlib import Path
 from campaignkit import paths
 from campaignkit.batch.lock import outputs_lock
 from campaignkit.batch.manifest import Manifest
+from campaignkit.data.inert import rows_csv
 from campaignkit.data.loader import CampaignData
+from campaignkit.data.photos import caching_into
 from campaignkit.files import (
     copy_atomically,
     temporary_beside,
@@ -86,13 +86,10 @@ def print_jobs(data: CampaignData, manifest: Manifest) -> list[PrintJob]:
 
 
 def job_sheet_csv(jobs: list[PrintJob]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["region", "file", "material", "lang", "pages", "copies", "sheets", "paper", "colour"]
-    )
-    for job in jobs:
-        writer.writerow(
+    header = ["region", "file", "material", "lang", "pages", "copies", "sheets", "paper", "colour"]
+    return rows_csv(
+        [header]
+        + [
             [
                 job.region,
                 job.file,
@@ -104,8 +101,9 @@ def job_sheet_csv(jobs: list[PrintJob]) -> str:
                 job.paper,
                 job.colour,
             ]
-        )
-    return buffer.getvalue()
+            for job in jobs
+        ]
+    )
 
 
 def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS) -> Path:
@@ -118,7 +116,8 @@ def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS) -> Path:
         jobs = print_jobs(data, manifest)
         bundle, archive = manifest.output("print-shop"), manifest.output("print-shop.zip")
         with temporary_folder(manifest.root, "print-shop") as draft:
-            fill_bundle(data, manifest, jobs, draft)
+            with caching_into(paths.cache_dir(out_dir)):
+                fill_bundle(data, manifest, jobs, draft)
             with temporary_beside(archive) as zip_draft:
                 zip_folder(draft, zip_draft)
                 os.chmod(zip_draft, usual_mode(zip_draft))

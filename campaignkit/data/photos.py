@@ -2,18 +2,20 @@
 
 A photo must be a real JPEG or PNG file inside the campaign folder, symlinks resolved. An SVG
 is refused: it is a document that can load other files and web addresses. A photo larger
-than print needs is downscaled once, into outputs/.cache/photos, the same input always giving
-the same bytes, so PDFs stay small and byte-identical.
+than print needs is downscaled once, into <out_dir>/.cache/photos (see caching_into), the
+same input always giving the same bytes, so PDFs stay small and byte-identical.
 """
 
 import hashlib
 import io
 import re
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from urllib.parse import urlparse
 
 from campaignkit import paths
+from campaignkit.data.guard import UnsafeFile, regular_file
 from campaignkit.files import write_atomically
 
 MAX_SIDE = 2400  # px on the long side: over 1000 ppi on the largest printed photo
@@ -21,18 +23,46 @@ MAX_MEGAPIXELS = 80  # a larger image would take gigabytes to decode: refused
 FORMATS = ("JPEG", "PNG")
 REMOTE = ("http", "https", "ftp", "ftps")
 ORIENTATION = 0x0112  # EXIF tag: how the camera was held
+# A file name a shared folder, a zip and a print shop all take: no control character and none
+# of the characters Windows refuses.
+FILE_NAME = re.compile(r'^[^\x00-\x1f\x7f\\:*?"<>|]{1,120}$')
+_CACHE: ContextVar[Path | None] = ContextVar("photo_cache", default=None)
 
 
-def contained_file_problem(root: Path, relative: str) -> tuple[str, str] | None:
-    """Why a data-referenced file cannot be used, or None when it is a file inside `root`."""
+CACHE_URL = "file:///campaignkit-cache/"  # the same in every output folder: same PDF bytes
+
+
+def cache_folder() -> Path:
+    """Where downscaled photos go now: the output folder's cache, else paths.CACHE."""
+    return _CACHE.get() or paths.CACHE
+
+
+@contextmanager
+def caching_into(folder: Path):
+    """Downscaled photos made inside this block go into `folder`."""
+    token = _CACHE.set(Path(folder))
+    try:
+        yield
+    finally:
+        _CACHE.reset(token)
+
+
+def contained_file_problem(root: Path, relative: str) -> tuple[str, dict] | None:
+    """Why a data-referenced file cannot be used (code, params), or None when it is a
+    regular file inside `root`."""
     candidate = Path(relative)
     if candidate.is_absolute() or "://" in relative or re.match(r"^[a-z]+:", relative):
-        return "outside_folder", relative
-    resolved = (root / candidate).resolve()
-    if not resolved.is_relative_to(Path(root).resolve()):
-        return "outside_folder", relative
-    if not resolved.is_file():
-        return "file_missing", relative
+        return "outside_folder", {"value": relative}
+    if ".." in candidate.parts:
+        return "outside_folder", {"value": relative}
+    if not all(FILE_NAME.match(part) for part in candidate.parts):
+        return "bad_file_name", {"value": relative.encode("unicode_escape").decode()}
+    try:
+        regular_file(root / candidate, root)
+    except UnsafeFile as unsafe:
+        return unsafe.code, unsafe.params | {"value": relative}
+    except (OSError, ValueError):  # ValueError: a NUL character in the name
+        return "file_missing", {"value": relative}
     return None
 
 
@@ -62,7 +92,7 @@ def photo_problem(root: Path, relative: str) -> tuple[str, dict] | None:
         return "photo_remote", {"value": relative}
     contained = contained_file_problem(root, relative)
     if contained:
-        return contained[0], {"value": relative}
+        return contained
     path = (root / relative).resolve()
     if _looks_like_svg(path):
         return "photo_svg", {"value": relative}
@@ -88,6 +118,23 @@ def photo_problem(root: Path, relative: str) -> tuple[str, dict] | None:
     return None
 
 
+def page_url(path: Path) -> str:
+    """The URL a page loads a print-ready photo by; a cached copy's does not name the output
+    folder (WeasyPrint names images after their URL, and PDFs must not depend on it)."""
+    folder = cache_folder().resolve()
+    if path.resolve().is_relative_to(folder):
+        return CACHE_URL + path.resolve().relative_to(folder).as_posix()
+    return path.as_uri()
+
+
+def cached_path(url_path: str) -> Path | None:
+    """The cached file a page_url names (from the URL's path), None when it names none."""
+    prefix = "/" + CACHE_URL.removeprefix("file:///")
+    if not url_path.startswith(prefix):
+        return None
+    return cache_folder() / url_path.removeprefix(prefix)
+
+
 class UnreadablePhoto(Exception):
     """A photo that passed validation but cannot be decoded (e.g. a truncated file)."""
 
@@ -106,7 +153,7 @@ def print_ready(path: Path) -> Path:
             source = path.read_bytes()
             suffix = "jpg" if image.format == "JPEG" else "png"
             digest = hashlib.sha256(source).hexdigest()[:32]
-            target = paths.CACHE / "photos" / f"{digest}-{MAX_SIDE}.{suffix}"
+            target = cache_folder() / "photos" / f"{digest}-{MAX_SIDE}.{suffix}"
             if target.is_file():
                 return target
             image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a reduced scale

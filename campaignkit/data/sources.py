@@ -1,13 +1,17 @@
-"""Reading the campaign's YAML and CSV files while remembering where each value stood."""
+"""The one YAML reader: campaign files read by the same rules everywhere, with their lines.
 
-import csv
-import io
+Duplicate keys are refused, aliases allowed but capped, dates kept as text.
+"""
+
 from pathlib import Path
 
 import yaml
 
-from campaignkit.data.spreadsheets import Unreadable, decode, delimiter
+from campaignkit.data.guard import UnsafeFile, read_data_bytes
 from campaignkit.text.problems import Problem
+
+# A case file holds a few kilobytes: far more is a mistake, and costly once parsed.
+MAX_YAML_BYTES = 1_000_000
 
 
 class SourceError(Exception):
@@ -37,7 +41,27 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 
 
 class _Loader(_Base):
-    """Safe YAML whose dates stay text: the models read them, so a bad one is a named problem."""
+    """Safe YAML whose dates stay text: the models read them, so a bad one is a named problem.
+    Keys stay text as typed (`7:`, `true:`): field names are text, and a problem with such a
+    key names it as written, on its own line."""
+
+    def construct_mapping(self, node, deep=False):
+        self.flatten_mapping(node)
+        mapping = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = self.construct_scalar(key_node)
+            else:  # a list or mapping as a key
+                key = self.construct_object(key_node, deep=deep)
+                if not isinstance(key, str):
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping",
+                        node.start_mark,
+                        "found a key that is not a name",
+                        key_node.start_mark,
+                    )
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
@@ -89,10 +113,29 @@ def _parse(text: str, shown: str):
         loader.dispose()
 
 
-def read_yaml(path: Path, shown: str) -> tuple[dict, dict[tuple, int]]:
+def read_source(path: Path, shown: str, root: Path | None, limit: int) -> bytes:
+    """A data file's bytes, read through the guard (root: the campaign, else its folder)."""
+    try:
+        return read_data_bytes(path, path.parent if root is None else root, limit)
+    except UnsafeFile as unsafe:
+        raise SourceError(Problem(shown, "", unsafe.code, unsafe.params)) from None
+
+
+def read_yaml(path: Path, shown: str, root: Path | None = None) -> tuple[dict, dict[tuple, int]]:
     """The mapping in a YAML file and the line of every key in it."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = read_source(path, shown, root, MAX_YAML_BYTES)
+    except OSError as error:
+        detail = error.strerror or str(error)
+        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": detail})) from None
+    return parse_yaml(raw, shown)
+
+
+def parse_yaml(raw: bytes, shown: str) -> tuple[dict, dict[tuple, int]]:
+    """The mapping in a YAML file's bytes and the line of every key in it; SourceError
+    when they cannot be read by the kit's rules."""
+    try:
+        text = raw.decode("utf-8-sig")
         data, node = _parse(text, shown)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -104,12 +147,19 @@ def read_yaml(path: Path, shown: str) -> tuple[dict, dict[tuple, int]]:
     except UnicodeDecodeError as error:
         detail = f"not UTF-8 (byte {error.start})"
         raise SourceError(Problem(shown, "", "file_unreadable", {"detail": detail})) from None
-    except OSError as error:
-        detail = error.strerror or str(error)
-        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": detail})) from None
     if not isinstance(data, dict):
         raise SourceError(Problem(shown, "", "not_a_mapping", line=1))
     return data, _line_map(node) if node else {}
+
+
+def load_text(text: str):
+    """A YAML text's data as the kit reads it (dates as text), without the checks."""
+    return yaml.load(text, Loader=_Loader)
+
+
+def compose(text: str):
+    """A YAML text's node tree, as the kit's loader builds it."""
+    return yaml.compose(text, Loader=_Loader)
 
 
 def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:
@@ -118,37 +168,3 @@ def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:
         if loc[:end] in lines:
             return lines[loc[:end]]
     return None
-
-
-def read_csv(path: Path, shown: str, required: list[str]) -> tuple[list, list[Problem]]:
-    """(row, values) for every non-blank row of a CSV file, numbered as a spreadsheet shows
-    them, and the problems of rows that cannot be read. Commas or semicolons, UTF-8 (with or
-    without BOM) or Windows-1252, as Excel or LibreOffice save them. Every required column
-    must be in the header."""
-    try:
-        text = decode(path.read_bytes())
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text)))
-    except Unreadable as error:
-        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": error})) from None
-    except OSError as error:
-        detail = error.strerror or str(error)
-        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": detail})) from None
-    except csv.Error as error:
-        raise SourceError(Problem(shown, "", "csv_syntax", {"detail": error})) from None
-    header = [name.strip() for name in (records[0] if records else [])]
-    missing = [column for column in required if column not in header]
-    if missing:
-        raise SourceError(
-            Problem(shown, missing[0], "missing_column", {"value": missing[0]}, line=1)
-        )
-    rows, problems = [], []
-    for number, cells in enumerate(records[1:], start=2):
-        if all(not cell.strip() for cell in cells):
-            continue  # a blank row, as spreadsheets leave them
-        extra = [cell for cell in cells[len(header) :] if cell.strip()]
-        if extra:
-            params = {"count": len(header) + len(extra), "columns": len(header)}
-            problems.append(Problem(shown, "", "extra_cells", params, row=number))
-            continue
-        rows.append((number, dict(zip(header, cells, strict=False))))
-    return rows, problems
