@@ -26,7 +26,8 @@ def in_thread(call, wait: float = 300):
     return result
 
 
-def test_a_hung_cell_fails_its_job_and_the_next_job_runs(tmp_path):
+def test_a_hung_cell_fails_its_job_and_the_next_job_runs(tmp_path, monkeypatch):
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", "en")
     jobs = [
         Job(PROBE, "hung", "fr", (), {"value": 1, "hang": 3600}),
         Job(PROBE, "next", "fr", (), {"value": 2}),
