@@ -5,7 +5,8 @@ import os
 import sys
 
 from campaignkit import paths
-from campaignkit.exceptions import CampaignKitError, InvalidCampaign
+from campaignkit.batch.jobs import CELL_TIMEOUT
+from campaignkit.exceptions import BuildInterrupted, CampaignKitError, InvalidCampaign
 from campaignkit.text.language import interface_language
 
 
@@ -49,8 +50,10 @@ def cmd_build(args) -> int:
         jobs=args.jobs,
         out_dir=args.out_dir,
         force=args.force,
+        timeout=args.timeout,
     )
     failed = [outcome for outcome in outcomes if outcome.error]
+    stale = sum(outcome.stale for outcome in outcomes if not outcome.error)
     skipped = sum(outcome.skipped for outcome in outcomes)
     done = len(outcomes) - len(failed) - skipped
     print(
@@ -62,6 +65,15 @@ def cmd_build(args) -> int:
     for outcome in failed:
         print(f"- {outcome.job.label}: {outcome.error}")
         print(say("  carnet exécuté : ", "  executed notebook: ") + paths.display(outcome.executed))
+    if stale:
+        print(
+            say(
+                f"Les données ont changé pendant la production : {stale} tâche(s) seront "
+                "refaites au prochain build.",
+                f"The data changed during the build: {stale} job(s) will be redone "
+                "by the next build.",
+            )
+        )
     return 1 if failed else 0
 
 
@@ -185,6 +197,12 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--material", action="append", default=[], help="material (repeatable)")
     build.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="parallel workers")
     build.add_argument("--force", action="store_true", help="rebuild even unchanged outputs")
+    build.add_argument(
+        "--timeout",
+        type=float,
+        default=CELL_TIMEOUT,
+        help="secondes qu'une cellule peut durer / seconds a notebook cell may run",
+    )
     build.add_argument("--out-dir", default=str(paths.OUTPUTS), help=argparse.SUPPRESS)
     build.set_defaults(run=cmd_build)
     shop = commands.add_parser(
@@ -216,8 +234,15 @@ def main(argv=None) -> int:
         for problem in error.problems:
             print(f"- {problem.text(lang)}", file=sys.stderr)
         return 1
+    except BuildInterrupted as error:
+        print(error.text(interface_language()), file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print(say("interrompu", "interrupted"), file=sys.stderr)
+        return 130
     except CampaignKitError as error:
-        print(say("Erreur : ", "Error: ") + str(error), file=sys.stderr)
+        text = error.text(interface_language()) if hasattr(error, "text") else str(error)
+        print(say("Erreur : ", "Error: ") + text, file=sys.stderr)
         return 2
 
 

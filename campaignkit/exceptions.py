@@ -41,6 +41,93 @@ class FileChanged(CampaignKitError):
         super().__init__(f"{path} changed on disk since it was loaded")
 
 
+class OutsideOutputs(CampaignKitError):
+    """A path the kit was about to write lies outside the outputs folder."""
+
+    def __init__(self, path, folder):
+        self.path, self.folder = path, folder
+        super().__init__(f"{path} is outside the outputs folder {folder}")
+
+    def text(self, lang: str) -> str:
+        if lang == "fr":
+            return (
+                f"{self.path} est hors du dossier de sortie {self.folder} : rien n'a été écrit. "
+                "Vérifiez l'id de la campagne (campaign.yaml) et les liens symboliques."
+            )
+        return (
+            f"{self.path} is outside the outputs folder {self.folder}: nothing was written. "
+            "Check the campaign id (campaign.yaml) and symbolic links."
+        )
+
+
+WRITE_CAUSES = {  # errno name → (fr, en)
+    "ENOSPC": ("disque plein", "disk full"),
+    "EDQUOT": ("quota de disque dépassé", "disk quota exceeded"),
+    "EROFS": ("dossier en lecture seule", "read-only folder"),
+    "EACCES": ("permission refusée", "permission denied"),
+    "EPERM": ("opération non permise", "operation not permitted"),
+    "EFBIG": ("fichier trop gros", "file too large"),
+}
+
+
+class WriteFailed(CampaignKitError, OSError):
+    """A file could not be written (full disk, read-only folder, permission): work stops."""
+
+    def __init__(self, errno: int | None, strerror: str, filename):
+        OSError.__init__(self, errno, strerror, str(filename))
+
+    def cause(self, lang: str) -> str:
+        import errno as codes
+
+        fr, en = WRITE_CAUSES.get(codes.errorcode.get(self.errno or 0, ""), (None, None))
+        known = fr if lang == "fr" else en
+        return f"{known} ({self.strerror})" if known else str(self.strerror)
+
+    def text(self, lang: str) -> str:
+        if lang == "fr":
+            return f"impossible d'écrire {self.filename} : {self.cause(lang)}"
+        return f"cannot write {self.filename}: {self.cause(lang)}"
+
+
+class BuildBusy(CampaignKitError):
+    """Another build holds the lock of this outputs folder."""
+
+    def __init__(self, folder, pid, since):
+        self.folder, self.pid, self.since = folder, pid, since
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        pid = self.pid or "?"
+        if lang == "fr":
+            return (
+                f"une production est en cours dans {self.folder} depuis {self.since}, "
+                f"processus {pid} : attendez qu'elle finisse, puis relancez"
+            )
+        return (
+            f"a build is running in {self.folder} since {self.since}, process {pid}: "
+            "wait for it to finish, then start again"
+        )
+
+
+class BuildInterrupted(CampaignKitError):
+    """The build was stopped by Ctrl-C; what finished is kept."""
+
+    def __init__(self, finished: int, cancelled: int):
+        self.finished, self.cancelled = finished, cancelled
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        if lang == "fr":
+            return (
+                f"interrompu : {self.finished} tâche(s) terminée(s) et enregistrée(s), "
+                f"{self.cancelled} annulée(s) ; relancez pour finir"
+            )
+        return (
+            f"interrupted: {self.finished} job(s) finished and recorded, "
+            f"{self.cancelled} cancelled; run again to finish"
+        )
+
+
 class UnsafeDataFile(CampaignKitError):
     """A data file the kit will not read or replace: a symlink, a FIFO, a file outside the
     campaign; `texts` says why and what to do, per language (fr, en)."""

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from campaignkit.exceptions import OutsideOutputs
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "campaignkit"
 TEMPLATES = ROOT / "templates"
@@ -34,17 +36,35 @@ def display(path: Path) -> str:
 
 def cache_dir(out_dir: str | Path) -> Path:
     """out_dir/.cache: derived inputs (downscaled photos), always rebuildable."""
-    return resolve(out_dir) / ".cache"
+    return output(out_dir, ".cache")
+
+
+def output(out_dir: str | Path, *parts: str) -> Path:
+    """out_dir/parts…, proven to lie strictly inside out_dir once symlinks are resolved.
+
+    Every path the kit writes under the outputs folder comes from here, so that a name
+    taken from the data (`../x`, `/etc`, a symlinked folder) can never lead elsewhere.
+    """
+    folder = resolve(out_dir).resolve()
+    target = folder.joinpath(*parts).resolve()
+    if target == folder or not target.is_relative_to(folder):
+        raise OutsideOutputs(folder.joinpath(*parts), folder)
+    return target
+
+
+def campaign_dir(out_dir: str | Path, campaign_id: str) -> Path:
+    """outputs/<campaign>: the build's own folder, the only one it sweeps."""
+    return output(out_dir, campaign_id)
 
 
 def region_dir(out_dir: str | Path, campaign_id: str, region: str) -> Path:
-    return resolve(out_dir) / campaign_id / region
+    return output(out_dir, campaign_id, region)
 
 
 def notebooks_dir(out_dir: str | Path, campaign_id: str) -> Path:
-    return resolve(out_dir) / campaign_id / "notebooks"
+    return output(out_dir, campaign_id, "notebooks")
 
 
 def output_pdf(out_dir, campaign_id: str, place: str, material: str, lang: str) -> Path:
     """outputs/<campaign>/<region or campaign>/<material>-<lang>.pdf"""
-    return region_dir(out_dir, campaign_id, place) / f"{material}-{lang}.pdf"
+    return output(out_dir, campaign_id, place, f"{material}-{lang}.pdf")

@@ -1,5 +1,6 @@
 """A build killed midway leaves no broken file, and the next build finishes the work."""
 
+import json
 import os
 import shutil
 import signal
@@ -8,12 +9,14 @@ import sys
 import time
 import types
 
+import psutil
 import pytest
 from pypdf import PdfReader
 
 from tests.bounded import run_bounded
 from tests.conftest import MINI
 from tests.hostile import bomb_workbook, far_cell_workbook, fifo
+from tests.mounts import read_only, small_disk
 
 
 def build_command(root, out):
@@ -98,6 +101,145 @@ def test_killing_a_save_leaves_the_old_or_the_new_file(tmp_path):
         saver.wait()
         assert events.read_bytes() in (old, new), f"broken file after kill {attempt}"
     assert list((root / ".backups").rglob("events.csv.*")), "previous versions are kept"
+
+
+def campaignkit(*args, env=None, timeout=300) -> subprocess.CompletedProcess:
+    """The command as a user runs it, in French; a hang fails the test instead of waiting."""
+    env = {**os.environ, "CAMPAIGNKIT_LANG": "fr", **(env or {})}
+    command = [sys.executable, "-m", "campaignkit.cli", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def campaign(tmp_path):
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    return root
+
+
+def assert_clean_stop(run, *expected: str):
+    """Stopped with an error code and one message naming what it names, no traceback."""
+    assert run.returncode not in (0, None), run.stdout + run.stderr
+    assert "Traceback" not in run.stderr, run.stderr
+    for text in expected:
+        assert text in run.stderr, run.stderr
+
+
+def assert_nothing_half_written(out):
+    """Every file left is whole: no temporary file, nothing empty, every PDF and notebook reads."""
+    for path in out.rglob("*"):
+        if not path.is_file() or path.name == ".build.lock":  # the lock's file is empty by design
+            continue
+        assert not path.name.endswith(".tmp"), f"temporary file left: {path}"
+        assert path.stat().st_size > 0, f"empty file left: {path}"
+        if path.suffix == ".pdf":
+            assert len(PdfReader(str(path)).pages) >= 1
+        if path.suffix in (".ipynb", ".json"):
+            json.loads(path.read_text())
+
+
+def test_a_read_only_outputs_folder_stops_build_results_and_print_shop(tmp_path):
+    root, out = campaign(tmp_path), tmp_path / "out"
+    with read_only(out):
+        build = campaignkit("build", root, "--out-dir", out, "--material", "poster", timeout=120)
+        results = campaignkit("results", root, "--out-dir", out, timeout=120)
+        shop = campaignkit("print-shop", root, "--out-dir", out, timeout=120)
+    for run in (build, results, shop):
+        assert_clean_stop(run, "impossible d'écrire", str(out), "dossier en lecture seule")
+
+
+def test_a_read_only_region_folder_stops_the_build_from_inside_a_job(tmp_path):
+    root, out = campaign(tmp_path), tmp_path / "out"
+    region = out / "mini" / "montreal"
+    with read_only(region):
+        run = campaignkit(
+            "build", root, "--out-dir", out, "--material", "poster", "--jobs", "2", timeout=180
+        )
+    assert_clean_stop(run, f"impossible d'écrire {region}/poster-", "dossier en lecture seule")
+    assert_nothing_half_written(out)
+
+
+def test_a_full_disk_stops_the_build_and_leaves_nothing_half_written(tmp_path):
+    root, out = campaign(tmp_path), tmp_path / "out"
+    with small_disk(out, "160k"):  # room for a few PDFs, not for the whole build
+        run = campaignkit("build", root, "--out-dir", out, "--jobs", "2", timeout=180)
+        assert_clean_stop(run, "impossible d'écrire", str(out), "disque plein")
+        assert_nothing_half_written(out)
+        assert list(out.rglob("*.pdf")), "the disk filled midway, not at the first write"
+
+
+def test_ctrl_c_stops_the_build_keeps_what_finished_and_shuts_kernels_down(tmp_path):
+    root, out = campaign(tmp_path), tmp_path / "out"
+    command = [sys.executable, "-m", "campaignkit.cli", "build", str(root), "--out-dir", str(out)]
+    env = {**os.environ, "CAMPAIGNKIT_LANG": "fr"}
+    process = psutil.Popen(
+        [*command, "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    manifest = out / "mini" / "manifest.json"
+    deadline = time.monotonic() + 240
+    while not manifest.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert manifest.exists(), "no job finished"
+    kernels = [child for child in process.children(recursive=True)]
+    assert kernels, "the build runs its jobs in kernels"
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stdout + stderr
+    lines = [line for line in stderr.replace("\r", "\n").splitlines() if "job/s" not in line]
+    assert lines[-1].startswith("interrompu :") and "Traceback" not in stderr, stderr
+    assert len([line for line in lines if line.strip()]) == 1, stderr
+    psutil.wait_procs(kernels, timeout=30)
+    assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE]
+    recorded = json.loads(manifest.read_text())["outputs"]
+    assert recorded and all((out / "mini" / key).is_file() for key in recorded)
+    assert len(recorded) < 32, "the remaining jobs did not run"
+    assert_nothing_half_written(out)
+
+
+def test_one_build_per_outputs_folder_and_a_killed_builds_lock_is_taken_over(tmp_path):
+    root, out = campaign(tmp_path), tmp_path / "out"
+    command = [sys.executable, "-m", "campaignkit.cli", "build", str(root), "--out-dir", str(out)]
+    first = psutil.Popen(
+        [*command, "--jobs", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    manifest = out / "mini" / "manifest.json"
+    deadline = time.monotonic() + 240
+    while not manifest.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    second = campaignkit("build", root, "--out-dir", out, "--material", "poster")
+    assert_clean_stop(second, "une production est en cours", f"processus {first.pid}")
+    family = [first, *first.children(recursive=True)]
+    for process in family:
+        process.kill()
+    psutil.wait_procs(family, timeout=30)
+    third = campaignkit("build", root, "--out-dir", out, "--material", "poster")
+    assert third.returncode == 0, third.stdout + third.stderr
+
+
+def test_a_build_leaves_nothing_in_tmpdir(tmp_path):
+    root, out, tmp = campaign(tmp_path), tmp_path / "out", tmp_path / "tmp"
+    tmp.mkdir()
+    run = campaignkit(
+        "build",
+        root,
+        "--out-dir",
+        out,
+        "--material",
+        "poster",
+        "--lang",
+        "fr",
+        env={"TMPDIR": str(tmp)},
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert len(list(out.rglob("poster-fr.pdf"))) == 3
+    assert sorted(tmp.iterdir()) == []
 
 
 # --- issue 12: special files, symlinks, hostile workbooks -----------------------------------

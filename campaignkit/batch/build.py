@@ -1,60 +1,19 @@
 """The batch: run the material notebooks through papermill for every region and language."""
 
-import json
-import re
-import sys
-import threading
-from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from queue import Empty, Queue
-
-from tqdm import tqdm
 
 from campaignkit import materials, paths
-from campaignkit.batch.fingerprint import job_fingerprint
+from campaignkit.batch.fingerprint import inputs_signature, job_fingerprint
+from campaignkit.batch.jobs import CELL_TIMEOUT, Job, Outcome, notebook_parameters, run_job
+from campaignkit.batch.lock import outputs_lock
 from campaignkit.batch.manifest import Manifest
+from campaignkit.batch.workers import run_jobs
 from campaignkit.data.loader import CampaignData, load_campaign
+from campaignkit.files import sweep_temporaries
 
+__all__ = ["Job", "Outcome", "build", "check_outputs", "entry", "plan", "run_job", "run_jobs"]
 
-@dataclass(frozen=True)
-class Job:
-    """One notebook run: a notebook, a region (or `campaign`), a language, the materials."""
-
-    notebook: str
-    region: str
-    lang: str
-    materials: tuple[str, ...]
-    parameters: dict = field(default_factory=dict, compare=False, hash=False)
-    outputs: tuple[Path, ...] = ()
-    fingerprint: str = ""
-
-    @property
-    def label(self) -> str:
-        return f"{Path(self.notebook).stem} {self.region} {self.lang}"
-
-    def executed_path(self, out_dir, campaign_id: str) -> Path:
-        stem = Path(self.notebook).stem
-        return paths.notebooks_dir(out_dir, campaign_id) / self.region / f"{stem}-{self.lang}.ipynb"
-
-
-@dataclass
-class Outcome:
-    job: Job
-    executed: Path
-    error: str | None = None
-    skipped: bool = False
-
-
-@cache
-def notebook_parameters(notebook: str) -> frozenset[str]:
-    """The names a notebook's parameters cell assigns (read without importing papermill)."""
-    cells = json.loads((paths.NOTEBOOKS / notebook).read_text(encoding="utf-8"))["cells"]
-    for cell in cells:
-        if "parameters" in cell.get("metadata", {}).get("tags", []):
-            source = "".join(cell["source"])
-            return frozenset(re.findall(r"^(\w+)\s*[:=]", source, flags=re.M))
-    return frozenset()
+STALE = "changed during the build"  # the inputs recorded for an output made while files changed
 
 
 def plan(
@@ -96,30 +55,6 @@ def plan(
     return jobs
 
 
-def run_job(job: Job, campaign_id: str, out_dir, kernel=None) -> Outcome:
-    """Execute one notebook with papermill, in a warm kernel when given one."""
-    executed = job.executed_path(out_dir, campaign_id)
-    executed.parent.mkdir(parents=True, exist_ok=True)
-    import papermill
-
-    engine = {"engine_name": "warm", "kernel": kernel} if kernel else {}
-    try:
-        papermill.execute_notebook(
-            str(paths.NOTEBOOKS / job.notebook),
-            str(executed),
-            parameters=job.parameters,
-            cwd=str(paths.ROOT),
-            progress_bar=False,
-            kernel_name="python3",
-            **engine,
-        )
-    except papermill.PapermillExecutionError as error:
-        return Outcome(job, executed, f"{error.ename}: {error.evalue}")
-    except Exception as error:  # noqa: BLE001 - one failed job must not stop the others
-        return Outcome(job, executed, f"{type(error).__name__}: {error}")
-    return Outcome(job, executed)
-
-
 def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> Outcome:
     """Preflight every PDF of a finished job and record it; a failed check fails the job."""
     from campaignkit.printing.preflight import preflight_file
@@ -132,7 +67,9 @@ def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> O
             continue
         expected = materials.get(name).expected_pages(data, job.region)
         report = preflight_file(pdf, expected, bleed=bool(job.parameters.get("bleed")))
-        manifest.record(pdf, entry(job, name, pdf, report, outcome.executed, manifest.root))
+        record = entry(job, name, pdf, report, outcome.executed, manifest.root)
+        record["seconds"] = outcome.seconds
+        manifest.record(pdf, record | ({"inputs": STALE} if outcome.stale else {}))
         errors += [f"{pdf.name}: {text}" for text in report.errors]
     if errors and not outcome.error:
         outcome.error = "preflight: " + "; ".join(errors)
@@ -153,62 +90,16 @@ def entry(job: Job, material: str, pdf: Path, report, executed: Path, root: Path
     }
 
 
-def run_jobs(
-    todo: list[Job], campaign_id: str, out_dir, workers: int, progress=True, done=None, report=None
-):
-    """Run jobs on `workers` threads, each with its own warm kernel; return every outcome.
+def longest_first(todo: list[Job], manifest: Manifest) -> list[Job]:
+    """Jobs in the order that keeps every worker busy to the end: the longest first, as
+    long as the last build's timings say, else by how many materials a job makes."""
 
-    `done(outcome)` runs in the worker (preflight); `report(outcome, count, total)` runs in
-    the calling thread as each job ends (progress bars).
-    """
-    pending: Queue[Job] = Queue()
-    for job in todo:
-        pending.put(job)
-    finished: Queue[Outcome] = Queue()
+    def expected(job: Job) -> tuple:
+        entries = [manifest.outputs.get(manifest.key(pdf), {}) for pdf in job.outputs]
+        seconds = max((entry.get("seconds") or 0 for entry in entries), default=0)
+        return (seconds, len(job.materials))
 
-    def work():
-        kernel = None
-        while True:
-            try:
-                job = pending.get_nowait()
-            except Empty:
-                break
-            try:
-                from campaignkit.batch.kernels import WarmKernel
-
-                kernel = kernel or WarmKernel()
-                kernel.reset()
-                outcome = run_job(job, campaign_id, out_dir, kernel)
-            except Exception as error:  # noqa: BLE001 - a broken kernel fails its job only
-                outcome = Outcome(job, job.executed_path(out_dir, campaign_id), repr(error))
-                kernel = _discard(kernel)
-            finished.put(done(outcome) if done else outcome)
-        _discard(kernel)
-
-    threads = [threading.Thread(target=work) for _ in range(max(1, min(workers, len(todo))))]
-    for thread in threads:
-        thread.start()
-    outcomes: list[Outcome] = []
-    with tqdm(total=len(todo), disable=not progress, unit="job", file=sys.stderr) as bar:
-        while len(outcomes) < len(todo):
-            outcome = finished.get()
-            outcomes.append(outcome)
-            bar.set_postfix_str(outcome.job.label, refresh=False)
-            bar.update()
-            if report is not None:
-                report(outcome, len(outcomes), len(todo))
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
-def _discard(kernel) -> None:
-    """Shut a worker's kernel down, whatever state it is in."""
-    if kernel is not None:
-        try:
-            kernel.shutdown()
-        except Exception:  # noqa: BLE001 - it may already be dead
-            pass
+    return sorted(todo, key=expected, reverse=True)
 
 
 def build(
@@ -221,31 +112,36 @@ def build(
     progress: bool = True,
     force: bool = False,
     on_outcome=None,
+    timeout: float = CELL_TIMEOUT,
 ) -> list[Outcome]:
     """Run every job whose inputs changed on `jobs` workers; failures are returned, not raised.
 
-    `on_outcome(outcome, done, total)`, when given, is called as each job ends (the
-    editor's progress bar).
+    Raises BuildBusy when another build holds the outputs folder, WriteFailed when a file
+    cannot be written, BuildInterrupted on Ctrl-C. `on_outcome(outcome, done, total)`,
+    when given, is called as each job ends (the editor's progress bar).
     """
+    source, outputs = paths.resolve(campaign), paths.resolve(out_dir)
+    before = inputs_signature(source, outputs)
     data = load_campaign(campaign)
-    manifest = Manifest(out_dir, data.id)
-    for stale in manifest.root.rglob(".*.tmp"):  # left by a build that was killed
-        stale.unlink()
-    todo, skipped = [], []
-    for job in plan(data, regions, langs, material_names, out_dir):
-        fresh = all(manifest.up_to_date(pdf, job.fingerprint) for pdf in job.outputs)
-        if fresh and not force:
-            skipped.append(Outcome(job, job.executed_path(out_dir, data.id), skipped=True))
-        else:
-            todo.append(job)
+    with outputs_lock(paths.campaign_dir(out_dir, data.id)):
+        manifest = Manifest(out_dir, data.id)
+        sweep_temporaries(manifest.root)  # left by a build that was killed
+        todo, skipped = [], []
+        for job in plan(data, regions, langs, material_names, out_dir):
+            fresh = all(manifest.up_to_date(pdf, job.fingerprint) for pdf in job.outputs)
+            if fresh and not force:
+                skipped.append(Outcome(job, job.executed_path(out_dir, data.id), skipped=True))
+            else:
+                todo.append(job)
 
-    def done(outcome):
-        return check_outputs(data, outcome, manifest)
+        def done(outcome):
+            outcome.stale = inputs_signature(source, outputs) != before
+            return check_outputs(data, outcome, manifest)
 
-    ran = run_jobs(todo, data.id, out_dir, jobs, progress, done, on_outcome)
-    outcomes = skipped + ran
-    from campaignkit.batch.gallery import write_gallery
+        todo = longest_first(todo, manifest)
+        ran = run_jobs(todo, data.id, out_dir, jobs, progress, done, on_outcome, timeout)
+        from campaignkit.batch.gallery import write_gallery
 
-    lang = data.campaign.languages[0]
-    write_gallery(manifest, {r.id: r.name[lang] for r in data.regions.values()})
-    return outcomes
+        lang = data.campaign.languages[0]
+        write_gallery(manifest, {r.id: r.name[lang] for r in data.regions.values()})
+    return skipped + ran

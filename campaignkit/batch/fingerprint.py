@@ -2,12 +2,15 @@
 
 import hashlib
 import json
+import os
+import stat
 from functools import cache
 from pathlib import Path
 
 from campaignkit import __version__, paths
 from campaignkit.data.guard import UnsafeFile, read_data_bytes
 from campaignkit.data.loader import CampaignData
+from campaignkit.data.tallies import tallies_of, tally_files
 
 
 def _hash_files(files) -> str:
@@ -43,13 +46,10 @@ def data_read_by(data: CampaignData, place: str) -> object:
     if place == "campaign":
         common["regions"] = [_dump(r) for r in data.regions.values()]
         common["events"] = [_dump(e) for e in data.events]
-        tallies = list((data.root / "tallies").glob("*.*"))
     else:
-        events = data.events_of(place)
         common["region"] = _dump(data.region(place))
-        common["events"] = [_dump(e) for e in events]
-        ids = {event.id for event in events}
-        tallies = [p for p in (data.root / "tallies").glob("*.*") if p.stem in ids]
+        common["events"] = [_dump(e) for e in data.events_of(place)]
+    tallies = tallies_read_by(data, place)
     common["tallies"] = _hash_files(tallies) if tallies else ""
     photos = [(data.root / case.photo.file).resolve() for case in data.cases.values() if case.photo]
     common["photos"] = _hash_files(photos) if photos else ""  # a new photo under the same name
@@ -64,3 +64,50 @@ def job_fingerprint(data: CampaignData, notebook: Path, place: str, parameters: 
     record = {"data": data_read_by(data, place), "parameters": parameters}
     digest.update(json.dumps(record, sort_keys=True, default=str).encode())
     return digest.hexdigest()
+
+
+def tallies_read_by(data: CampaignData, place: str) -> list[Path]:
+    """The tally files a place's summary reads, matched as the tally reader matches them."""
+    files = tally_files(data)
+    if place == "campaign":
+        return files
+    claimed = set(tallies_of(data).files_of(data, place))
+    ids = {event.id for event in data.events_of(place)}
+    return [p for p in files if paths.display(p) in claimed or p.stem.lower() in ids]
+
+
+def inputs_signature(root: Path, outputs: Path | None = None) -> str:
+    """One hash of every file of a campaign folder as it is now: names, bytes, and the
+    size, time and inode of each, so that a file rewritten, even to what it was, shows.
+
+    Taken before the campaign is read and again after each job: when the two differ, a
+    job may have read other bytes than those its fingerprint was taken from. An outputs
+    folder inside the campaign folder is left out.
+    """
+    digest = hashlib.sha256()
+    skip = Path(outputs).resolve() if outputs else None
+    for parent, folders, files in os.walk(root):
+        folders[:] = sorted(
+            name
+            for name in folders
+            if not name.startswith(".") and Path(parent, name).resolve() != skip
+        )
+        for name in sorted(files):
+            if name.startswith((".", "~$")):
+                continue
+            path = Path(parent, name)
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(_file_signature(path).encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _file_signature(path: Path) -> str:
+    """Size, time, inode and bytes of a regular file; what it is, for anything else."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return f"not a file {stat.S_IFMT(info.st_mode)}"
+        content = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as error:
+        return f"unreadable {error.errno}"
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ino} {content}"

@@ -13,22 +13,22 @@ from campaignkit.printing.preview import page_png
 THUMB_DPI = 24
 
 
-def thumbnail(root: Path, key: str) -> str:
+def thumbnail(manifest: Manifest, key: str) -> str:
     """The first page of an output as a small PNG, made again only when the PDF is newer."""
-    pdf = root / key
-    thumb = root / "thumbs" / Path(key).with_suffix(".png")
+    pdf = manifest.output(key)
+    thumb = manifest.output("thumbs", Path(key).with_suffix(".png").as_posix())
     if pdf.is_file() and (not thumb.is_file() or thumb.stat().st_mtime < pdf.stat().st_mtime):
         write_atomically(thumb, page_png(pdf, dpi=THUMB_DPI))
-    return thumb.relative_to(root).as_posix()
+    return thumb.relative_to(manifest.root).as_posix()
 
 
 def write_gallery(manifest: Manifest, names: dict[str, str] | None = None) -> Path:
     """Write index.html beside the manifest (regions titled by `names`) and return its path."""
     names = names or {}
     items = [
-        {**entry, "pdf": key, "thumb": thumbnail(manifest.root, key)}
+        {**entry, "pdf": key, "thumb": thumbnail(manifest, key)}
         for key, entry in sorted(manifest.outputs.items(), key=lambda kv: _order(kv[1]))
-        if (manifest.root / key).is_file()
+        if manifest.output(key).is_file()
     ]
     groups = [
         {"id": region, "name": names.get(region, region), "items": list(entries)}
@@ -41,7 +41,7 @@ def write_gallery(manifest: Manifest, names: dict[str, str] | None = None) -> Pa
         failed=sum(not item["preflight"]["ok"] for item in items),
         total=len(items),
     )
-    return write_atomically(manifest.root / "index.html", html.encode("utf-8"))
+    return write_atomically(manifest.output("index.html"), html.encode("utf-8"))
 
 
 def _order(entry: dict) -> tuple:

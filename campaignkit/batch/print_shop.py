@@ -1,17 +1,27 @@
 """The print-shop bundle: what to print for each region, how many copies, on what paper."""
 
 import math
+import os
 import shutil
+import tempfile
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from campaignkit import paths
+from campaignkit.batch.lock import outputs_lock
 from campaignkit.batch.manifest import Manifest
 from campaignkit.data.inert import rows_csv
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.photos import caching_into
-from campaignkit.files import write_atomically
+from campaignkit.files import (
+    copy_atomically,
+    temporary_beside,
+    usual_mode,
+    write_atomically,
+    writing,
+)
 
 DEFAULT_ATTENDANCE = 30  # when events.csv leaves expected_attendance blank
 OTHER_LANGUAGE_SHARE = 0.25  # copies in the campaign's other languages, against the first
@@ -97,28 +107,63 @@ def job_sheet_csv(jobs: list[PrintJob]) -> str:
 
 
 def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS) -> Path:
-    """outputs/<c>/print-shop/: the files, job-sheet.csv, job-sheet.pdf, and print-shop.zip."""
-    manifest = Manifest(out_dir, data.id)
-    bundle = manifest.root / "print-shop"
-    shutil.rmtree(bundle, ignore_errors=True)
-    jobs = print_jobs(data, manifest)
-    with caching_into(paths.cache_dir(out_dir)):
-        for job in jobs:
-            target = bundle / job.file
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if job.material == "poster":
-                write_print_poster(data, job, target)
-            else:
-                shutil.copyfile(manifest.root / job.file, target)
-    write_atomically(bundle / "job-sheet.csv", job_sheet_csv(jobs).encode("utf-8"))
-    write_job_sheet_pdf(data, jobs, bundle / "job-sheet.pdf")
-    archive = manifest.root / "print-shop.zip"
-    with zipfile.ZipFile(archive.with_suffix(".zip.tmp"), "w", zipfile.ZIP_DEFLATED) as zipped:
-        for path in sorted(bundle.rglob("*")):
-            if path.is_file():
-                zipped.write(path, path.relative_to(bundle).as_posix())
-    archive.with_suffix(".zip.tmp").replace(archive)
+    """outputs/<c>/print-shop/: the files, job-sheet.csv, job-sheet.pdf, and print-shop.zip.
+
+    The bundle is made in a temporary folder beside it, then put in place whole.
+    """
+    with outputs_lock(paths.campaign_dir(out_dir, data.id)):
+        manifest = Manifest(out_dir, data.id)
+        jobs = print_jobs(data, manifest)
+        bundle, archive = manifest.output("print-shop"), manifest.output("print-shop.zip")
+        with temporary_folder(manifest.root, "print-shop") as draft:
+            with caching_into(paths.cache_dir(out_dir)):
+                fill_bundle(data, manifest, jobs, draft)
+            with temporary_beside(archive) as zip_draft:
+                zip_folder(draft, zip_draft)
+                os.chmod(zip_draft, usual_mode(zip_draft))
+                replace_folder(draft, bundle)
+                os.replace(zip_draft, archive)
     return bundle
+
+
+def fill_bundle(data: CampaignData, manifest: Manifest, jobs: list[PrintJob], folder: Path):
+    """Every file of the bundle, written into `folder`."""
+    for job in jobs:
+        target = paths.output(folder, job.file)
+        if job.material == "poster":
+            write_print_poster(data, job, target)
+        else:
+            copy_atomically(manifest.output(job.file), target)
+    write_atomically(folder / "job-sheet.csv", job_sheet_csv(jobs).encode("utf-8"))
+    write_job_sheet_pdf(data, jobs, folder / "job-sheet.pdf")
+
+
+def zip_folder(folder: Path, target: Path):
+    with writing(target), zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                zipped.write(path, path.relative_to(folder).as_posix())
+
+
+@contextmanager
+def temporary_folder(parent: Path, name: str):
+    """An empty folder beside the one it will replace; removed if it was not put in place."""
+    with writing(parent / name):
+        folder = Path(tempfile.mkdtemp(dir=parent, prefix=f".{name}.", suffix=".tmp"))
+        os.chmod(folder, usual_mode(folder))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def replace_folder(new: Path, target: Path):
+    """Put `new` where `target` is; the old folder (never a symlink) is removed after."""
+    with temporary_folder(target.parent, target.name) as old:
+        with writing(target):
+            if target.is_dir() and not target.is_symlink():
+                os.replace(target, old / "previous")
+            os.replace(new, target)
 
 
 def write_print_poster(data: CampaignData, job: PrintJob, target: Path):

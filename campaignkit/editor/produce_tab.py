@@ -120,15 +120,20 @@ class ProduceForm:
                 lines.append(f'<li class="ck-error">{esc(text)}</li>')
                 self.log.value = "<ul>" + "".join(lines) + "</ul>"
 
-        outcomes = build.build(
-            self.app.session.root,
-            regions=[self.app.region],
-            langs=langs,
-            jobs=min(2, os.cpu_count() or 1),
-            out_dir=self.app.out_dir,
-            progress=False,
-            on_outcome=one,
-        )
+        try:
+            outcomes = build.build(
+                self.app.session.root,
+                regions=[self.app.region],
+                langs=langs,
+                jobs=min(2, os.cpu_count() or 1),
+                out_dir=self.app.out_dir,
+                progress=False,
+                on_outcome=one,
+            )
+        except CampaignKitError as error:  # another build running, a file that cannot be written
+            self.counter.value = esc(error.text(lang) if hasattr(error, "text") else str(error))
+            self.button.disabled = self.app.session.dirty
+            return
         failed = [o for o in outcomes if o.error]
         self.counter.value = esc(
             t("produced", lang, done=len(outcomes) - len(failed), failed=len(failed))

@@ -97,6 +97,7 @@ def test_manifest_records_every_output(incremental):
     entry = manifest["outputs"]["montreal/poster-fr.pdf"]
     assert entry["pages"] == 1 and entry["preflight"]["ok"] and len(entry["inputs"]) == 64
     assert entry["notebook"] == "notebooks/montreal/poster-fr.ipynb"
+    assert entry["seconds"] > 0, "how long its job ran, to schedule the longest first"
     assert set(manifest["outputs"]) == {
         f"{r}/poster-fr.pdf" for r in ("montreal", "mauricie", "cote-nord")
     }
@@ -115,3 +116,25 @@ def test_a_job_cannot_reach_the_network(tmp_path):
     job = Job(PROBE, "net", "fr", (), {"value": 9, "fetch": "http://example.org/"})
     [outcome] = run_jobs([job], "probe", tmp_path, workers=1, progress=False)
     assert "network access is blocked during a build" in outcome.error
+
+
+def test_the_longest_jobs_are_scheduled_first(tmp_path):
+    from campaignkit.batch.build import longest_first
+    from campaignkit.batch.manifest import Manifest
+
+    manifest = Manifest(tmp_path, "c")
+
+    def job(region: str, materials: tuple, seconds: float | None) -> Job:
+        pdf = tmp_path / "c" / region / "x-fr.pdf"
+        if seconds is not None:
+            manifest.outputs[manifest.key(pdf)] = {"seconds": seconds}
+        return Job("x.ipynb", region, "fr", materials, outputs=(pdf,))
+
+    short, long, unknown_big, unknown_small = (
+        job("short", ("poster",), 2.0),
+        job("long", ("letters",), 9.5),
+        job("big", ("casebook", "letters", "cards", "tally"), None),
+        job("small", ("poster",), None),
+    )
+    order = longest_first([unknown_small, short, unknown_big, long], manifest)
+    assert [j.region for j in order] == ["long", "short", "big", "small"]
