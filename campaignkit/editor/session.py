@@ -45,7 +45,7 @@ CASE_TEXTS = {
     ("photo", "credit"): "name",
 }
 CASE_SINGLE = {("name",): "name", ("card", "first_name"): "name"}
-EVENT_LIMITS = {"venue": "venue", "address": "address", "city": "name", "title": "event_title"}
+EVENT_LIMITS = {"venue": "venue", "address": "address", "city": "city", "title": "event_title"}
 
 
 def count(text: str | None) -> int:

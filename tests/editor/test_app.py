@@ -1,6 +1,7 @@
 """The editor workbook without a browser: set widget values, click buttons, read the files."""
 
 import asyncio
+import datetime as dt
 import json
 
 import papermill
@@ -34,7 +35,8 @@ def field(editor, event_id, column):
 def test_opens_on_the_region_with_a_preview(editor):
     assert editor.region_choice.value == "montreal"
     assert editor.tabs.titles == ("Événements", "Cas", "Décomptes", "Produire")
-    assert bytes(editor.preview.image.value).startswith(b"\x89PNG")
+    assert editor.preview.png.startswith(b"\x89PNG")
+    assert 'alt="Aperçu : Affiche, région Montréal, en français, page 1"' in editor.preview.image.value
     assert editor.preview.material.value == "poster"
     assert field(editor, "mtl-grand", "venue")[0].value == "Maison d'essai"
     assert editor.events.save.disabled, "nothing to save yet"
@@ -42,10 +44,10 @@ def test_opens_on_the_region_with_a_preview(editor):
 
 def test_venue_change_updates_preview_and_saves_a_one_line_diff(editor, campaign_copy):
     before = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
-    image = editor.preview.image.value
+    image = editor.preview.png
     venue, _ = field(editor, "mtl-grand", "venue")
     venue.value = "Salle Marie-Gérin-Lajoie"
-    assert editor.preview.image.value != image, "the poster was re-rendered"
+    assert editor.preview.png != image, "the poster was re-rendered"
     assert "non enregistrées" in editor.state.value
     assert not editor.events.save.disabled
     editor.events.save.click()
@@ -60,28 +62,30 @@ def test_venue_change_updates_preview_and_saves_a_one_line_diff(editor, campaign
     assert editor.events.save.disabled and "tout est enregistré" in editor.state.value
 
 
-def test_invalid_field_shows_why_next_to_it_and_blocks_save(editor):
-    image = editor.preview.image.value
+def test_invalid_field_shows_why_next_to_it_and_blocks_save(campaign_copy):
+    campaign_copy.edit("events.csv", "2023-12-09,11:00", "9 décembre,11:00")
+    editor = Editor(campaign_copy.root, region="montreal", preview_delay=0)
     date, error = field(editor, "mtl-grand", "date")
-    date.value = "9 décembre"
+    assert date.value is None, "a date typed by hand in the file: the picker is empty"
     assert "date invalide « 9 décembre »" in error.value.lower()
     assert "AAAA-MM-JJ" in error.value
     assert "ck-invalid" in date._dom_classes
     assert editor.events.save.disabled
-    assert "Corrigez" in editor.events.hint.value
-    assert "pause" in editor.preview.note.value and editor.preview.image.value == image
+    assert "il reste à remplir ou corriger : Date" in editor.events.hint.value
+    assert "pause" in editor.preview.note.value and editor.preview.png == b""
     end, end_error = field(editor, "mtl-grand", "end")
-    date.value = "2023-12-09"
-    end.value = "10:00"
+    date.value = dt.date(2023, 12, 9)
+    assert not editor.events.save.disabled, "the date is now written as the file had it"
+    end.value = dt.time(10, 0)
     assert "précède le début" in end_error.value and editor.events.save.disabled
     editor.lang_choice.value = "en"
     _, end_error = field(editor, "mtl-grand", "end")
     assert "comes before the start" in end_error.value
     assert editor.events.save.description == "Save" and editor.events.save.disabled
     end, end_error = field(editor, "mtl-grand", "end")
-    end.value = "18:00"
+    end.value = dt.time(18, 0)
     assert end_error.value == "" and "ck-invalid" not in end._dom_classes
-    assert editor.events.save.disabled, "back to the values on disk: nothing to save"
+    assert "2023-12-09,11:00,18:00" in editor.session.events.text()
 
 
 def test_text_over_the_limit_and_outside_the_campaign(editor):
@@ -93,7 +97,7 @@ def test_text_over_the_limit_and_outside_the_campaign(editor):
     assert f"{limit + 1} caractères, {limit} au plus" in error.value
     title.value = "Soirée au café"
     date, error = field(editor, "mtl-cafe", "date")
-    date.value = "2024-03-01"
+    date.value = dt.date(2024, 3, 1)
     assert "hors de la campagne" in error.value and editor.events.save.disabled
 
 
@@ -102,13 +106,20 @@ def test_add_and_remove_events(editor, campaign_copy):
     key = editor.session.events.keys_of("montreal")[-1]
     inputs, errors = editor.events.inputs, editor.events.errors
     assert inputs[key, "id"].value == "montreal-1"
-    assert "manquant" in errors[key, "venue"].value and editor.events.save.disabled
+    assert not any(e.value for (k, _), e in errors.items() if k == key), "nothing red yet"
+    assert editor.events.save.disabled
+    hint = editor.events.hint.value
+    for label in ("Titre (français)", "Date", "Début", "Fin", "Lieu", "Adresse", "Ville"):
+        assert label in hint, "every field still to fill is named at once"
+    inputs[key, "venue"].value = "x"
+    inputs[key, "venue"].value = ""
+    assert "manquant" in errors[key, "venue"].value, "red once touched"
     values = {
         "title_fr": "Marathon du quartier",
         "title_en": "Neighbourhood write-a-thon",
-        "date": "2023-12-10",
-        "start": "13:00",
-        "end": "16:00",
+        "date": dt.date(2023, 12, 10),
+        "start": dt.time(13, 0),
+        "end": dt.time(16, 0),
         "venue": "Bibliothèque du quartier",
         "address": "3 rue d'Essai",
         "city": "Montréal",
@@ -116,9 +127,10 @@ def test_add_and_remove_events(editor, campaign_copy):
     for column, value in values.items():
         inputs[key, column].value = value
     assert not editor.events.save.disabled
-    editor.events.remove_buttons = None
     removed = event_key(editor, "mtl-cafe")
     editor.events.on_remove(removed)
+    assert "Retirer « Soirée au café »" in editor.events.confirm.box.children[0].value
+    confirm_button(editor.events.confirm, "yes").click()
     editor.events.save.click()
     text = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -127,6 +139,13 @@ def test_add_and_remove_events(editor, campaign_copy):
     assert new.startswith("montreal-1,montreal,Marathon du quartier,Neighbourhood write-a-thon,")
     assert lines.index(new) == 2, "added after the region's other events"
     assert Session(campaign_copy.root).preview_data() is not None, "the file still validates"
+
+
+def confirm_button(confirm, which: str):
+    """The Yes or Cancel button of a confirmation being asked."""
+    assert confirm.asking
+    yes, cancel = confirm.box.children[1].children
+    return yes if which == "yes" else cancel
 
 
 def test_duplicate_id_is_refused(editor):
@@ -146,10 +165,13 @@ def test_conflict_keeps_edits_and_writes_nothing(editor, campaign_copy):
     editor.events.save.click()
     assert (campaign_copy.root / "events.csv").read_bytes() == theirs
     status = editor.events.status.html.value
-    assert "modifié sur le disque" in status and "Recharger depuis le disque" in status
+    assert "la liste des événements a changé" in status
+    assert "Revenir à la version enregistrée" in status and ".csv" not in status
     assert field(editor, "mtl-grand", "venue")[0].value == "Salle A", "edits stay on screen"
     assert "non enregistrées" in editor.state.value
     editor.events.reload.click()
+    assert field(editor, "mtl-grand", "venue")[0].value == "Salle A", "asked first"
+    confirm_button(editor.events.confirm, "yes").click()
     assert field(editor, "mtl-grand", "venue")[0].value == "Maison d'essai"
     assert field(editor, "mtl-cafe", "venue")[0].value == "Café changé ailleurs"
     assert editor.events.status.html.value == ""
@@ -216,7 +238,9 @@ def test_tally_sheet_entry(editor, campaign_copy):
         "bo,8,\n"
         "Total,20,10\n"
     )
-    assert "nouveau fichier" in tallies.status.html.value
+    assert "Enregistré : le décompte de « Soirée au café » (première version)" in (
+        tallies.status.html.value
+    )
 
 
 def test_existing_tally_file_is_edited_in_place(campaign_copy):
