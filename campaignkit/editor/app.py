@@ -263,8 +263,8 @@ class Editor:
         try:
             self.build()
         except Exception as error:  # noqa: BLE001 - the page must stay on one region
-            self.region = old
-            self.build()
+            self.region = old  # build() changes the page only once every tab is made
+            self.set_quietly(self.region_choice, self.on_region, value=old)
             self.notice.show("region", t("region_failed", self.lang, detail=error), True)
             return
         self.notice.clear("region")

@@ -62,6 +62,7 @@ class TalliesForm:
         chooser.add_class("ck-tally-event")
         chooser.layout.width = "36em"
         chooser.observe(self.on_choose, "value")
+        self.chooser = chooser
         tally = session.tally(self.current)
         note = "" if tally.snapshot.data else t("tally_new", lang)
         items = [

@@ -36,7 +36,8 @@ def test_opens_on_the_region_with_a_preview(editor):
     assert editor.region_choice.value == "montreal"
     assert editor.tabs.titles == ("Événements", "Cas", "Décomptes", "Produire")
     assert editor.preview.png.startswith(b"\x89PNG")
-    assert 'alt="Aperçu : Affiche, région Montréal, en français, page 1"' in editor.preview.image.value
+    alt = 'alt="Aperçu : Affiche, région Montréal, en français, page 1"'
+    assert alt in editor.preview.image.value
     assert editor.preview.material.value == "poster"
     assert field(editor, "mtl-grand", "venue")[0].value == "Maison d'essai"
     assert editor.events.save.disabled, "nothing to save yet"
@@ -368,3 +369,193 @@ def test_editor_notebook_runs_on_a_copy(campaign_copy, tmp_path, monkeypatch):
     outputs = json.loads(executed.read_text())["cells"][-1]["outputs"]
     views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert views, outputs
+
+
+def region_on_screen(editor) -> set[str]:
+    """Every region the page shows at once: header, events, tallies, produce and preview."""
+    session, lang = editor.session, editor.lang
+    names = {r.name[lang]: r.id for r in session.regions.values()}
+    shown = {editor.region_choice.value}
+    heading = editor.events.box.children[0].value
+    shown |= {rid for name, rid in names.items() if f"région {name}<" in heading}
+    for _, event_id in editor.tallies.event_options():
+        shown |= {
+            session.events.values(k)["region"]
+            for k in session.events.rows
+            if session.events.values(k)["id"] == event_id
+        }
+    shown |= {
+        rid
+        for name, rid in names.items()
+        if f"région {name}," in editor.produce.box.children[0].value
+    }
+    if editor.preview.shown:
+        shown.add(editor.preview.shown[0])
+    return shown
+
+
+def test_region_switches_change_everything_together(editor):
+    for region in ["mauricie", "montreal", "cote-nord", "mauricie", "montreal"] * 6:
+        editor.region_choice.value = region
+        assert region_on_screen(editor) == {region}, region
+        assert editor.preview.caption.value.count(editor.session.regions[region].name["fr"]) == 1
+
+
+def test_a_region_that_cannot_be_shown_leaves_the_page_on_the_previous_one(editor, monkeypatch):
+    def broken(self, app):
+        raise ValueError("panne")
+
+    monkeypatch.setattr("campaignkit.editor.tallies_tab.TalliesForm.__init__", broken)
+    editor.region_choice.value = "mauricie"
+    assert editor.region == "montreal" and editor.region_choice.value == "montreal"
+    assert (
+        "panne" in editor.notice.html.value
+        and "reste sur la précédente" in editor.notice.html.value
+    )
+
+
+def test_preview_shows_what_the_tab_edits(editor):
+    editor.tabs.selected_index = 1
+    editor.cases.chooser.value = "bo"
+    assert editor.preview.shown == ("montreal", "casebook", "fr", "Bo Wet'suwet'en")
+    editor.tabs.selected_index = 2
+    editor.tallies.chooser.value = "mtl-cafe"
+    assert editor.preview.shown == ("montreal", "tally", "fr", "Soirée au café")
+    editor.tallies.chooser.value = "mtl-grand"
+    assert editor.preview.shown[3] == "Grand marathon d'essai"
+    editor.tabs.selected_index = 0
+    assert editor.preview.shown == ("montreal", "poster", "fr", None)
+
+
+def test_counters_show_the_limits_of_the_model(editor):
+    key = event_key(editor, "mtl-grand")
+    for column, limit in (("city", 40), ("venue", 60), ("address", 80), ("title_fr", 60)):
+        assert f"/ {limit}<" in editor.events.counters[key, column][0].value, column
+    city, error = field(editor, "mtl-grand", "city")
+    city.value = "x" * 41
+    assert "41 / 40" in editor.events.counters[key, "city"][0].value and "40 au plus" in error.value
+
+
+def test_hours_are_shown_as_people_write_them(editor):
+    start, _ = field(editor, "mtl-cafe", "start")
+    assert start.value == dt.time(18, 30) and start.step == 60, "the picker shows no seconds"
+    heading = editor.events.inputs[event_key(editor, "mtl-cafe"), "_heading"].value
+    assert "mardi 5 décembre 2023, 18 h 30 à 21 h" in heading
+    editor.tabs.selected_index = 2
+    assert "Soirée au café — 5 décembre 2023, 18 h 30" in [
+        l for l, _ in editor.tallies.event_options()
+    ]
+    editor.lang_choice.value = "en"
+    heading = editor.events.inputs[event_key(editor, "mtl-cafe"), "_heading"].value
+    assert "Tuesday, December 5, 2023, 6:30\u202fp.m. to 9\u202fp.m." in heading.replace(
+        " p.m.", "\u202fp.m."
+    )
+
+
+def test_duplicate_an_event(editor, campaign_copy):
+    key = event_key(editor, "mtl-cafe")
+    editor.events.on_duplicate(key)
+    copy = editor.session.events.keys_of("montreal")[-1]
+    values = editor.session.events.values(copy)
+    assert values["id"] == "montreal-1" and values["venue"] == "Café d'essai"
+    assert values["title_fr"] == "Soirée au café" and values["start"] == "18:30"
+    assert not editor.events.save.disabled
+    editor.events.save.click()
+    text = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
+    assert text.count("Café d'essai") == 2
+
+
+def test_cancelled_removal_and_reload_change_nothing(editor):
+    key = event_key(editor, "mtl-cafe")
+    editor.events.on_remove(key)
+    confirm_button(editor.events.confirm, "no").click()
+    assert key in editor.session.events.rows and not editor.events.confirm.asking
+    venue, _ = field(editor, "mtl-grand", "venue")
+    venue.value = "Ailleurs"
+    editor.events.reload.click()
+    assert "Oublier vos modifications non enregistrées de la liste des événements" in (
+        editor.events.confirm.box.children[0].value
+    )
+    confirm_button(editor.events.confirm, "no").click()
+    assert venue.value == "Ailleurs" and editor.session.events.dirty
+
+
+def test_versions_list_what_changed_and_restore_as_an_undoable_save(editor, campaign_copy):
+    events = campaign_copy.root / "events.csv"
+    first = events.read_text(encoding="utf-8")
+    field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
+    editor.events.save.click()
+    other = Session(campaign_copy.root)  # Mauricie saves its own row meanwhile
+    key = other.events.keys_of("mauricie")[0]
+    other.events.set(key, "venue", "Bibliothèque changée")
+    other.events.save()
+    editor.events.on_reload()
+    field(editor, "mtl-cafe", "venue")[0].value = "Café Deux"
+    editor.events.save.click()
+    panel = editor.events.versions
+    panel.box.selected_index = 0
+    lines = [row.children[1].value for row in panel.list.children]
+    assert len(lines) == 3
+    assert "modifié : Soirée au café" in lines[0]
+    assert "aucun changement pour cette région" in lines[1], "Mauricie's save"
+    assert "modifié : Grand marathon d'essai" in lines[2]
+    panel.list.children[2].children[0].click()  # the first version: before Salle Un
+    assert "Rétablir la version du" in panel.confirm.box.children[0].value
+    confirm_button(panel.confirm, "yes").click()
+    after = events.read_text(encoding="utf-8")
+    assert "Maison d'essai" in after and "Café d'essai" in after, "Montréal as it was first"
+    assert "Bibliothèque changée" in after, "Mauricie's row untouched"
+    assert "rétablie et enregistrée" in panel.notice.html.value
+    assert field(editor, "mtl-grand", "venue")[0].value == "Maison d'essai"
+    lines = [row.children[1].value for row in panel.list.children]
+    assert len(lines) == 4 and "Café Deux" not in after
+    panel.list.children[0].children[0].click()  # undo: the version the restore replaced
+    confirm_button(panel.confirm, "yes").click()
+    assert "Café Deux" in events.read_text(encoding="utf-8")
+    assert first != after
+
+
+def test_restore_waits_for_unsaved_changes(editor):
+    field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
+    editor.events.save.click()
+    field(editor, "mtl-grand", "venue")[0].value = "Pas encore enregistré"
+    panel = editor.events.versions
+    panel.box.selected_index = 0
+    panel.list.children[0].children[0].click()
+    assert not panel.confirm.asking and "Enregistrez ou oubliez" in panel.notice.html.value
+
+
+def test_a_case_version_is_restored(editor, campaign_copy):
+    editor.tabs.selected_index = 1
+    path = campaign_copy.root / "cases" / "ana.yaml"
+    before = path.read_bytes()
+    editor.cases.inputs["demand.fr"].value = "Libérez-la."
+    editor.cases.save.click()
+    panel = editor.cases.versions
+    panel.box.selected_index = 0
+    assert "1 ligne(s) modifiée(s)" in panel.list.children[0].children[1].value
+    panel.list.children[0].children[0].click()
+    confirm_button(panel.confirm, "yes").click()
+    assert path.read_bytes() == before
+    assert editor.cases.inputs["demand.fr"].value != "Libérez-la."
+
+
+def test_messages_name_no_file_and_no_tool(editor):
+    field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
+    editor.events.save.click()
+    texts = [editor.events.status.html.value, editor.produce.box.children[0].value]
+    editor.tabs.selected_index = 2
+    texts += [child.value for child in editor.tallies.box.children if hasattr(child, "value")]
+    for text in texts:
+        for word in (".csv", ".yaml", "papermill", "campaignkit", ".backups", "carnet"):
+            assert word not in text, (word, text)
+    assert "Enregistré : la liste des événements" in texts[0]
+
+
+def test_produced_pdfs_come_through_the_page_not_a_web_address(campaign_copy, tmp_path):
+    editor = Editor(campaign_copy.root, region="mauricie", preview_delay=0, out_dir=tmp_path)
+    editor.produce.langs["en"].value = False
+    editor.produce.run(wait=True)
+    links = editor.produce.links.value
+    assert 'href="data:application/pdf;base64,JVBER' in links  # %PDF
+    assert "/files/" not in links and 'download="mauricie-poster-fr.pdf"' in links
