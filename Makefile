@@ -19,6 +19,7 @@ $(STAMP): requirements.txt pyproject.toml scripts/check-system
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@scripts/install-git-filter
 	@touch $(STAMP)
 
 run: install ## validate the sample campaign, then produce all its materials into outputs/
