@@ -443,7 +443,7 @@ def test_hours_are_shown_as_people_write_them(editor):
     assert "mardi 5 décembre 2023, 18 h 30 à 21 h" in heading
     editor.tabs.selected_index = 2
     assert "Soirée au café — 5 décembre 2023, 18 h 30" in [
-        l for l, _ in editor.tallies.event_options()
+        label for label, _ in editor.tallies.event_options()
     ]
     editor.lang_choice.value = "en"
     heading = editor.events.inputs[event_key(editor, "mtl-cafe"), "_heading"].value
