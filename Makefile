@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CAMPAIGN ?= cases/2023
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+AXE := tests/editor/axe/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check lab app bench clean
+.PHONY: help install run test check lab app bench bench-editor clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,8 +28,13 @@ run: install ## validate the sample campaign, then produce all its materials int
 	$(BIN)/campaignkit build $(CAMPAIGN) --jobs $(JOBS)
 	$(BIN)/campaignkit print-shop $(CAMPAIGN)
 
-test: install ## run every test (unit, notebooks, browser)
+test: install $(AXE) ## run every test (unit, notebooks, browser with axe-core)
 	$(BIN)/python -m pytest
+
+$(AXE): tests/editor/axe/package.json tests/editor/axe/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the accessibility test: apt-get install npm"; exit 1; }
+	cd tests/editor/axe && npm ci --no-audit --no-fund --silent
+	@touch $(AXE)
 
 check: install ## lint, format and layer checks, then validate the sample campaign
 	$(BIN)/ruff check .
@@ -40,13 +46,14 @@ lab: install ## open JupyterLab on the editor workbook (on 127.0.0.1, with Jupyt
 	$(BIN)/jupyter lab --ip 127.0.0.1 $(if $(filter 0,$(shell id -u)),--allow-root) \
 	  --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/editor.ipynb
 
-app: install ## serve the editor as a web page with Voila on 127.0.0.1, with a token (CAMPAIGN=folder)
-	CAMPAIGNKIT_CAMPAIGN=$(abspath $(CAMPAIGN)) $(BIN)/voila --Voila.ip=127.0.0.1 --token \
-	  --Voila.root_dir=. --VoilaConfiguration.file_allowlist="['outputs/.*[.]pdf']" \
-	  notebooks/editor.ipynb
+app: install ## serve the editor as a web page (Voila) on 127.0.0.1:8866, with a token (CAMPAIGN=folder)
+	CAMPAIGNKIT_CAMPAIGN=$(abspath $(CAMPAIGN)) $(BIN)/python -m campaignkit.editor.server
 
-bench: install ## measure speed and memory (ratios from one run)
+bench: install bench-editor ## measure speed and memory (ratios from one run), then the editor page
 	$(BIN)/python bench/run.py
+
+bench-editor: install ## the editor page in Chromium: usable after, preview after a keystroke, kernels left
+	$(BIN)/python bench/editor_page.py
 
 clean: ## remove everything generated (outputs/ and caches), keep .venv
 	rm -rf outputs/* outputs/.cache .pytest_cache .ruff_cache

@@ -38,6 +38,7 @@ STYLE = """<style>
 .ck-ok { color: #4a4f55; }
 .ck-count { align-self: flex-end; font-size: 12px; }
 .ck-labelled.widget-inline-hbox { flex-direction: column; align-items: stretch; }
+.ck-labelled > select, .ck-labelled > input { flex: 0 0 auto !important; }
 .ck-labelled > .widget-label, .ck-labelled > label {
   width: auto !important; text-align: left; font-weight: bold; margin: 0; }
 .ck-label-hidden > label, .ck-label-hidden > .widget-label {

@@ -1,6 +1,6 @@
 """How the workbook is served as a web page: one Voila command for `make app`, tests and bench.
 
-    .venv/bin/python -m campaignkit.editor.server [--port 8866] [--token T] [voila options]
+    .venv/bin/python -m campaignkit.editor.server [--port=8866] [other Voila options]
 
 What it sets, and why:
 - our page template (jupyter/voila/templates/campaignkit): loading words in the reader's
@@ -12,7 +12,6 @@ What it sets, and why:
   requests whose Host header is not this machine refused.
 """
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -24,7 +23,7 @@ from voila.voila_identity_provider import VoilaLoginHandler
 from campaignkit import paths
 from campaignkit.editor.words import t
 
-JUPYTER_DIR = Path(__file__).parent / "jupyter"  # holds voila/templates/campaignkit
+JUPYTER_DIR = Path(__file__).parent / "jupyter"  # voila.py (config), voila/templates/campaignkit
 NOTEBOOK = paths.NOTEBOOKS / "editor.ipynb"
 IDLE_SECONDS = 120  # a kernel no page is connected to is shut down after this
 CULL_EVERY = 15
@@ -37,38 +36,35 @@ def page_words() -> dict:
     return {lang: {key: t(f"page_{key}", lang) for key in PAGE_WORDS} for lang in LANGUAGES}
 
 
-def voila_options(idle_seconds: int = IDLE_SECONDS) -> list[str]:
-    """Voila's options for the workbook page (port, token and the rest come on top)."""
-    resources = {"ck_words": page_words()}
-    return [
-        "--no-browser",
-        "--Voila.ip=127.0.0.1",
-        f"--Voila.root_dir={paths.ROOT}",
-        "--VoilaConfiguration.template=campaignkit",
-        f"--VoilaConfiguration.resources={json.dumps(resources)}",
-        "--VoilaConfiguration.file_allowlist=[]",
-        "--VoilaConfiguration.show_tracebacks=False",
-        "--VoilaConfiguration.preheat_kernel=True",
-        "--VoilaConfiguration.default_pool_size=1",
-        f"--MappingKernelManager.cull_idle_timeout={idle_seconds}",
-        f"--MappingKernelManager.cull_interval={min(CULL_EVERY, idle_seconds)}",
-        "--MappingKernelManager.cull_connected=False",
-        '--Voila.tornado_settings={"allow_remote_access": false}',
-        f"--Voila.identity_provider_class={__name__}.IdentityProvider",
-    ]
+def configure(c):
+    """Voila's settings for the workbook page (`c`: the config Voila loads, see jupyter/voila.py)."""
+    c.Voila.ip = "127.0.0.1"
+    c.Voila.root_dir = str(paths.ROOT)
+    c.Voila.tornado_settings = {"allow_remote_access": False}  # Host: this machine only
+    c.Voila.identity_provider_class = IdentityProvider
+    c.VoilaConfiguration.template = "campaignkit"
+    c.VoilaConfiguration.resources = {"ck_words": page_words()}
+    c.VoilaConfiguration.file_allowlist = []  # PDFs come through the kernel (produce_tab)
+    c.VoilaConfiguration.show_tracebacks = False
+    c.VoilaConfiguration.preheat_kernel = True
+    c.VoilaConfiguration.default_pool_size = 1
+    c.MappingKernelManager.cull_idle_timeout = IDLE_SECONDS
+    c.MappingKernelManager.cull_interval = CULL_EVERY
+    c.MappingKernelManager.cull_connected = False
 
 
-def command(port: int, token: str | None, idle_seconds: int = IDLE_SECONDS) -> list[str]:
-    """The whole command line: this Python's voila, our options, the workbook notebook."""
+def command(port: int, token: str | None, *options: str) -> list[str]:
+    """The whole command line: this Python's voila, port, token, the workbook notebook."""
     voila = str(Path(sys.executable).with_name("voila"))
     auth = [f"--Voila.token={token}"] if token else ["--token"]
-    return [voila, *voila_options(idle_seconds), f"--port={port}", *auth, str(NOTEBOOK)]
+    return [voila, "--no-browser", f"--port={port}", *auth, *options, str(NOTEBOOK)]
 
 
 def environment(campaign: str | Path | None = None) -> dict:
     """The server's environment: our template on Jupyter's path, the campaign to edit."""
     env = dict(os.environ)
-    env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(JUPYTER_DIR), env.get("JUPYTER_PATH")]))
+    for name in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH"):  # our template; our voila.py
+        env[name] = os.pathsep.join(filter(None, [str(JUPYTER_DIR), env.get(name)]))
     if campaign:
         env["CAMPAIGNKIT_CAMPAIGN"] = str(Path(campaign).resolve())
     return env
@@ -138,11 +134,9 @@ class IdentityProvider(PasswordIdentityProvider):
 
 
 def main(argv: list[str] | None = None):
-    """`make app`: serve the workbook on 127.0.0.1 (port 8866), asking for Jupyter's token."""
+    """`make app`: serve the workbook on 127.0.0.1:8866, asking for Jupyter's token."""
     argv = sys.argv[1:] if argv is None else argv
-    port = next((a.split("=", 1)[1] for a in argv if a.startswith("--port=")), "8866")
-    rest = [a for a in argv if not a.startswith("--port=")]
-    full = command(int(port), None)[:-1] + rest + [str(NOTEBOOK)]
+    full = command(8866, None, *argv)
     os.execve(full[0], full, environment(os.environ.get("CAMPAIGNKIT_CAMPAIGN")))
 
 
