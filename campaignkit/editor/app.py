@@ -117,7 +117,7 @@ class Editor:
 
     TABS = ("events", "cases", "tallies", "produce")
 
-    def __init__(self, campaign=None, region=None, lang=None, preview_delay=0.3, out_dir=None):
+    def __init__(self, campaign=None, region=None, lang=None, preview_delay=0.15, out_dir=None):
         options = start_options()
         self.session = Session(campaign or options["campaign"] or paths.DEFAULT_CAMPAIGN)
         self.lang = lang or options["lang"] or "fr"
