@@ -27,7 +27,7 @@ from campaignkit.editor.tallies_tab import TalliesForm
 from campaignkit.editor.words import t
 
 STYLE = """<style>
-.ck-app { font-size: 14px; }
+.ck-app { font-size: 14px; overflow: visible !important; }
 .ck-app h2 { margin: 4px 0; }
 .ck-app .widget-text, .ck-app .widget-textarea { width: auto; min-width: 0; }
 .ck-app .widget-button { width: auto; }
@@ -49,8 +49,11 @@ STYLE = """<style>
 .ck-dirty { color: #8a4f00; font-weight: bold; }
 .ck-preview img { border: 1px solid #bbb; box-shadow: 0 1px 4px rgba(0,0,0,.2); width: 100%; }
 .ck-sheet { border-top: 2px solid #000; padding-top: 4px; }
-.ck-main { align-items: flex-start; overflow: visible !important; }
-.ck-main > .ck-preview { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; }
+.ck-app .lm-TabBar-tab { color: #1f1f1f !important; background: #e4e4e4; }
+.ck-app .lm-TabBar-tab.lm-mod-current { background: #fff; }
+.ck-main { align-items: flex-start !important; overflow: visible !important; }
+.ck-main > .ck-preview { position: sticky !important; top: 0; align-self: flex-start !important;
+  max-height: 100vh; overflow-y: auto !important; }
 .ck-savebar { position: sticky; bottom: 0; z-index: 5; background: var(--jp-layout-color0, #fff);
   border-top: 1px solid #d0d0d0; padding: 6px 0; overflow: visible !important; }
 .ck-app .lm-TabPanel-stackedPanel, .ck-app .widget-tab-contents,

@@ -213,23 +213,29 @@ def test_save_bar_and_preview_stay_in_view_and_one_column_on_a_phone(voila, brow
     page = open_page(browser, voila.page_url("region=montreal"), height=700)
     page.locator(".ck-add-event").click()
     page.wait_for_selector(".ck-event-2")
-    page.mouse.wheel(0, 5000)
-    time.sleep(1)
 
     def in_view(selector):
         box = page.locator(selector).first.bounding_box()
         return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 700
 
-    assert page.evaluate("window.scrollY") > 500, "the page did scroll"
-    assert in_view("button.ck-save-events"), "Save stays in view"
-    assert page.locator("img.ck-preview-img").bounding_box()["y"] < 700, "preview in view"
+    scroller = "document.getElementById('rendered_cells')"  # what scrolls in Voila's page
+    page.evaluate(f"{scroller}.scrollTop = 0")
+    assert page.evaluate(f"{scroller}.scrollHeight") > 2000, "three events: a long page"
+    assert in_view("button.ck-save-events"), "Save in view at the top of the page"
+    page.mouse.move(300, 400)
+    page.mouse.wheel(0, 5000)
+    time.sleep(1)
+    assert page.evaluate(f"{scroller}.scrollTop") > 1000, "the page did scroll"
+    assert in_view("button.ck-save-events"), "Save still in view at the bottom"
+    image = page.locator("img.ck-preview-img").bounding_box()
+    assert 0 <= image["y"] < 300, "the preview came along"
     page.screenshot(path=str(voila.log.parent / "scrolled.png"))
     page.set_viewport_size({"width": 400, "height": 800})
     time.sleep(1)
-    tabs = page.locator(".ck-main > .widget-tab").bounding_box()
+    tabs = page.locator(".ck-main > :first-child").bounding_box()
     preview = page.locator(".ck-main > .ck-preview").bounding_box()
     assert preview["y"] >= tabs["y"] + tabs["height"] - 1, "the preview comes under the form"
-    assert page.evaluate("document.scrollingElement.scrollWidth") <= 420, "no sideways scroll"
+    assert page.evaluate(f"{scroller}.scrollWidth") <= 420, "no sideways scroll"
     date = page.locator(".ck-event-0 .ck-field-date input")
     assert date.get_attribute("type") == "date"
     assert page.locator(".ck-event-0 .ck-field-start input").get_attribute("type") == "time"
@@ -243,7 +249,8 @@ def test_removing_asks_first_and_leaving_with_unsaved_changes_warns(voila, brows
     page.locator(".ck-confirm-events .ck-confirm-no").click()
     page.wait_for_selector(".ck-confirm-events .ck-confirm-no", state="detached")
     assert page.locator(".ck-card").count() == 2
-    page.locator(".ck-event-0 .ck-field-venue input").fill("Pas encore enregistré")
+    page.locator(".ck-event-0 .ck-field-venue input").click()  # the browser asks only after
+    page.locator(".ck-event-0 .ck-field-venue input").fill("Pas encore enregistré")  # a gesture
     page.wait_for_selector(".ck-dirty")
     dialogs = []
 
@@ -323,7 +330,7 @@ def test_keyboard_order_follows_the_form(voila, browser):
     page = open_page(browser, voila.page_url("region=montreal"))
     page.locator(".ck-event-0 .ck-field-id input").focus()
     fields = []
-    for _ in range(10):  # a date input takes a Tab per part (day, month, year)
+    for _ in range(20):  # a date or time input takes a Tab per part (day, month, year…)
         page.keyboard.press("Tab")
         css = page.evaluate("document.activeElement.closest('[class*=ck-field-]')?.className")
         field = re.search(r"ck-field-(\S+)", css or "-").group(1) if css else None
