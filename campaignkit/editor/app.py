@@ -51,6 +51,8 @@ STYLE = """<style>
 .ck-sheet { border-top: 2px solid #000; padding-top: 4px; }
 .ck-app .lm-TabBar-tab { color: #1f1f1f !important; background: #e4e4e4; }
 .ck-app .lm-TabBar-tab.lm-mod-current { background: #fff; }
+.ck-app .jupyter-widget-Collapse-header, .ck-app .jupyter-widget-Collapse-header span {
+  color: #1f1f1f !important; background: #ececec; }
 .ck-main { align-items: flex-start !important; overflow: visible !important; }
 .ck-main > .ck-preview { position: sticky !important; top: 0; align-self: flex-start !important;
   max-height: 100vh; overflow-y: auto !important; }

@@ -260,9 +260,10 @@ def test_removing_asks_first_and_leaving_with_unsaved_changes_warns(voila, brows
 
     page.on("dialog", stay)
     kernels = voila.kernels()
-    page.close(run_before_unload=True)
-    page.wait_for_timeout(1500) if not page.is_closed() else None
-    assert dialogs == ["beforeunload"] and not page.is_closed(), "the reader was asked"
+    with page.expect_event("dialog"):  # the reader reloads the page (or leaves it)
+        page.evaluate("() => { setTimeout(() => location.reload(), 0); }")
+    assert dialogs == ["beforeunload"], "the reader was asked"
+    page.wait_for_selector(".ck-dirty")  # they chose to stay: all is still there
     assert voila.kernels() == kernels, "and the kernel is kept while they stay"
     assert page.locator(".ck-event-0 .ck-field-venue input").input_value() == (
         "Pas encore enregistré"
