@@ -37,7 +37,7 @@ def page_words() -> dict:
 
 
 def configure(c):
-    """Voila's settings for the workbook page (`c`: the config Voila loads, see jupyter/voila.py)."""
+    """Voila's settings for the workbook page (`c`: the config jupyter/voila.py gets)."""
     c.Voila.ip = "127.0.0.1"
     c.Voila.root_dir = str(paths.ROOT)
     c.Voila.tornado_settings = {"allow_remote_access": False}  # Host: this machine only
