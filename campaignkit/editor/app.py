@@ -38,7 +38,9 @@ STYLE = """<style>
 .ck-ok { color: #4a4f55; }
 .ck-count { align-self: flex-end; font-size: 12px; }
 .ck-labelled.widget-inline-hbox { flex-direction: column; align-items: stretch; }
-.ck-labelled > select, .ck-labelled > input { flex: 0 0 auto !important; }
+.ck-labelled.widget-inline-hbox { height: auto !important; }
+.ck-labelled > select, .ck-labelled > input { flex: 0 0 auto !important;
+  min-height: var(--jp-widgets-inline-height, 28px); }
 .ck-labelled > .widget-label, .ck-labelled > label {
   width: auto !important; text-align: left; font-weight: bold; margin: 0; }
 .ck-label-hidden > label, .ck-label-hidden > .widget-label {
@@ -49,6 +51,7 @@ STYLE = """<style>
 .ck-dirty { color: #8a4f00; font-weight: bold; }
 .ck-preview img { border: 1px solid #bbb; box-shadow: 0 1px 4px rgba(0,0,0,.2); width: 100%; }
 .ck-sheet { border-top: 2px solid #000; padding-top: 4px; }
+.ck-app a.ck-pdf { color: #0b57d0; text-decoration: underline; }
 .ck-app .lm-TabBar-tab { color: #1f1f1f !important; background: #e4e4e4; }
 .ck-app .lm-TabBar-tab.lm-mod-current { background: #fff; }
 .ck-app .jupyter-widget-Collapse-header, .ck-app .jupyter-widget-Collapse-header span {

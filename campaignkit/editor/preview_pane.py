@@ -91,7 +91,12 @@ class PreviewPane:
 
     def follow(self, tab: str):
         """Show the material the current tab edits: poster, the case's page, the event's sheet."""
-        wanted = {"events": ["poster"], "cases": ["casebook", "letters"], "tallies": ["tally"]}
+        wanted = {
+            "events": ["poster"],
+            "cases": ["casebook", "letters"],
+            "tallies": ["tally"],
+            "produce": ["poster"],
+        }
         for name in wanted.get(tab, []):
             if name in self.choices():
                 self.material.value = name
