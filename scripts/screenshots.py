@@ -61,6 +61,12 @@ def open_editor(browser, url: str, locale: str = "fr-CA"):
     return page
 
 
+def launch(playwright, locale: str):
+    """Chromium in `locale`: its date and time inputs follow the browser's language."""
+    args = [*CHROMIUM_ARGS, f"--lang={locale}"]
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
+
+
 def tab(page, index: int):
     page.locator(".lm-TabBar-tab").nth(index).click()
     time.sleep(2)
@@ -79,9 +85,7 @@ def main():
         base = f"http://127.0.0.1:{port}/?token={token}&"
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-                )
+                browser = launch(playwright, "fr-CA")  # date and time inputs in French
                 page = open_editor(browser, base + "region=mauricie")
                 save(page.screenshot(), "editor-evenements.png")
                 page.locator("button.ck-add-event").click()
@@ -137,8 +141,9 @@ def main():
                 assert pdf.read_bytes()[:4] == b"%PDF", download.value.suggested_filename
                 time.sleep(1)
                 save(page.screenshot(), "editor-produire.png")
-                page.close()
+                browser.close()
 
+                browser = launch(playwright, "en-CA")
                 page = open_editor(browser, base + "region=montreal&lang=en", "en-CA")
                 save(page.screenshot(), "editor-events-en.png")
                 tab(page, 1)

@@ -18,6 +18,7 @@ from campaignkit.editor.forms import (
 )
 from campaignkit.editor.versions import VersionsPanel, lines_change, restore_file
 from campaignkit.editor.words import t
+from campaignkit.exceptions import CampaignKitError
 from campaignkit.text.i18n import clock, short_date
 
 
@@ -63,10 +64,16 @@ class TalliesForm:
         chooser.layout.width = "36em"
         chooser.observe(self.on_choose, "value")
         self.chooser = chooser
-        tally = session.tally(self.current)
+        intro = w.HTML(f"<p>{esc(t('tally_intro', lang))}</p>")
+        try:
+            tally = session.tally(self.current)
+        except (ValueError, OSError, CampaignKitError) as error:  # one unreadable sheet
+            message = t("tally_unreadable", lang, detail=error)
+            self.box.children = [intro, chooser, w.HTML(f'<p class="ck-error">{esc(message)}</p>')]
+            return
         note = "" if tally.snapshot.data else t("tally_new", lang)
         items = [
-            w.HTML(f"<p>{esc(t('tally_intro', lang))}</p>"),
+            intro,
             chooser,
             w.HTML(f"<small>{esc(note)}</small>"),
         ]

@@ -122,6 +122,11 @@ WORDS = {
     "letters": ("Lettres", "Letters"),
     "cards": ("Cartes", "Cards"),
     "total": ("Total", "Total"),
+    "tally_unreadable": (
+        "Le décompte de cet événement ne peut pas être lu ({detail}). Les autres événements "
+        "et onglets restent utilisables.",
+        "This event's tally cannot be read ({detail}). The other events and tabs still work.",
+    ),
     "tally_new": ("Pas encore de décompte pour cet événement.", "No tally for this event yet."),
     "spreadsheet": (
         "Le décompte de cet événement a été reçu sous forme de classeur : modifiez-le dans "
@@ -168,7 +173,7 @@ WORDS = {
     "interface_language": ("Langue de la page", "Page language"),
     # versions
     "versions": ("Versions enregistrées", "Saved versions"),
-    "versions_of": ("Versions de {what}", "Versions of {what}"),
+    "versions_of": ("Versions enregistrées ({what})", "Saved versions ({what})"),
     "versions_none": (
         "Aucune version précédente pour l'instant : chaque enregistrement en garde une.",
         "No earlier version yet: each save keeps one.",

@@ -559,3 +559,15 @@ def test_produced_pdfs_come_through_the_page_not_a_web_address(campaign_copy, tm
     links = editor.produce.links.value
     assert 'href="data:application/pdf;base64,JVBER' in links  # %PDF
     assert "/files/" not in links and 'download="mauricie-poster-fr.pdf"' in links
+
+
+def test_an_unreadable_tally_leaves_the_region_usable(editor, monkeypatch):
+    def unreadable(self, event_id):
+        raise ValueError("octet 0xe9 illisible")
+
+    monkeypatch.setattr(Session, "tally", unreadable)
+    editor.region_choice.value = "mauricie"
+    assert editor.region == "mauricie" and editor.notice.html.value == ""
+    shown = editor.tallies.box.children[-1].value
+    assert "ne peut pas être lu (octet 0xe9 illisible)" in shown
+    assert "Mauricie" in editor.preview.caption.value
