@@ -11,7 +11,7 @@ AXE := tests/editor/axe/node_modules/axe-core/axe.min.js
 .PHONY: help install run test check lab app bench bench-editor clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 install: $(STAMP) ## create .venv and install every pinned dependency (skipped when up to date)
 
