@@ -230,8 +230,8 @@ class EventsForm:
     def on_save(self, _=None):
         if try_save(self.app, [self.app.session.events], self.status, self.what()):
             self.new_keys.clear()
-            self.refresh()
-            self.versions.refresh()
+            self.render()  # rows others saved meanwhile are merged in: show them
+            self.app.changed(preview="events")
 
     def on_reload(self, _=None):
         def reload():

@@ -6,7 +6,7 @@ import ipywidgets as w
 
 from campaignkit.editor.session import count
 from campaignkit.editor.words import t
-from campaignkit.exceptions import CampaignKitError, FileChanged
+from campaignkit.exceptions import CampaignKitError, FileChanged, RecordsChanged
 
 
 def esc(text) -> str:
@@ -64,6 +64,10 @@ class Notice:
         css = ' class="ck-error"' if error else ""
         self.html.value, self.kind = f"<span{css}{role}>{esc(text)}</span>", kind
 
+    def show_html(self, kind: str, html: str):
+        """A message with a list in it (its parts escaped by the caller)."""
+        self.html.value, self.kind = f'<div class="ck-error" role="alert">{html}</div>', kind
+
     def clear(self, *kinds: str):
         if not kinds or self.kind in kinds:
             self.html.value, self.kind = "", ""
@@ -74,24 +78,77 @@ def try_save(app, files, notice: Notice, what: str) -> bool:
 
     `what` names what is saved in the reader's words (« la liste des événements »).
     """
-    lang, saved, created = app.lang, [], False
+    lang, saved, created, merged = app.lang, [], False, []
     for file in files:
         try:
             created = created or file.snapshot.data is None
-            saved.append(file.save())
+            result = file.save()
+        except RecordsChanged as error:
+            notice.show_html("conflict", conflicts_html(error.conflicts, what, lang))
+            return False
         except FileChanged:
             notice.show("conflict", t("conflict", lang, file=what), True)
             return False
         except (OSError, CampaignKitError) as error:
             notice.show("error", t("cannot_write", lang, detail=error), True)
             return False
+        saved.append(result)
+        merged += getattr(result, "merged", None) or []
     if saved:
         key = "saved_new" if created and len(saved) == 1 else "saved"
-        notice.show("saved", t(key, lang, file=what))
+        text = t(key, lang, file=what)
+        if merged:
+            text += " " + t("merged", lang, names=", ".join(merged))
+        notice.show("saved", text)
     else:
         notice.show("saved", t("nothing_to_save", lang))
     app.changed()
     return True
+
+
+def shown_value(value) -> str:
+    return "—" if value in (None, "") else str(value)
+
+
+def conflict_lines(conflict, lang: str) -> list[str]:
+    """What differs in one record: yours and the one saved meanwhile, field by field."""
+    mine, theirs = conflict.mine, conflict.theirs
+    if isinstance(mine, dict) or isinstance(theirs, dict):
+        mine, theirs = mine or {}, theirs or {}
+        if not conflict.theirs:
+            return [t("conflict_removed", lang)]
+        if not conflict.mine:
+            return [t("conflict_you_removed", lang)]
+        keys = [k for k in dict.fromkeys([*mine, *theirs]) if mine.get(k) != theirs.get(k)]
+        return [
+            t(
+                "conflict_field",
+                lang,
+                field=k,
+                mine=shown_value(mine.get(k)),
+                theirs=shown_value(theirs.get(k)),
+            )
+            for k in keys
+        ]
+    return [
+        t(
+            "conflict_field",
+            lang,
+            field=conflict.record,
+            mine=shown_value(mine),
+            theirs=shown_value(theirs),
+        )
+    ]
+
+
+def conflicts_html(conflicts, what: str, lang: str) -> str:
+    """Why nothing was written, and both versions of each record changed on both sides."""
+    items = []
+    for conflict in conflicts:
+        lines = "".join(f"<li>{esc(line)}</li>" for line in conflict_lines(conflict, lang))
+        items.append(f"<li><b>{esc(conflict.record)}</b><ul>{lines}</ul></li>")
+    head = esc(t("conflict_records", lang, file=what))
+    return f"<p>{head}</p><ul class='ck-conflicts'>{''.join(items)}</ul>"
 
 
 class Confirm:

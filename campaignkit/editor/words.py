@@ -42,6 +42,34 @@ WORDS = {
         "written and your edits are still on screen: copy them if needed, click 'Back to "
         "the saved version', then make them again.",
     ),
+    "merged": (
+        "Entre-temps, d'autres personnes ont enregistré : {names} ; leurs changements sont "
+        "gardés et affichés.",
+        "Meanwhile others saved: {names}; their changes are kept and shown.",
+    ),
+    "conflict_records": (
+        "Non enregistré : dans {file}, ce que vous avez modifié a aussi été modifié et "
+        "enregistré par quelqu'un d'autre entre-temps. Rien n'a été écrit. Voici les deux "
+        "versions (la vôtre, puis l'autre) ; vos modifications restent à l'écran. Copiez ce "
+        "que vous voulez garder, cliquez sur « Revenir à la version enregistrée », puis "
+        "refaites-le.",
+        "Not saved: in {file}, what you changed was also changed and saved by someone else "
+        "meanwhile. Nothing was written. Here are both versions (yours, then theirs); your "
+        "edits stay on screen. Copy what you want to keep, click 'Back to the saved "
+        "version', then make it again.",
+    ),
+    "conflict_field": (
+        "{field} : la vôtre « {mine} », l'autre « {theirs} »",
+        "{field}: yours '{mine}', theirs '{theirs}'",
+    ),
+    "conflict_removed": (
+        "retiré par l'autre personne ; vous l'avez modifié",
+        "removed by the other person; you changed it",
+    ),
+    "conflict_you_removed": (
+        "vous l'avez retiré ; l'autre personne l'a modifié",
+        "you removed it; the other person changed it",
+    ),
     "what_events": ("la liste des événements", "the list of events"),
     "what_case": ("le cas « {name} »", "the case '{name}'"),
     "what_tally": ("le décompte de « {event} »", "the tally of '{event}'"),

@@ -12,7 +12,7 @@ from campaignkit.data.models import LIMITS
 from campaignkit.editor.app import Editor, start_options
 from campaignkit.editor.preview_pane import Debouncer
 from campaignkit.editor.session import Session
-from tests.data.test_datafiles import changed_lines
+from tests.data.test_csvfile import changed_lines
 
 SAMPLE_CAMPAIGNS = [paths.DEFAULT_CAMPAIGN, paths.ROOT / "tests" / "fixtures" / "mini"]
 
@@ -161,20 +161,20 @@ def test_duplicate_id_is_refused(editor):
 def test_conflict_keeps_edits_and_writes_nothing(editor, campaign_copy):
     venue, _ = field(editor, "mtl-grand", "venue")
     venue.value = "Salle A"
-    campaign_copy.edit("events.csv", "Café d'essai", "Café changé ailleurs")
+    campaign_copy.edit("events.csv", "Maison d'essai", "Maison changée ailleurs")
     theirs = (campaign_copy.root / "events.csv").read_bytes()
     editor.events.save.click()
     assert (campaign_copy.root / "events.csv").read_bytes() == theirs
     status = editor.events.status.html.value
-    assert "la liste des événements a changé" in status
+    assert "dans la liste des événements, ce que vous avez modifié a aussi été modifié" in status
+    assert "venue : la vôtre « Salle A », l'autre « Maison changée ailleurs »" in status
     assert "Revenir à la version enregistrée" in status and ".csv" not in status
     assert field(editor, "mtl-grand", "venue")[0].value == "Salle A", "edits stay on screen"
     assert "non enregistrées" in editor.state.value
     editor.events.reload.click()
     assert field(editor, "mtl-grand", "venue")[0].value == "Salle A", "asked first"
     confirm_button(editor.events.confirm, "yes").click()
-    assert field(editor, "mtl-grand", "venue")[0].value == "Maison d'essai"
-    assert field(editor, "mtl-cafe", "venue")[0].value == "Café changé ailleurs"
+    assert field(editor, "mtl-grand", "venue")[0].value == "Maison changée ailleurs"
     assert editor.events.status.html.value == ""
 
 
@@ -225,7 +225,7 @@ def test_tally_sheet_entry(editor, campaign_copy):
     tallies.inputs["ana.letters"].value = "12"
     tallies.inputs["ana.cards"].value = "10"
     tallies.inputs["bo.letters"].value = "huit"
-    assert "nombre invalide « huit »" in tallies.errors["bo.letters"].value.lower()
+    assert "nombre illisible « huit »" in tallies.errors["bo.letters"].value.lower()
     assert tallies.save.disabled
     tallies.inputs["bo.letters"].value = "8"
     assert (tallies.total[0].value, tallies.total[1].value) == ("<b>20</b>", "<b>10</b>")
@@ -571,3 +571,19 @@ def test_an_unreadable_tally_leaves_the_region_usable(editor, monkeypatch):
     shown = editor.tallies.box.children[-1].value
     assert "ne peut pas être lu (octet 0xe9 illisible)" in shown
     assert "Mauricie" in editor.preview.caption.value
+
+
+def test_rows_saved_by_others_are_merged_in_and_the_page_says_so(editor, campaign_copy):
+    field(editor, "mtl-grand", "venue")[0].value = "Salle A"
+    other = Session(campaign_copy.root)  # Mauricie saves its own row meanwhile
+    key = other.events.keys_of("mauricie")[0]
+    other.events.set(key, "venue", "Bibliothèque changée")
+    other.events.save()
+    editor.events.save.click()
+    text = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
+    assert "Salle A" in text and "Bibliothèque changée" in text, "both saves landed"
+    status = editor.events.status.html.value
+    assert "Enregistré : la liste des événements" in status
+    assert "Entre-temps, d'autres personnes ont enregistré : tr-biblio" in status
+    editor.region_choice.value = "mauricie"
+    assert field(editor, "tr-biblio", "venue")[0].value == "Bibliothèque changée"
