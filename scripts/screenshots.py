@@ -88,8 +88,10 @@ def main():
                 browser = launch(playwright, "fr-CA")  # date and time inputs in French
                 page = open_editor(browser, base + "region=mauricie")
                 save(page.screenshot(), "editor-evenements.png")
+                index = page.locator(".ck-card").count()
                 page.locator("button.ck-add-event").click()
-                card = page.locator(".ck-card").last
+                card = page.locator(f".ck-event-{index}")  # the page redraws: wait for the card
+                card.wait_for()
                 card.locator(".ck-field-title_fr input").fill("Marathon de la bibliothèque")
                 card.locator(".ck-field-start input").fill("18:00")
                 card.locator(".ck-field-end input").fill("09:00")
@@ -99,8 +101,8 @@ def main():
                 time.sleep(1)
                 card.scroll_into_view_if_needed()
                 save(page.screenshot(), "editor-erreur.png")
-                page.locator(".ck-card").last.locator("button.ck-remove-event").click()
-                page.locator(".ck-confirm-events .ck-confirm-yes").click()
+                page.close()  # leave the new event unsaved: start again on a fresh page
+                page = open_editor(browser, base + "region=mauricie")
                 venue = page.locator(".ck-event-0 .ck-field-venue input")
                 venue.fill(venue.input_value() + " (salle 2)")
                 page.locator("button.ck-save-events").click()
