@@ -5,19 +5,25 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CAMPAIGN ?= cases/2023
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# Debian packages, installed when missing (scripts/system-packages): apt.txt for every
+# target, apt-test.txt too when `make test` is asked for.
+APT_LISTS := $(strip apt.txt $(if $(filter test,$(MAKECMDGOALS)),apt-test.txt))
 AXE := tests/editor/axe/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check lab app bench bench-editor clean
+.PHONY: help system install run test check lab app bench bench-editor clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-install: $(STAMP) ## create .venv and install every pinned dependency (skipped when up to date)
+system: ## install the Debian packages of apt.txt that are missing (with sudo when not root)
+	@scripts/system-packages $(APT_LISTS)
 
-$(STAMP): requirements.txt pyproject.toml scripts/check-system
-	@scripts/check-system
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+install: system $(STAMP) ## system, then .venv with every pinned dependency (skipped when up to date)
+
+$(STAMP): requirements.txt pyproject.toml | system
+	@test -x $(BIN)/python || { scripts/system-packages --python $(PYTHON) && \
+	  $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	@scripts/install-git-filter
@@ -28,7 +34,7 @@ run: install ## validate the sample campaign, then produce all its materials int
 	$(BIN)/campaignkit build $(CAMPAIGN) --jobs $(JOBS)
 	$(BIN)/campaignkit print-shop $(CAMPAIGN)
 
-test: install $(AXE) ## run every test (unit, notebooks, browser with axe-core)
+test: install $(AXE) ## run every test (unit, notebooks, browser with axe-core); also installs apt-test.txt
 	$(BIN)/python -m pytest
 
 $(AXE): tests/editor/axe/package.json tests/editor/axe/package-lock.json

@@ -6,7 +6,7 @@ import ipywidgets as w
 
 from campaignkit.editor.session import count
 from campaignkit.editor.words import t
-from campaignkit.exceptions import CampaignKitError, FileChanged, RecordsChanged
+from campaignkit.exceptions import CampaignKitError, FileChanged, RecordsChanged, UnsafeDataFile
 
 
 def esc(text) -> str:
@@ -88,6 +88,9 @@ def try_save(app, files, notice: Notice, what: str) -> bool:
             return False
         except FileChanged:
             notice.show("conflict", t("conflict", lang, file=what), True)
+            return False
+        except UnsafeDataFile as error:
+            notice.show("error", t("cannot_write", lang, detail=error.text(lang)), True)
             return False
         except (OSError, CampaignKitError) as error:
             notice.show("error", t("cannot_write", lang, detail=error), True)
