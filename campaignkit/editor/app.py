@@ -11,6 +11,7 @@ CAMPAIGNKIT_LANG) choose the first region and the interface language.
 
 import os
 import re
+import threading
 import urllib.parse
 from pathlib import Path
 
@@ -98,12 +99,10 @@ def start_options(environ=None) -> dict:
     return options
 
 
-def warm_up(campaign=None):
-    """Load and draw once what every page needs, before anyone opens one.
+_warming: threading.Thread | None = None
 
-    In Voila's preheated kernels this runs while no page waits; the page then only builds
-    its widgets. The campaign is read again when the page opens, so nothing shown is stale.
-    """
+
+def _warm(campaign):
     from campaignkit.printing import preview
 
     session = Session(campaign or start_options()["campaign"] or paths.DEFAULT_CAMPAIGN)
@@ -112,12 +111,27 @@ def warm_up(campaign=None):
         preview.material_png(data, "poster", next(iter(session.regions)), session.languages[0])
 
 
+def warm_up(campaign=None):
+    """Start loading and drawing once what every page needs, before anyone opens one.
+
+    In Voila's preheated kernels this runs while no page waits. It runs beside
+    wait_for_page (a thread), so the kernel is listening for its page from the start: a
+    page asked for during the warm-up is never missed. The campaign is read again when the
+    page opens, so nothing shown is stale.
+    """
+    global _warming
+    _warming = threading.Thread(target=_warm, args=(campaign,), daemon=True)
+    _warming.start()
+
+
 def wait_for_page():
     """In a preheated Voila kernel, wait here for the page's address (?region=, ?lang=)."""
     if os.environ.get("VOILA_PREHEAT", "False") != "False":
         from voila.utils import wait_for_request
 
         wait_for_request()
+    if _warming is not None:
+        _warming.join()  # one drawing at a time: the page's own preview comes next
 
 
 class Editor:
