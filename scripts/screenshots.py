@@ -154,7 +154,7 @@ def main():
                 page.set_viewport_size({"width": 400, "height": 800})
                 tab(page, 0)
                 time.sleep(2)
-                save(page.screenshot(), "editor-phone-en.png", 400)
+                save(page.screenshot(), "editor-telephone.png", 400)
                 browser.close()
         finally:
             server_process.terminate()
