@@ -8,12 +8,13 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian packages, installed when missing (scripts/system-packages): apt.txt for every
 # target, apt-test.txt too when `make test` is asked for.
 APT_LISTS := $(strip apt.txt $(if $(filter test,$(MAKECMDGOALS)),apt-test.txt))
+AXE := tests/editor/axe/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help system install run test check lab app bench clean
+.PHONY: help system install run test check lab app bench bench-editor clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 system: ## install the Debian packages of apt.txt that are missing (with sudo when not root)
 	@scripts/system-packages $(APT_LISTS)
@@ -25,6 +26,7 @@ $(STAMP): requirements.txt pyproject.toml | system
 	  $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@scripts/install-git-filter
 	@touch $(STAMP)
 
 run: install ## validate the sample campaign, then produce all its materials into outputs/
@@ -32,8 +34,13 @@ run: install ## validate the sample campaign, then produce all its materials int
 	$(BIN)/campaignkit build $(CAMPAIGN) --jobs $(JOBS)
 	$(BIN)/campaignkit print-shop $(CAMPAIGN)
 
-test: install ## run every test (unit, notebooks, browser); also installs apt-test.txt
+test: install $(AXE) ## run every test (unit, notebooks, browser with axe-core); also installs apt-test.txt
 	$(BIN)/python -m pytest
+
+$(AXE): tests/editor/axe/package.json tests/editor/axe/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the accessibility test: apt-get install npm"; exit 1; }
+	cd tests/editor/axe && npm ci --no-audit --no-fund --silent
+	@touch $(AXE)
 
 check: install ## lint, format and layer checks, then validate the sample campaign
 	$(BIN)/ruff check .
@@ -45,13 +52,14 @@ lab: install ## open JupyterLab on the editor workbook (on 127.0.0.1, with Jupyt
 	$(BIN)/jupyter lab --ip 127.0.0.1 $(if $(filter 0,$(shell id -u)),--allow-root) \
 	  --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/editor.ipynb
 
-app: install ## serve the editor as a web page with Voila on 127.0.0.1, with a token (CAMPAIGN=folder)
-	CAMPAIGNKIT_CAMPAIGN=$(abspath $(CAMPAIGN)) $(BIN)/voila --Voila.ip=127.0.0.1 --token \
-	  --Voila.root_dir=. --VoilaConfiguration.file_allowlist="['outputs/.*[.]pdf']" \
-	  notebooks/editor.ipynb
+app: install ## serve the editor as a web page (Voila) on 127.0.0.1:8866, with a token (CAMPAIGN=folder)
+	CAMPAIGNKIT_CAMPAIGN=$(abspath $(CAMPAIGN)) $(BIN)/python -m campaignkit.editor.server
 
-bench: install ## measure speed and memory (ratios from one run)
+bench: install bench-editor ## measure speed and memory (ratios from one run), then the editor page
 	$(BIN)/python bench/run.py
+
+bench-editor: install ## the editor page in Chromium: usable after, preview after a keystroke, kernels left
+	$(BIN)/python bench/editor_page.py
 
 clean: ## remove everything generated (outputs/ and caches), keep .venv
 	rm -rf outputs/* outputs/.cache .pytest_cache .ruff_cache

@@ -129,7 +129,11 @@ lang: str = ""  # interface language, fr or en; empty: ?lang=, $CAMPAIGNKIT_LANG
         metadata={"tags": ["parameters"]},
     ),
     nbformat.v4.new_code_cell(
-        "from campaignkit.editor.app import Editor\n\n"
+        "from campaignkit.editor.app import Editor, wait_for_page, warm_up\n\n"
+        "warm_up(campaign or None)  # as a web page: done before anyone opens it"
+    ),
+    nbformat.v4.new_code_cell(
+        "wait_for_page()  # as a web page: the page's ?region= and ?lang= arrive here\n"
         "Editor(campaign or None, region or None, lang or None)"
     ),
 ]

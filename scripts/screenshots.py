@@ -7,19 +7,17 @@ The editor runs on a temporary copy of cases/2023, so the sample data is never c
 """
 
 import io
-import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from PIL import Image
 from playwright.sync_api import expect, sync_playwright
 
+from campaignkit.editor import server
 from campaignkit.editor.browser import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,40 +34,37 @@ def save(png: bytes, name: str, width: int = 1100):
     print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KB")
 
 
-def serve(campaign: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "CAMPAIGNKIT_CAMPAIGN": str(campaign)}
-    command = [
-        str(Path(sys.executable).with_name("voila")),
-        "--no-browser",
-        f"--port={port}",
-        "--Voila.ip=127.0.0.1",
-        "--Voila.root_dir=.",
-        "--VoilaConfiguration.file_allowlist=['outputs/.*[.]pdf']",
-        "notebooks/editor.ipynb",
-    ]
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+def serve(campaign: Path, port: int, token: str) -> subprocess.Popen:
+    """The page as `make app` serves it (campaignkit.editor.server), on the copy."""
+    server_process = subprocess.Popen(
+        server.command(port, token),
+        env=server.environment(campaign),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
-    for _ in range(300):
+    for _ in range(600):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return server
+            return server_process
         except OSError:
             time.sleep(0.2)
-    server.kill()
+    server_process.kill()
     raise SystemExit("Voila did not start")
 
 
-def open_editor(browser, url: str):
-    page = browser.new_page(viewport={"width": 1280, "height": 860})
-    page.set_default_timeout(120_000)
+def open_editor(browser, url: str, locale: str = "fr-CA"):
+    page = browser.new_page(viewport={"width": 1280, "height": 860}, locale=locale)
+    page.set_default_timeout(300_000)
     page.goto(url)
-    page.wait_for_function(
-        "() => (document.querySelector('img.ck-preview-image')?.src || '').startsWith('blob:')"
-    )
-    page.add_style_tag(content=".jp-Cell-inputWrapper{display:none}")
+    page.wait_for_selector("img.ck-preview-img")
     time.sleep(1)
     return page
+
+
+def launch(playwright, locale: str):
+    """Chromium in `locale`: its date and time inputs follow the browser's language."""
+    args = [*CHROMIUM_ARGS, f"--lang={locale}"]
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
 
 
 def tab(page, index: int):
@@ -85,25 +80,48 @@ def main():
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        server = serve(campaign, port)
-        base = f"http://127.0.0.1:{port}/"
+        token = "screenshots"
+        server_process = serve(campaign, port, token)
+        base = f"http://127.0.0.1:{port}/?token={token}&"
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-                )
-                page = open_editor(browser, base + "?region=mauricie")
+                browser = launch(playwright, "fr-CA")  # date and time inputs in French
+                page = open_editor(browser, base + "region=mauricie")
                 save(page.screenshot(), "editor-evenements.png")
-                page.locator(".ck-event-0 .ck-field-date input").fill("9 décembre")
-                page.locator(".ck-event-0 .ck-field-end input").fill("9:00")
+                index = page.locator(".ck-card").count()
+                page.locator("button.ck-add-event").click()
+                card = page.locator(f".ck-event-{index}")  # the page redraws: wait for the card
+                card.wait_for()
+                card.locator(".ck-field-title_fr input").fill("Marathon de la bibliothèque")
+                card.locator(".ck-field-start input").fill("18:00")
+                card.locator(".ck-field-end input").fill("09:00")
+                card.locator(".ck-field-venue input").fill("x")
+                card.locator(".ck-field-venue input").fill("")
                 expect(page.locator("button.ck-save-events")).to_be_disabled()
                 time.sleep(1)
-                save(page.locator(".ck-event-0").screenshot(), "editor-erreur.png", 760)
-                page.locator(".ck-event-0 .ck-field-date input").fill("2023-12-09")
-                page.locator(".ck-event-0 .ck-field-end input").fill("16:00")
+                card.scroll_into_view_if_needed()
+                save(page.screenshot(), "editor-erreur.png")
+                page.close()  # leave the new event unsaved: start again on a fresh page
+                page = open_editor(browser, base + "region=mauricie")
+                venue = page.locator(".ck-event-0 .ck-field-venue input")
+                venue.fill(venue.input_value() + " (salle 2)")
+                page.locator("button.ck-save-events").click()
+                expect(page.locator(".ck-status-events")).to_contain_text("Enregistré")
+                page.locator(
+                    ".ck-versions-events .lm-AccordionPanel-title, "
+                    ".ck-versions-events .jupyter-widget-Collapse-header"
+                ).first.click()
+                page.wait_for_selector(".ck-versions-events .ck-version-restore")
+                page.locator(".ck-versions-events .ck-version-restore").first.click()
+                page.wait_for_selector(".ck-confirm-versions-events .ck-confirm-yes")
+                time.sleep(1)
+                page.locator(".ck-savebar").last.scroll_into_view_if_needed()
+                save(page.screenshot(), "editor-versions.png")
+                page.locator(".ck-confirm-versions-events .ck-confirm-yes").click()
+                time.sleep(1)
                 tab(page, 1)
                 page.locator(".ck-case-choice select").select_option(label="Wet'suwet'en")
-                time.sleep(2)
+                time.sleep(3)
                 save(page.screenshot(), "editor-cas.png")
                 tab(page, 2)
                 counts = [("wetsuweten", "23", "18"), ("chaima-issa", "9", "")]
@@ -111,27 +129,36 @@ def main():
                     page.locator(f".ck-tally-{case_id}-letters input").fill(letters)
                     page.locator(f".ck-tally-{case_id}-cards input").fill(cards)
                 page.locator(".ck-tally-participants input").fill("40")
-                time.sleep(1)
+                time.sleep(3)
                 save(page.screenshot(), "editor-decomptes.png")
                 page.locator("button.ck-reload-tallies").click()
+                page.locator(".ck-confirm-tallies .ck-confirm-yes").click()
                 tab(page, 3)
                 page.locator("button.ck-produce-button").click()
-                page.wait_for_selector(".ck-produce-links a")
-                href = page.locator(".ck-produce-links a").first.get_attribute("href")
-                with urllib.request.urlopen(base.rstrip("/") + href) as response:
-                    assert response.read(4) == b"%PDF", href
+                page.wait_for_selector(".ck-produce-links a.ck-pdf")
+                with page.expect_download() as download:
+                    page.locator(".ck-produce-links a.ck-pdf").first.click()
+                pdf = Path(folder) / "downloaded.pdf"
+                download.value.save_as(pdf)
+                assert pdf.read_bytes()[:4] == b"%PDF", download.value.suggested_filename
                 time.sleep(1)
                 save(page.screenshot(), "editor-produire.png")
-                page.close()
+                browser.close()
 
-                page = open_editor(browser, base + "?region=montreal&lang=en")
+                browser = launch(playwright, "en-CA")
+                page = open_editor(browser, base + "region=montreal&lang=en", "en-CA")
                 save(page.screenshot(), "editor-events-en.png")
                 tab(page, 1)
+                time.sleep(2)
                 save(page.screenshot(), "editor-cases-en.png")
+                page.set_viewport_size({"width": 400, "height": 800})
+                tab(page, 0)
+                time.sleep(2)
+                save(page.screenshot(), "editor-telephone.png", 400)
                 browser.close()
         finally:
-            server.terminate()
-            server.wait(timeout=15)
+            server_process.terminate()
+            server_process.wait(timeout=30)
 
 
 if __name__ == "__main__":

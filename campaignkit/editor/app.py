@@ -11,6 +11,7 @@ CAMPAIGNKIT_LANG) choose the first region and the interface language.
 
 import os
 import re
+import threading
 import urllib.parse
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import ipywidgets as w
 from campaignkit import paths
 from campaignkit.editor.cases_tab import CasesForm
 from campaignkit.editor.events_tab import EventsForm
-from campaignkit.editor.forms import Notice, esc
+from campaignkit.editor.forms import Notice, esc, labelled
 from campaignkit.editor.preview_pane import PreviewPane
 from campaignkit.editor.produce_tab import ProduceForm
 from campaignkit.editor.session import Session
@@ -27,7 +28,7 @@ from campaignkit.editor.tallies_tab import TalliesForm
 from campaignkit.editor.words import t
 
 STYLE = """<style>
-.ck-app { font-size: 14px; }
+.ck-app { font-size: 14px; overflow: visible !important; }
 .ck-app h2 { margin: 4px 0; }
 .ck-app .widget-text, .ck-app .widget-textarea { width: auto; min-width: 0; }
 .ck-app .widget-button { width: auto; }
@@ -35,13 +36,42 @@ STYLE = """<style>
 .ck-app .widget-html-content { line-height: 1.35; }
 .ck-app textarea { font-family: inherit; font-size: 13px; }
 .ck-over { color: #b00020; font-weight: bold; }
-.ck-ok { color: #5f6368; }
+.ck-ok { color: #4a4f55; }
+.ck-count { align-self: flex-end; font-size: 12px; }
+.ck-labelled.widget-inline-hbox { flex-direction: column; align-items: stretch; }
+.ck-labelled.widget-inline-hbox { height: auto !important; }
+.ck-labelled > select, .ck-labelled > input { flex: 0 0 auto !important;
+  min-height: var(--jp-widgets-inline-height, 28px); }
+.ck-labelled > .widget-label, .ck-labelled > label {
+  width: auto !important; text-align: left; font-weight: bold; margin: 0; }
+.ck-label-hidden > label, .ck-label-hidden > .widget-label {
+  position: absolute; width: 1px !important; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .ck-invalid input, .ck-invalid textarea, input.ck-invalid, textarea.ck-invalid {
   border: 2px solid #b00020 !important; background: #fff6f6; }
 .ck-card { border: 1px solid #d0d0d0; border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
-.ck-dirty { color: #9a5b00; font-weight: bold; }
-.ck-preview img { border: 1px solid #bbb; box-shadow: 0 1px 4px rgba(0,0,0,.2); }
+.ck-dirty { color: #8a4f00; font-weight: bold; }
+.ck-preview img { border: 1px solid #bbb; box-shadow: 0 1px 4px rgba(0,0,0,.2); width: 100%; }
 .ck-sheet { border-top: 2px solid #000; padding-top: 4px; }
+.ck-app a.ck-pdf { color: #0b57d0; text-decoration: underline; }
+.ck-app .lm-TabBar-tab { color: #1f1f1f !important; background: #e4e4e4; }
+.ck-app .lm-TabBar-tab.lm-mod-current { background: #fff; }
+.ck-app .jupyter-widget-Collapse-header, .ck-app .jupyter-widget-Collapse-header span {
+  color: #1f1f1f !important; background: #ececec; }
+.ck-main { align-items: flex-start !important; overflow: visible !important; }
+.ck-main > .ck-preview { position: sticky !important; top: 0; align-self: flex-start !important;
+  max-height: 100vh; overflow-y: auto !important; }
+.ck-savebar { position: sticky; bottom: 0; z-index: 5; background: var(--jp-layout-color0, #fff);
+  border-top: 1px solid #d0d0d0; padding: 6px 0; overflow: visible !important; }
+.ck-app .lm-TabPanel-stackedPanel, .ck-app .widget-tab-contents,
+.ck-app .jupyter-widget-Collapse-contents, .ck-app .ck-events, .ck-app .ck-cases,
+.ck-app .ck-tallies, .ck-app .widget-tab { overflow: visible !important; }
+@media (max-width: 800px) {
+  .ck-main { flex-direction: column !important; }
+  .ck-main > * { width: 100% !important; flex: 1 1 auto !important; }
+  .ck-main > .ck-preview { position: static; max-height: none; }
+  .ck-app .ck-grid { grid-template-columns: 1fr !important; }
+  .ck-app .ck-sheet { grid-template-columns: 2fr 1fr 1fr !important; }
+}
 </style>"""
 LANGUAGES = ("fr", "en")
 
@@ -69,12 +99,47 @@ def start_options(environ=None) -> dict:
     return options
 
 
+_warming: threading.Thread | None = None
+
+
+def _warm(campaign):
+    from campaignkit.printing import preview
+
+    session = Session(campaign or start_options()["campaign"] or paths.DEFAULT_CAMPAIGN)
+    data = session.preview_data()
+    if data is not None and session.regions:
+        preview.material_png(data, "poster", next(iter(session.regions)), session.languages[0])
+
+
+def warm_up(campaign=None):
+    """Start loading and drawing once what every page needs, before anyone opens one.
+
+    In Voila's preheated kernels this runs while no page waits. It runs beside
+    wait_for_page (a thread), so the kernel is listening for its page from the start: a
+    page asked for during the warm-up is never missed. The campaign is read again when the
+    page opens, so nothing shown is stale.
+    """
+    global _warming
+    _warming = threading.Thread(target=_warm, args=(campaign,), daemon=True)
+    _warming.start()
+
+
+def wait_for_page():
+    """In a preheated Voila kernel, wait here for the page's address (?region=, ?lang=)."""
+    if os.environ.get("VOILA_PREHEAT", "False") != "False":
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+    if _warming is not None:
+        _warming.join()  # one drawing at a time: the page's own preview comes next
+
+
 class Editor:
     """The whole workbook; display it (last line of a cell) to show it."""
 
     TABS = ("events", "cases", "tallies", "produce")
 
-    def __init__(self, campaign=None, region=None, lang=None, preview_delay=0.3, out_dir=None):
+    def __init__(self, campaign=None, region=None, lang=None, preview_delay=0.15, out_dir=None):
         options = start_options()
         self.session = Session(campaign or options["campaign"] or paths.DEFAULT_CAMPAIGN)
         self.lang = lang or options["lang"] or "fr"
@@ -86,6 +151,7 @@ class Editor:
         self.widget = w.VBox()
         self.widget.add_class("ck-app")
         self.preview = PreviewPane(self, preview_delay)
+        self.make_header()
         self.build()
         self.preview.schedule()
 
@@ -95,60 +161,84 @@ class Editor:
     def campaign_id(self) -> str:
         return self.session.campaign.id if self.session.campaign else self.session.root.name
 
-    def build(self, tab: int = 0):
-        """(Re)build the header and the four tabs, e.g. after a change of language or region."""
-        lang = self.lang
-        folders = campaign_folders()
-        if self.session.root not in folders:
-            folders.append(self.session.root)
-        self.campaign_choice = w.Dropdown(
-            options=[(folder.name, str(folder)) for folder in folders],
-            value=str(self.session.root),
-            description=t("campaign", lang),
-        )
+    def make_header(self):
+        """The campaign, region and language choices: made once, so a switch never races."""
+        self.campaign_choice = w.Dropdown()
         self.campaign_choice.add_class("ck-campaign")
-        regions = [(r.name[lang], r.id) for r in self.session.regions.values()]
-        self.region_choice = w.Dropdown(
-            options=regions, value=self.region or None, description=t("region", lang)
-        )
+        self.region_choice = w.Dropdown()
         self.region_choice.add_class("ck-region")
         self.lang_choice = w.ToggleButtons(
-            options=[("Français", "fr"), ("English", "en")],
-            value=lang,
-            style={"button_width": "6em"},
+            options=[("Français", "fr"), ("English", "en")], style={"button_width": "6em"}
         )
         self.lang_choice.add_class("ck-lang")
         self.state, self.notice = w.HTML(), Notice("ck-app-notice")
-        self.events, self.cases = EventsForm(self), CasesForm(self)
-        self.tallies, self.produce = TalliesForm(self), ProduceForm(self)
-        self.tabs = w.Tab(
-            children=[self.events.box, self.cases.box, self.tallies.box, self.produce.box]
-        )
-        self.tabs.titles = [t(f"tab_{name}", lang) for name in self.TABS]
-        self.tabs.selected_index = tab
+        self.heading, self.problems = w.HTML(), w.HTML()
+        self.tabs = w.Tab()
         self.tabs.layout.flex = "3 1 0%"
         self.preview.box.layout.flex = "2 1 0%"
         self.preview.box.layout.min_width = "320px"
+        header = w.HBox([self.campaign_choice, self.region_choice, self.lang_choice, self.state])
+        header.layout.flex_flow = "row wrap"
+        header.layout.align_items = "center"
+        header.add_class("ck-header")
+        main = w.HBox([self.tabs, self.preview.box])
+        main.add_class("ck-main")
+        self.widget.children = [self.heading, header, self.notice.html, self.problems, main]
+        self.campaign_choice.observe(self.on_campaign, "value")
+        self.region_choice.observe(self.on_region, "value")
+        self.lang_choice.observe(self.on_lang, "value")
+        self.tabs.observe(self.on_tab, "selected_index")
+
+    def set_quietly(self, widget, handler, **traits):
+        """Change a header widget's options or value without calling its handler."""
+        widget.unobserve(handler, "value")
+        try:
+            for name, value in traits.items():
+                setattr(widget, name, value)
+        finally:
+            widget.observe(handler, "value")
+
+    def build(self, tab: int | None = None):
+        """Show the campaign, region and language chosen: header, tabs and preview at once.
+
+        The new tabs are made first; only when all of them are ready are they put on the
+        page, in one change, together with the header's values.
+        """
+        lang = self.lang
+        tab = self.tabs.selected_index or 0 if tab is None else tab
+        folders = campaign_folders()
+        if self.session.root not in folders:
+            folders.append(self.session.root)
+        events, cases = EventsForm(self), CasesForm(self)
+        tallies, produce = TalliesForm(self), ProduceForm(self)
+        self.events, self.cases, self.tallies, self.produce = events, cases, tallies, produce
+        self.set_quietly(
+            self.campaign_choice,
+            self.on_campaign,
+            options=[(folder.name, str(folder)) for folder in folders],
+            value=str(self.session.root),
+        )
+        regions = [(r.name[lang], r.id) for r in self.session.regions.values()]
+        self.set_quietly(
+            self.region_choice, self.on_region, options=regions, value=self.region or None
+        )
+        labelled(self.campaign_choice, t("campaign", lang))
+        labelled(self.region_choice, t("region", lang))
+        self.set_quietly(self.lang_choice, self.on_lang, value=lang)
+        self.lang_choice.tooltip = t("interface_language", lang)
         self.preview.relabel()
         problems = ""
         if self.session.problems:
             items = "".join(f"<li>{esc(p.text(lang))}</li>" for p in self.session.problems)
             title = esc(t("data_problems", lang))
             problems = f'<div class="ck-error"><p>{title}</p><ul>{items}</ul></div>'
-        header = w.HBox([self.campaign_choice, self.region_choice, self.lang_choice, self.state])
-        header.layout.flex_flow = "row wrap"
-        header.layout.align_items = "center"
-        self.widget.children = [
-            w.HTML(STYLE + f"<h2>{esc(self.title())}</h2>"),
-            header,
-            self.notice.html,
-            w.HTML(problems),
-            w.HBox([self.tabs, self.preview.box]),
-        ]
-        self.campaign_choice.observe(self.on_campaign, "value")
-        self.region_choice.observe(self.on_region, "value")
-        self.lang_choice.observe(self.on_lang, "value")
-        self.tabs.observe(self.on_tab, "selected_index")
+        with self.tabs.hold_trait_notifications():
+            self.tabs.children = [events.box, cases.box, tallies.box, produce.box]
+            self.tabs.titles = [t(f"tab_{name}", lang) for name in self.TABS]
+            self.tabs.selected_index = tab
+        self.heading.value = STYLE + f"<h1 class='ck-title'>{esc(self.title())}</h1>"
+        self.problems.value = problems
+        self.preview.follow(self.tab_name())
         self.changed()
 
     def title(self) -> str:
@@ -159,6 +249,7 @@ class Editor:
         return self.TABS[self.tabs.selected_index or 0]
 
     def focus(self) -> str | None:
+        """What the preview's page must show: the case's name, the tally's event title."""
         tab = self.tab_name()
         if tab == "cases":
             return self.cases.focus()
@@ -186,22 +277,29 @@ class Editor:
 
     def on_lang(self, change):
         self.lang = change["new"]
-        self.build(self.tabs.selected_index or 0)
+        self.build()
 
     def on_region(self, change):
+        """Switch region: everything follows, or nothing does and the page says why."""
+        old = self.region
         self.region = change["new"]
-        self.build(self.tabs.selected_index or 0)
+        try:
+            self.build()
+        except Exception as error:  # noqa: BLE001 - the page must stay on one region
+            self.region = old  # build() changes the page only once every tab is made
+            self.set_quietly(self.region_choice, self.on_region, value=old)
+            self.notice.show("region", t("region_failed", self.lang, detail=error), True)
+            return
+        self.notice.clear("region")
         self.preview.schedule()
 
     def on_campaign(self, change):
         if self.session.dirty:
-            self.campaign_choice.unobserve(self.on_campaign, "value")
-            self.campaign_choice.value = change["old"]
-            self.campaign_choice.observe(self.on_campaign, "value")
+            self.set_quietly(self.campaign_choice, self.on_campaign, value=change["old"])
             self.notice.show("dirty", t("save_first", self.lang), True)
             return
         self.session = Session(change["new"])
         if self.region not in self.session.regions:
             self.region = next(iter(self.session.regions), "")
-        self.build()
+        self.build(0)
         self.preview.schedule()

@@ -5,15 +5,20 @@ from functools import partial
 import ipywidgets as w
 
 from campaignkit.editor.forms import (
+    Confirm,
+    ask_reload,
     buttons,
     esc,
     field_box,
+    labelled,
+    save_bar,
     show_count,
     show_hint,
     show_problem,
     try_save,
 )
 from campaignkit.editor.session import CASE_SINGLE, limit_of
+from campaignkit.editor.versions import VersionsPanel, lines_change, restore_file
 from campaignkit.editor.words import t
 
 TALL_TEXTS = {("story",), ("letter",), ("card", "guidance")}
@@ -29,17 +34,24 @@ class CasesForm:
         self.save, self.reload, self.status, self.hint = buttons(
             app, "cases", self.on_save, self.on_reload
         )
+        self.confirm = Confirm("ck-confirm-cases")
+        self.versions = VersionsPanel(app, "cases")
         self.current = next(iter(app.session.cases), None)
         self.render()
+
+    def what(self, case_id=None) -> str:
+        case = self.app.session.cases.get(case_id or self.current)
+        name = (case.get(("name",)) or case.id) if case else ""
+        return t("what_case", self.app.lang, name=name)
 
     def render(self):
         app, lang = self.app, self.app.lang
         session = app.session
-        self.inputs, self.errors, self.counters = {}, {}, {}
+        self.inputs, self.errors, self.counters, self.labels = {}, {}, {}, {}
         options = [
             (case.get(("name",)) or case_id, case_id) for case_id, case in session.cases.items()
         ]
-        chooser = w.Dropdown(options=options, value=self.current, description=t("case", lang))
+        chooser = labelled(w.Dropdown(options=options, value=self.current), t("case", lang))
         chooser.add_class("ck-case-choice")
         chooser.layout.width = "28em"
         chooser.observe(self.on_choose, "value")
@@ -47,8 +59,11 @@ class CasesForm:
         items = [w.HTML(f"<p>{esc(t('cases_intro', lang))}</p>"), chooser, self.edited]
         if self.current is not None:
             items += self.fields(session.cases[self.current])
-        items += [self.other, w.HBox([self.save, self.reload]), self.hint, self.status.html]
+        bar = save_bar(self.save, self.reload, self.confirm, self.hint, self.status)
+        items += [self.other, self.versions.box, bar]
         self.box.children = items
+        if self.current is not None:
+            self.versions.show(self.version_source())
         self.refresh()
 
     def fields(self, case) -> list:
@@ -58,6 +73,7 @@ class CasesForm:
             key = ".".join(path)
             text = w.Text(value=case.get(path), continuous_update=True)
             box, counter, error = field_box(t(key, lang), text, f"ck-case-{key.replace('.', '-')}")
+            self.labels[key] = t(key, lang)
             text.observe(partial(self.on_change, path), "value")
             self.inputs[key], self.errors[key], self.counters[key] = (
                 text,
@@ -75,12 +91,13 @@ class CasesForm:
             for text_lang in self.app.session.languages:
                 area = w.Textarea(value=case.get(path + (text_lang,)), continuous_update=True)
                 area.layout.height = "11em" if path in TALL_TEXTS else "4.5em"
-                label = f"{t(key, lang)} — {text_lang}"
+                label = f"{t(key, lang)} ({t('lang_' + text_lang, lang)})"
                 css = f"ck-case-{key.replace('.', '-')}-{text_lang}"
                 box, counter, error = field_box(label, area, css)
                 area.observe(partial(self.on_change, path + (text_lang,)), "value")
                 field = f"{key}.{text_lang}"
                 self.inputs[field], self.errors[field] = area, error
+                self.labels[field] = label
                 self.counters[field] = (counter, limit_of(path))
                 boxes.append(box)
             grid = w.GridBox(
@@ -97,7 +114,15 @@ class CasesForm:
         self.edited.value = (
             f"<i>{esc(t('cases_edited', lang, n=len(edited), names=names))}</i>" if edited else ""
         )
-        invalid = any(case.validate()[1] for case in edited)
+        missing = []
+        for case in edited:
+            for problem in case.validate()[1]:
+                label = (
+                    self.labels.get(problem.field, problem.field)
+                    if case.id == self.current
+                    else case.get(("name",))
+                )
+                missing.append(label)
         if self.current is not None:
             problems = session.case_problems(self.current)
             for field, widget in self.inputs.items():
@@ -112,8 +137,8 @@ class CasesForm:
                 if others
                 else ""
             )
-        self.save.disabled = invalid or not edited
-        show_hint(self.hint, invalid, lang)
+        self.save.disabled = bool(missing) or not edited
+        show_hint(self.hint, missing, lang)
 
     def on_choose(self, change):
         self.current = change["new"]
@@ -128,15 +153,43 @@ class CasesForm:
 
     def on_save(self, _=None):
         edited = [case for case in self.app.session.cases.values() if case.dirty]
-        if try_save(self.app, edited, self.status):
+        names = ", ".join(case.get(("name",)) or case.id for case in edited)
+        what = (
+            self.what(edited[0].id)
+            if len(edited) == 1
+            else t("what_case", self.app.lang, name=names)
+        )
+        if try_save(self.app, edited, self.status, what):
             self.render()
 
     def on_reload(self, _=None):
-        for case in self.app.session.cases.values():
-            case.reload()
-        self.status.clear()
+        def reload():
+            for case in self.app.session.cases.values():
+                case.reload()
+            self.status.clear()
+            self.render()
+            self.app.changed(preview="cases")
+
+        dirty = any(case.dirty for case in self.app.session.cases.values())
+        ask_reload(self.app, self.confirm, self.what(), dirty, reload)
+
+    def version_source(self) -> dict:
+        case = self.app.session.cases[self.current]
+        return {
+            "path": case.path,
+            "what": self.what(),
+            "current": lambda: case.snapshot.text,
+            "describe": lambda old, new: lines_change(old, new, self.app.lang),
+            "restore": lambda text: self.restore(case, text),
+        }
+
+    def restore(self, case, text: str) -> bool:
+        """Save an earlier version of the case file in place of today's."""
+        if not restore_file(self.app, case, text, self.status, self.what()):
+            return False
         self.render()
         self.app.changed(preview="cases")
+        return True
 
     def focus(self) -> str | None:
         """What the preview should show: the current case's name."""

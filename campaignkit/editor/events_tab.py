@@ -1,20 +1,26 @@
-"""The Events tab: the region's events as a list of forms; Save writes events.csv."""
+"""The Events tab: the region's events as a list of forms; Save writes the list of events."""
 
+import datetime as dt
 from functools import partial
 
 import ipywidgets as w
 
 from campaignkit.editor.forms import (
+    Confirm,
+    ask_reload,
     buttons,
     esc,
     field_box,
+    save_bar,
     show_count,
     show_hint,
     show_problem,
     try_save,
 )
 from campaignkit.editor.session import limit_of
+from campaignkit.editor.versions import VersionsPanel, events_change, region_rows
 from campaignkit.editor.words import t
+from campaignkit.text.i18n import when
 
 EVENT_FIELDS = [
     "id",
@@ -29,10 +35,34 @@ EVENT_FIELDS = [
     "contact_name",
     "contact_email",
 ]
+COUNTED = ("title", "venue", "address", "city")
+
+
+def as_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def as_time(text: str) -> dt.time | None:
+    try:
+        return dt.time.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def picker_text(value) -> str:
+    """What a date or time picker's value is written as in the list: 2023-12-09, 18:30."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    return value.isoformat()
 
 
 class EventsForm:
-    """The region's events as a list of forms: change, add, remove; Save writes events.csv."""
+    """The region's events as a list of forms: change, add, duplicate, remove; Save."""
 
     def __init__(self, app):
         self.app = app
@@ -41,7 +71,14 @@ class EventsForm:
         self.save, self.reload, self.status, self.hint = buttons(
             app, "events", self.on_save, self.on_reload
         )
+        self.confirm = Confirm("ck-confirm-events")
+        self.versions = VersionsPanel(app, "events")
+        self.new_keys: set[int] = set()  # events added on this page: quiet until touched
+        self.touched: set[tuple[int, str]] = set()
         self.render()
+
+    def what(self) -> str:
+        return t("what_events", self.app.lang)
 
     def columns(self, name: str) -> list[str]:
         if name == "title":
@@ -50,10 +87,12 @@ class EventsForm:
 
     def render(self):
         app, lang = self.app, self.app.lang
-        self.inputs, self.errors, self.counters = {}, {}, {}
+        self.inputs, self.errors, self.counters, self.labels = {}, {}, {}, {}
         region = app.session.regions.get(app.region)
         region_name = region.name[lang] if region else app.region
-        items = [w.HTML(f"<h3>{esc(t('events_of', lang, region=region_name))}</h3>")]
+        heading = w.HTML(f"<h3>{esc(t('events_of', lang, region=region_name))}</h3>")
+        heading.add_class("ck-events-heading")
+        items = [heading]
         keys = app.session.events.keys_of(app.region)
         if not keys:
             items.append(w.HTML(f"<p>{esc(t('no_event', lang))}</p>"))
@@ -63,9 +102,18 @@ class EventsForm:
         add.layout.align_self = "flex-start"
         add.on_click(self.on_add)
         self.add = add
-        items += [add, w.HBox([self.save, self.reload]), self.hint, self.status.html]
+        bar = save_bar(self.save, self.reload, self.confirm, self.hint, self.status)
+        items += [add, self.versions.box, bar]
         self.box.children = items
+        self.versions.show(self.version_source())
         self.refresh()
+
+    def input_for(self, name: str, value: str):
+        if name == "date":
+            return w.DatePicker(value=as_date(value))
+        if name in ("start", "end"):
+            return w.TimePicker(value=as_time(value), step=60)
+        return w.Text(value=value, continuous_update=True)
 
     def card(self, index: int, key: int) -> w.VBox:
         lang, values = self.app.lang, self.app.session.events.values(key)
@@ -74,24 +122,28 @@ class EventsForm:
             for column in self.columns(name):
                 label = t("title_field" if name == "title" else name, lang)
                 if name == "title":
-                    label += f" ({column.rsplit('_', 1)[1]})"
-                text = w.Text(value=values.get(column, ""), continuous_update=True)
-                box, counter, error = field_box(label, text, f"ck-field-{column}")
-                text.observe(partial(self.on_change, key, column), "value")
-                self.inputs[key, column], self.errors[key, column] = text, error
-                if name in ("title", "venue", "address", "city"):
+                    label += f" ({t('lang_' + column.rsplit('_', 1)[1], lang)})"
+                widget = self.input_for(name, values.get(column, ""))
+                box, counter, error = field_box(label, widget, f"ck-field-{column}")
+                widget.observe(partial(self.on_change, key, column), "value")
+                self.inputs[key, column], self.errors[key, column] = widget, error
+                self.labels[key, column] = label
+                if name in COUNTED:
                     self.counters[key, column] = (counter, limit_of((name,)))
                 boxes.append(box)
         grid = w.GridBox(
             boxes, layout=w.Layout(grid_template_columns="1fr 1fr", grid_gap="4px 12px")
         )
+        grid.add_class("ck-grid")
         remove = w.Button(description=t("remove_event", lang), icon="trash", button_style="danger")
         remove.add_class("ck-remove-event")
-        remove.layout.align_self = "flex-start"
         remove.on_click(partial(self.on_remove, key))
+        duplicate = w.Button(description=t("duplicate_event", lang), icon="copy")
+        duplicate.add_class("ck-duplicate-event")
+        duplicate.on_click(partial(self.on_duplicate, key))
         heading = w.HTML()
         self.inputs[key, "_heading"] = heading
-        card = w.VBox([heading, grid, remove])
+        card = w.VBox([heading, grid, w.HBox([duplicate, remove])])
         card.add_class("ck-card")
         card.add_class(f"ck-event-{index}")
         return card
@@ -99,55 +151,121 @@ class EventsForm:
     def problems(self):
         return self.app.session.event_problems(self.app.region)
 
-    def blocking(self, problems) -> bool:
-        """Invalid rows of this region, or any row changed elsewhere that is invalid."""
-        events = self.app.session.events
-        changed = [key for key, record in events.rows.items() if record.raw is None]
-        for key in changed:
-            if key not in problems and events.validate(key, self.app.session.campaign)[1]:
-                return True
-        return any(problems.values())
+    def shown(self, key: int, column: str) -> bool:
+        """A new event's field is quiet until touched; rows from the file show every problem."""
+        return key not in self.new_keys or (key, column) in self.touched
+
+    def missing(self, problems) -> list[str]:
+        """The labels of every field of this region still to fill in or correct."""
+        labels = []
+        for key, found in problems.items():
+            for column in found:
+                labels.append(self.labels.get((key, column), column))
+        return labels
+
+    def heading(self, key: int) -> str:
+        lang, values = self.app.lang, self.app.session.events.values(key)
+        title = values.get(f"title_{lang}") or t("new_event", lang)
+        day, start, end = (
+            as_date(values.get("date", "")),
+            *map(as_time, (values["start"], values["end"])),
+        )
+        moment = when(day, start, end, lang) if day and start and end else values.get("date", "")
+        return f"<h4>{esc(title)} <small>{esc(moment)}</small></h4>"
 
     def refresh(self):
         lang, session = self.app.lang, self.app.session
         problems = self.problems()
         for (key, column), widget in self.inputs.items():
             if column == "_heading":
-                values = session.events.values(key)
-                title = values.get(f"title_{lang}") or t("new_event", lang)
-                widget.value = f"<h4>{esc(title)} <small>{esc(values.get('date', ''))}</small></h4>"
+                widget.value = self.heading(key)
                 continue
-            show_problem(widget, self.errors[key, column], problems.get(key, {}).get(column), lang)
+            problem = problems.get(key, {}).get(column)
+            show_problem(
+                widget, self.errors[key, column], problem if self.shown(key, column) else None, lang
+            )
             if (key, column) in self.counters:
                 counter, limit = self.counters[key, column]
                 show_count(counter, widget.value, limit)
-        invalid = self.blocking(problems)
-        self.save.disabled = invalid or not session.events.dirty
-        show_hint(self.hint, invalid, lang)
+        missing = self.missing(problems)
+        self.save.disabled = bool(missing) or not session.events.dirty
+        show_hint(self.hint, missing, lang)
 
     def on_change(self, key, column, change):
-        self.app.session.events.set(key, column, change["new"])
+        self.touched.add((key, column))
+        value = change["new"]
+        text = value if isinstance(value, str) else picker_text(value)
+        self.app.session.events.set(key, column, text)
         self.status.clear("saved")
         self.refresh()
         self.app.changed(preview="events")
 
-    def on_add(self, _=None):
-        session = self.app.session
-        session.events.add(self.app.region, session.new_event_values(self.app.region))
+    def on_add(self, _=None, values: dict | None = None):
+        session, region = self.app.session, self.app.region
+        fields = {**(values or {}), **session.new_event_values(region)}
+        key = session.events.add(region, fields)
+        if values is None:
+            self.new_keys.add(key)
         self.render()
         self.app.changed(preview="events")
+
+    def on_duplicate(self, key, _=None):
+        values = dict(self.app.session.events.values(key))
+        values.pop("id", None)
+        self.on_add(values=values)
 
     def on_remove(self, key, _=None):
-        self.app.session.events.remove(key)
-        self.render()
-        self.app.changed(preview="events")
+        lang, values = self.app.lang, self.app.session.events.values(key)
+        title = values.get(f"title_{lang}") or values.get("id") or t("new_event", lang)
+
+        def remove():
+            self.app.session.events.remove(key)
+            self.render()
+            self.app.changed(preview="events")
+
+        self.confirm.ask(
+            t("remove_confirm", lang, title=title), t("remove_yes", lang), lang, remove
+        )
 
     def on_save(self, _=None):
-        if try_save(self.app, [self.app.session.events], self.status):
-            self.refresh()
+        if try_save(self.app, [self.app.session.events], self.status, self.what()):
+            self.new_keys.clear()
+            self.render()  # rows others saved meanwhile are merged in: show them
+            self.app.changed(preview="events")
 
     def on_reload(self, _=None):
-        self.app.session.events.reload()
-        self.status.clear()
+        def reload():
+            self.app.session.events.reload()
+            self.new_keys.clear()
+            self.touched.clear()
+            self.status.clear()
+            self.render()
+            self.app.changed(preview="events")
+
+        dirty = self.app.session.events.dirty
+        ask_reload(self.app, self.confirm, self.what(), dirty, reload)
+
+    def version_source(self) -> dict:
+        """The events file, read and restored for this region only (see versions)."""
+        events, region, lang = self.app.session.events, self.app.region, self.app.lang
+        return {
+            "path": events.path,
+            "what": self.what(),
+            "current": lambda: events.snapshot.text,
+            "describe": lambda old, new: events_change(old, new, region, lang),
+            "restore": self.restore,
+        }
+
+    def restore(self, text: str) -> bool:
+        """Put this region's rows of an earlier version in place of today's, and save."""
+        events, region = self.app.session.events, self.app.region
+        for key in events.keys_of(region):
+            events.remove(key)
+        for values in region_rows(text, region).values():
+            events.add(region, {k: v for k, v in values.items() if k in events.columns})
+        saved = try_save(self.app, [events], self.status, self.what())
+        if not saved:
+            events.reload()
         self.render()
         self.app.changed(preview="events")
+        return saved

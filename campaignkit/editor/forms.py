@@ -4,11 +4,9 @@ from html import escape
 
 import ipywidgets as w
 
-from campaignkit import paths
-from campaignkit.data.savefile import BACKUPS
 from campaignkit.editor.session import count
 from campaignkit.editor.words import t
-from campaignkit.exceptions import CampaignKitError, FileChanged, UnsafeDataFile
+from campaignkit.exceptions import CampaignKitError, FileChanged, RecordsChanged, UnsafeDataFile
 
 
 def esc(text) -> str:
@@ -16,16 +14,23 @@ def esc(text) -> str:
     return escape(str(text), quote=False)
 
 
+def labelled(widget, label: str):
+    """Give an input its visible label as its accessible name (a <label for=…>)."""
+    widget.description = label
+    widget.style.description_width = "initial"
+    widget.add_class("ck-labelled")
+    return widget
+
+
 def field_box(label: str, widget, css: str) -> tuple[w.VBox, w.HTML, w.HTML]:
     """A labelled input with its counter and its error line, as one box."""
     widget.add_class(css)
     widget.layout.width = "auto"
+    labelled(widget, label)
     counter, error = w.HTML(), w.HTML()
     counter.add_class("ck-count")
     error.add_class("ck-error")
-    head = w.HBox([w.HTML(f"<b>{esc(label)}</b>"), counter])
-    head.layout.justify_content = "space-between"
-    return w.VBox([head, widget, error], layout=w.Layout(width="100%")), counter, error
+    return w.VBox([widget, counter, error], layout=w.Layout(width="100%")), counter, error
 
 
 def sentence(text: str) -> str:
@@ -55,23 +60,34 @@ class Notice:
         self.html.add_class(css)
 
     def show(self, kind: str, text: str, error: bool = False):
+        role = ' role="alert"' if error else ' role="status"'
         css = ' class="ck-error"' if error else ""
-        self.html.value, self.kind = f"<span{css}>{esc(text)}</span>", kind
+        self.html.value, self.kind = f"<span{css}{role}>{esc(text)}</span>", kind
+
+    def show_html(self, kind: str, html: str):
+        """A message with a list in it (its parts escaped by the caller)."""
+        self.html.value, self.kind = f'<div class="ck-error" role="alert">{html}</div>', kind
 
     def clear(self, *kinds: str):
         if not kinds or self.kind in kinds:
             self.html.value, self.kind = "", ""
 
 
-def try_save(app, files, notice: Notice) -> bool:
-    """Save each file; on a conflict or error say so and keep the edits on screen."""
-    lang, saved, created = app.lang, [], False
+def try_save(app, files, notice: Notice, what: str) -> bool:
+    """Save each file; on a conflict or error say so and keep the edits on screen.
+
+    `what` names what is saved in the reader's words (« la liste des événements »).
+    """
+    lang, saved, created, merged = app.lang, [], False, []
     for file in files:
         try:
             created = created or file.snapshot.data is None
-            saved.append(file.save())
-        except FileChanged as error:
-            notice.show("conflict", t("conflict", lang, file=paths.display(error.path)), True)
+            result = file.save()
+        except RecordsChanged as error:
+            notice.show_html("conflict", conflicts_html(error.conflicts, what, lang))
+            return False
+        except FileChanged:
+            notice.show("conflict", t("conflict", lang, file=what), True)
             return False
         except UnsafeDataFile as error:
             notice.show("error", t("cannot_write", lang, detail=error.text(lang)), True)
@@ -79,14 +95,91 @@ def try_save(app, files, notice: Notice) -> bool:
         except (OSError, CampaignKitError) as error:
             notice.show("error", t("cannot_write", lang, detail=error), True)
             return False
+        saved.append(result)
+        merged += getattr(result, "merged", None) or []
     if saved:
-        shown = ", ".join(paths.display(snapshot.path) for snapshot in saved)
         key = "saved_new" if created and len(saved) == 1 else "saved"
-        notice.show("saved", t(key, lang, file=shown, backups=BACKUPS + "/"))
+        text = t(key, lang, file=what)
+        if merged:
+            text += " " + t("merged", lang, names=", ".join(merged))
+        notice.show("saved", text)
     else:
         notice.show("saved", t("nothing_to_save", lang))
     app.changed()
     return True
+
+
+def shown_value(value) -> str:
+    return "—" if value in (None, "") else str(value)
+
+
+def conflict_lines(conflict, lang: str) -> list[str]:
+    """What differs in one record: yours and the one saved meanwhile, field by field."""
+    mine, theirs = conflict.mine, conflict.theirs
+    if isinstance(mine, dict) or isinstance(theirs, dict):
+        mine, theirs = mine or {}, theirs or {}
+        if not conflict.theirs:
+            return [t("conflict_removed", lang)]
+        if not conflict.mine:
+            return [t("conflict_you_removed", lang)]
+        keys = [k for k in dict.fromkeys([*mine, *theirs]) if mine.get(k) != theirs.get(k)]
+        return [
+            t(
+                "conflict_field",
+                lang,
+                field=k,
+                mine=shown_value(mine.get(k)),
+                theirs=shown_value(theirs.get(k)),
+            )
+            for k in keys
+        ]
+    return [
+        t(
+            "conflict_field",
+            lang,
+            field=conflict.record,
+            mine=shown_value(mine),
+            theirs=shown_value(theirs),
+        )
+    ]
+
+
+def conflicts_html(conflicts, what: str, lang: str) -> str:
+    """Why nothing was written, and both versions of each record changed on both sides."""
+    items = []
+    for conflict in conflicts:
+        lines = "".join(f"<li>{esc(line)}</li>" for line in conflict_lines(conflict, lang))
+        items.append(f"<li><b>{esc(conflict.record)}</b><ul>{lines}</ul></li>")
+    head = esc(t("conflict_records", lang, file=what))
+    return f"<p>{head}</p><ul class='ck-conflicts'>{''.join(items)}</ul>"
+
+
+class Confirm:
+    """A question with Yes and Cancel in place of a button, for what cannot be taken back."""
+
+    def __init__(self, css: str):
+        self.box = w.VBox()
+        self.box.add_class(css)
+
+    def ask(self, question: str, yes: str, lang: str, on_yes):
+        text = w.HTML(f'<p role="alert"><b>{esc(question)}</b></p>')
+        ok = w.Button(description=yes, button_style="danger")
+        ok.add_class("ck-confirm-yes")
+        cancel = w.Button(description=t("cancel", lang))
+        cancel.add_class("ck-confirm-no")
+
+        def done(_, answer):
+            self.box.children = []
+            if answer:
+                on_yes()
+
+        ok.on_click(lambda b: done(b, True))
+        cancel.on_click(lambda b: done(b, False))
+        self.box.children = [text, w.HBox([ok, cancel])]
+
+    @property
+    def asking(self) -> bool:
+        return bool(self.box.children)
 
 
 def buttons(app, css: str, on_save, on_reload):
@@ -104,5 +197,26 @@ def buttons(app, css: str, on_save, on_reload):
     return save, reload, Notice(f"ck-status-{css}"), hint
 
 
-def show_hint(hint: w.HTML, invalid: bool, lang: str):
-    hint.value = f'<span class="ck-error">{esc(t("fix_first", lang))}</span>' if invalid else ""
+def save_bar(save, reload, confirm: Confirm, hint, notice: Notice) -> w.VBox:
+    """The Save row, kept in view at the bottom of the window while the form scrolls."""
+    bar = w.VBox([confirm.box, w.HBox([save, reload]), hint, notice.html])
+    bar.add_class("ck-savebar")
+    return bar
+
+
+def ask_reload(app, confirm: Confirm, what: str, dirty: bool, do_reload):
+    """Reload at once when nothing is unsaved, else ask first."""
+    if not dirty:
+        do_reload()
+        return
+    question = t("reload_confirm", app.lang, what=what)
+    confirm.ask(question, t("reload_yes", app.lang), app.lang, do_reload)
+
+
+def show_hint(hint: w.HTML, missing: list[str], lang: str):
+    """Every field still to fill in or correct, named, under the Save button."""
+    if missing:
+        fields = ", ".join(dict.fromkeys(missing))
+        hint.value = f'<span class="ck-error">{esc(t("fix_first", lang, fields=fields))}</span>'
+    else:
+        hint.value = ""

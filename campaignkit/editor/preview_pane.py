@@ -1,12 +1,14 @@
 """The preview pane: the page a change affects, re-rendered in-process after a short pause."""
 
 import asyncio
+import base64
 import time
+from html import escape
 
 import ipywidgets as w
 
 from campaignkit import materials
-from campaignkit.editor.forms import esc
+from campaignkit.editor.forms import esc, labelled
 from campaignkit.editor.words import material_label, t
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.printing import preview
@@ -47,13 +49,19 @@ class PreviewPane:
         self.app = app
         self.material = w.Dropdown(layout=w.Layout(width="auto"))
         self.material.add_class("ck-preview-material")
-        self.lang = w.ToggleButtons(style={"button_width": "4em"})
-        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="560px"))
+        self.lang = w.ToggleButtons(style={"button_width": "6em"})
+        self.lang.add_class("ck-preview-lang")
+        self.image = w.HTML(layout=w.Layout(width="100%", max_width="560px"))
         self.image.add_class("ck-preview-image")
+        self.png, self.shown = b"", None  # the page on screen, and (region, material, lang, focus)
+        self.caption = w.HTML()
+        self.caption.add_class("ck-preview-caption")
         self.note = w.HTML()
         self.note.add_class("ck-preview-note")
         self.title = w.HTML()
-        self.box = w.VBox([self.title, w.HBox([self.material, self.lang]), self.note, self.image])
+        choices = w.HBox([self.material, self.lang])
+        choices.layout.flex_flow = "row wrap"
+        self.box = w.VBox([self.title, choices, self.caption, self.note, self.image])
         self.box.add_class("ck-preview")
         self.debounce = Debouncer(delay, self.update)
         self.renders = 0
@@ -74,22 +82,50 @@ class PreviewPane:
         current = self.material.value or "poster"
         self.material.options = [(material_label(n, lang), n) for n in self.choices()]
         self.material.value = current if current in self.choices() else self.choices()[0]
-        self.material.description = ""
+        labelled(self.material, t("material", lang))
         languages = app.session.languages
         current_lang = self.lang.value if self.lang.value in languages else None
-        self.lang.options = languages
+        self.lang.options = [(t(f"lang_{code}", lang), code) for code in languages]
         self.lang.value = current_lang or (lang if lang in languages else languages[0])
+        self.lang.tooltip = t("preview_language", lang)
 
     def follow(self, tab: str):
-        """Show the material the current tab affects."""
-        wanted = {"events": ["poster"], "cases": ["letters", "poster"], "tallies": ["tally"]}
+        """Show the material the current tab edits: poster, the case's page, the event's sheet."""
+        wanted = {
+            "events": ["poster"],
+            "cases": ["casebook", "letters"],
+            "tallies": ["tally"],
+            "produce": ["poster"],
+        }
         for name in wanted.get(tab, []):
             if name in self.choices():
                 self.material.value = name
                 break
 
+    def wanted(self) -> tuple:
+        """What the preview must show now: region, material, language, focus."""
+        return (self.app.region, self.material.value, self.lang.value, self.app.focus())
+
     def schedule(self):
+        """Render soon; a page of another region, material or item is taken off at once."""
+        if self.shown is not None and self.shown[:2] != self.wanted()[:2]:
+            self.clear()
         self.debounce()
+
+    def clear(self):
+        self.png, self.shown, self.image.value = b"", None, ""
+        self.caption.value = f'<i aria-busy="true">{esc(t("preview_wait", self.app.lang))}</i>'
+
+    def label(self, wanted: tuple) -> tuple[str, str]:
+        region_id, material, code, _ = wanted
+        lang = self.app.lang
+        region = self.app.session.regions.get(region_id)
+        names = {
+            "material": material_label(material, lang),
+            "region": region.name[lang] if region else region_id,
+            "language": t(f"lang_{code}", lang),
+        }
+        return t("preview_of", lang, **names), t("preview_alt", lang, page=1, **names)
 
     def update(self):
         lang = self.app.lang
@@ -97,19 +133,21 @@ class PreviewPane:
         if data is None:
             self.note.value = f'<span class="ck-error">{esc(t("preview_paused", lang))}</span>'
             return
-        start = time.perf_counter()
+        start, wanted = time.perf_counter(), self.wanted()
+        region, material, code, focus = wanted
         try:
-            region = self.app.region
-            if not materials.get(self.material.value).wanted(data, region):
-                raise CampaignKitError(material_label(self.material.value, lang))
-            png = preview.material_png(
-                data, self.material.value, region, self.lang.value, self.app.focus()
-            )
+            if not materials.get(material).wanted(data, region):
+                raise CampaignKitError(material_label(material, lang))
+            png = preview.material_png(data, material, region, code, focus)
         except Exception as error:  # noqa: BLE001 - a preview must never break the editor
             detail = esc(t("preview_off", lang, detail=error))
             self.note.value = f'<span class="ck-error">{detail}</span>'
             return
-        self.image.value = png
+        caption, alt = self.label(wanted)
+        source = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+        self.png, self.shown = png, wanted
+        self.image.value = f'<img class="ck-preview-img" src="{source}" alt="{escape(alt)}">'
+        self.caption.value = f"<b>{esc(caption)}</b>"
         self.renders += 1
         seconds = f"{time.perf_counter() - start:.2f}"
         self.note.value = f"<small>{esc(t('preview_time', lang, seconds=seconds))}</small>"

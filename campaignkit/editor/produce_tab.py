@@ -1,14 +1,17 @@
-"""The Produce tab: the region's PDFs through the same notebooks as `campaignkit build`."""
+"""The Produce tab: the region's PDFs through the same notebooks as `campaignkit build`.
 
+The PDFs reach the browser through the kernel, as data: links, never through a web
+address the server would serve to anyone: only the page that holds the token gets them.
+"""
+
+import base64
 import os
 import threading
-import urllib.parse
 from html import escape
 from pathlib import Path
 
 import ipywidgets as w
 
-from campaignkit import paths
 from campaignkit.batch import build
 from campaignkit.data.loader import load_campaign
 from campaignkit.editor.forms import Notice, esc
@@ -17,16 +20,11 @@ from campaignkit.exceptions import CampaignKitError, InvalidCampaign
 from campaignkit.printing.document import output_path
 
 
-def file_href(path: Path) -> str | None:
-    """A link to an output for the page the editor runs in (Voila or JupyterLab)."""
-    try:
-        relative = Path(path).resolve().relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return None
-    if os.environ.get("SERVER_SOFTWARE", "").startswith("voila"):
-        base = os.environ.get("VOILA_BASE_URL", "/")
-        return f"{base}voila/files/{urllib.parse.quote(relative)}"
-    return f"/files/{urllib.parse.quote(relative)}"  # JupyterLab started at the repository
+def pdf_link(pdf: Path, label: str, name: str) -> str:
+    """A link that hands the PDF, carried by the page itself, to the browser."""
+    data = base64.b64encode(Path(pdf).read_bytes()).decode("ascii")
+    href = f"data:application/pdf;base64,{data}"
+    return f'<a class="ck-pdf" href="{href}" download="{escape(name)}">{esc(label)}</a>'
 
 
 class ProduceForm:
@@ -42,8 +40,7 @@ class ProduceForm:
         app, lang = self.app, self.app.lang
         region = app.session.regions.get(app.region)
         region_name = region.name[lang] if region else app.region
-        out = paths.display(paths.region_dir(app.out_dir, app.campaign_id(), app.region))
-        intro = t("produce_intro", lang, region=region_name, out=out)
+        intro = t("produce_intro", lang, region=region_name)
         self.langs = {
             code: w.Checkbox(
                 value=True, description=code, indent=False, layout=w.Layout(width="6em")
@@ -109,14 +106,7 @@ class ProduceForm:
             self.progress.value = done
             self.counter.value = esc(t("producing", lang, done=done, total=total))
             if outcome.error:
-                notebook = paths.display(outcome.executed)
-                text = t(
-                    "failed_job",
-                    lang,
-                    label=outcome.job.label,
-                    error=outcome.error,
-                    notebook=notebook,
-                )
+                text = t("failed_job", lang, label=outcome.job.label, error=outcome.error)
                 lines.append(f'<li class="ck-error">{esc(text)}</li>')
                 self.log.value = "<ul>" + "".join(lines) + "</ul>"
 
@@ -152,14 +142,10 @@ class ProduceForm:
                 )
                 if not pdf.exists():
                     continue
-                label = f"{material_label(name, self.app.lang)} ({outcome.job.lang})"
-                href = file_href(pdf)
-                link = (
-                    f'<a href="{escape(href)}" target="_blank">{esc(label)}</a>'
-                    if href
-                    else esc(label)
-                )
-                items.append(f"<li>{link} <small>{esc(paths.display(pdf))}</small></li>")
+                lang = self.app.lang
+                label = f"{material_label(name, lang)} ({t('lang_' + outcome.job.lang, lang)})"
+                download = f"{outcome.job.region}-{pdf.name}"
+                items.append(f"<li>{pdf_link(pdf, label, download)}</li>")
         return (
             f"<p>{esc(t('outputs', self.app.lang))}</p><ul>{''.join(items)}</ul>" if items else ""
         )

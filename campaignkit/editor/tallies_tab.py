@@ -4,9 +4,22 @@ from functools import partial
 
 import ipywidgets as w
 
-from campaignkit import paths
-from campaignkit.editor.forms import buttons, esc, show_hint, show_problem, try_save
+from campaignkit.editor.events_tab import as_date, as_time
+from campaignkit.editor.forms import (
+    Confirm,
+    ask_reload,
+    buttons,
+    esc,
+    labelled,
+    save_bar,
+    show_hint,
+    show_problem,
+    try_save,
+)
+from campaignkit.editor.versions import VersionsPanel, lines_change, restore_file
 from campaignkit.editor.words import t
+from campaignkit.exceptions import CampaignKitError
+from campaignkit.text.i18n import clock, short_date
 
 
 class TalliesForm:
@@ -19,6 +32,8 @@ class TalliesForm:
         self.save, self.reload, self.status, self.hint = buttons(
             app, "tallies", self.on_save, self.on_reload
         )
+        self.confirm = Confirm("ck-confirm-tallies")
+        self.versions = VersionsPanel(app, "tallies")
         keys = app.session.events.keys_of(app.region)
         ids = [app.session.events.values(key)["id"] for key in keys]
         self.current = ids[0] if ids else None
@@ -30,7 +45,9 @@ class TalliesForm:
         for key in events.keys_of(self.app.region):
             values = events.values(key)
             title = values.get(f"title_{lang}") or values["id"]
-            options.append((f"{title} — {values.get('date', '')}", values["id"]))
+            day, start = as_date(values.get("date", "")), as_time(values.get("start", ""))
+            moment = f"{short_date(day, lang)}, {clock(start, lang)}" if day and start else ""
+            options.append((f"{title} — {moment}" if moment else title, values["id"]))
         return [option for option in options if option[1]]
 
     def render(self):
@@ -42,30 +59,34 @@ class TalliesForm:
             return
         if self.current not in [value for _, value in options]:
             self.current = options[0][1]
-        chooser = w.Dropdown(
-            options=options, value=self.current, description=t("tally_event", lang)
-        )
+        chooser = labelled(w.Dropdown(options=options, value=self.current), t("tally_event", lang))
         chooser.add_class("ck-tally-event")
         chooser.layout.width = "36em"
         chooser.observe(self.on_choose, "value")
-        tally = session.tally(self.current)
-        where = paths.display(tally.path)
-        note = t("tally_file", lang, file=where) + (
-            "" if tally.snapshot.data else " " + t("tally_new", lang)
-        )
+        self.chooser = chooser
+        intro = w.HTML(f"<p>{esc(t('tally_intro', lang))}</p>")
+        try:
+            tally = session.tally(self.current)
+        except (ValueError, OSError, CampaignKitError) as error:  # one unreadable sheet
+            message = t("tally_unreadable", lang, detail=error)
+            self.box.children = [intro, chooser, w.HTML(f'<p class="ck-error">{esc(message)}</p>')]
+            return
+        note = "" if tally.snapshot.data else t("tally_new", lang)
         items = [
-            w.HTML(f"<p>{esc(t('tally_intro', lang))}</p>"),
+            intro,
             chooser,
             w.HTML(f"<small>{esc(note)}</small>"),
         ]
         readonly = tally.spreadsheet is not None
         if readonly:
-            message = t("spreadsheet", lang, file=tally.spreadsheet.name)
+            message = t("spreadsheet", lang)
             items.append(w.HTML(f'<p class="ck-error">{esc(message)}</p>'))
         cells = []
 
-        def cell(name, value, css):
+        def cell(name, value, css, label):
             text = w.Text(value=value, placeholder="0", disabled=readonly, continuous_update=True)
+            labelled(text, label)
+            text.add_class("ck-label-hidden")
             text.add_class(css)
             text.layout.width = "7em"
             error = w.HTML()
@@ -78,9 +99,14 @@ class TalliesForm:
         top = w.GridBox(
             [
                 head[0],
-                cell("participants", tally.participants, "ck-tally-participants"),
+                cell(
+                    "participants",
+                    tally.participants,
+                    "ck-tally-participants",
+                    t("participants", lang),
+                ),
                 head[1],
-                cell("online", tally.online, "ck-tally-online"),
+                cell("online", tally.online, "ck-tally-online", t("online", lang)),
             ],
             layout=w.Layout(grid_template_columns="12em 9em 12em 9em", grid_gap="4px 8px"),
         )
@@ -89,8 +115,11 @@ class TalliesForm:
             case = session.cases.get(case_id)
             name = case.get(("name",)) if case else case_id
             cells.append(w.HTML(f"{esc(name)} <small>({esc(case_id)})</small>"))
-            cells.append(cell(f"{case_id}.letters", letters, f"ck-tally-{case_id}-letters"))
-            cells.append(cell(f"{case_id}.cards", cards, f"ck-tally-{case_id}-cards"))
+            for column, value in (("letters", letters), ("cards", cards)):
+                label = f"{name} — {t(column, lang)}"
+                cells.append(
+                    cell(f"{case_id}.{column}", value, f"ck-tally-{case_id}-{column}", label)
+                )
         self.total = [w.HTML(), w.HTML()]
         cells += [w.HTML(f"<b>{esc(t('total', lang))}</b>"), *self.total]
         sheet = w.GridBox(
@@ -100,9 +129,38 @@ class TalliesForm:
         sheet.add_class("ck-sheet")
         items += [top, sheet]
         if not readonly:
-            items += [w.HBox([self.save, self.reload]), self.hint, self.status.html]
+            items += [
+                self.versions.box,
+                save_bar(self.save, self.reload, self.confirm, self.hint, self.status),
+            ]
+            self.versions.show(self.version_source())
         self.box.children = items
         self.refresh()
+
+    def what(self) -> str:
+        events, lang = self.app.session.events, self.app.lang
+        for key in events.keys_of(self.app.region):
+            values = events.values(key)
+            if values["id"] == self.current:
+                return t("what_tally", lang, event=values.get(f"title_{lang}") or self.current)
+        return t("what_tally", lang, event=self.current)
+
+    def version_source(self) -> dict:
+        tally = self.app.session.tally(self.current)
+        return {
+            "path": tally.path,
+            "what": self.what(),
+            "current": lambda: tally.snapshot.text,
+            "describe": lambda old, new: lines_change(old, new, self.app.lang),
+            "restore": lambda text: self.restore(tally, text),
+        }
+
+    def restore(self, tally, text: str) -> bool:
+        if not restore_file(self.app, tally, text, self.status, self.what()):
+            return False
+        self.render()
+        self.app.changed()
+        return True
 
     def refresh(self):
         if self.current is None or not self.inputs:
@@ -114,12 +172,15 @@ class TalliesForm:
         letters, cards = tally.totals()
         self.total[0].value, self.total[1].value = f"<b>{letters}</b>", f"<b>{cards}</b>"
         self.save.disabled = bool(problems) or not tally.dirty
-        show_hint(self.hint, bool(problems), lang)
+        show_hint(
+            self.hint, [self.inputs[p].description for p in problems if p in self.inputs], lang
+        )
 
     def on_choose(self, change):
         self.current = change["new"]
         self.status.clear()
         self.render()
+        self.app.changed(preview="tallies")
 
     def on_change(self, name, change):
         tally = self.app.session.tally(self.current)
@@ -135,11 +196,17 @@ class TalliesForm:
         self.app.changed()
 
     def on_save(self, _=None):
-        if try_save(self.app, [self.app.session.tally(self.current)], self.status):
+        if try_save(self.app, [self.app.session.tally(self.current)], self.status, self.what()):
             self.refresh()
+            self.versions.refresh()
 
     def on_reload(self, _=None):
-        self.app.session.tally(self.current).reload()
-        self.status.clear()
-        self.render()
-        self.app.changed()
+        tally = self.app.session.tally(self.current)
+
+        def reload():
+            tally.reload()
+            self.status.clear()
+            self.render()
+            self.app.changed()
+
+        ask_reload(self.app, self.confirm, self.what(), tally.dirty, reload)

@@ -1,6 +1,7 @@
 """The editor workbook without a browser: set widget values, click buttons, read the files."""
 
 import asyncio
+import datetime as dt
 import json
 
 import papermill
@@ -34,7 +35,9 @@ def field(editor, event_id, column):
 def test_opens_on_the_region_with_a_preview(editor):
     assert editor.region_choice.value == "montreal"
     assert editor.tabs.titles == ("Événements", "Cas", "Décomptes", "Produire")
-    assert bytes(editor.preview.image.value).startswith(b"\x89PNG")
+    assert editor.preview.png.startswith(b"\x89PNG")
+    alt = 'alt="Aperçu : Affiche, région Montréal, en français, page 1"'
+    assert alt in editor.preview.image.value
     assert editor.preview.material.value == "poster"
     assert field(editor, "mtl-grand", "venue")[0].value == "Maison d'essai"
     assert editor.events.save.disabled, "nothing to save yet"
@@ -42,10 +45,10 @@ def test_opens_on_the_region_with_a_preview(editor):
 
 def test_venue_change_updates_preview_and_saves_a_one_line_diff(editor, campaign_copy):
     before = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
-    image = editor.preview.image.value
+    image = editor.preview.png
     venue, _ = field(editor, "mtl-grand", "venue")
     venue.value = "Salle Marie-Gérin-Lajoie"
-    assert editor.preview.image.value != image, "the poster was re-rendered"
+    assert editor.preview.png != image, "the poster was re-rendered"
     assert "non enregistrées" in editor.state.value
     assert not editor.events.save.disabled
     editor.events.save.click()
@@ -60,28 +63,30 @@ def test_venue_change_updates_preview_and_saves_a_one_line_diff(editor, campaign
     assert editor.events.save.disabled and "tout est enregistré" in editor.state.value
 
 
-def test_invalid_field_shows_why_next_to_it_and_blocks_save(editor):
-    image = editor.preview.image.value
+def test_invalid_field_shows_why_next_to_it_and_blocks_save(campaign_copy):
+    campaign_copy.edit("events.csv", "2023-12-09,11:00", "9 décembre,11:00")
+    editor = Editor(campaign_copy.root, region="montreal", preview_delay=0)
     date, error = field(editor, "mtl-grand", "date")
-    date.value = "9 décembre"
+    assert date.value is None, "a date typed by hand in the file: the picker is empty"
     assert "date invalide « 9 décembre »" in error.value.lower()
     assert "AAAA-MM-JJ" in error.value
     assert "ck-invalid" in date._dom_classes
     assert editor.events.save.disabled
-    assert "Corrigez" in editor.events.hint.value
-    assert "pause" in editor.preview.note.value and editor.preview.image.value == image
+    assert "il reste à remplir ou corriger : Date" in editor.events.hint.value
+    assert "pause" in editor.preview.note.value and editor.preview.png == b""
     end, end_error = field(editor, "mtl-grand", "end")
-    date.value = "2023-12-09"
-    end.value = "10:00"
+    date.value = dt.date(2023, 12, 9)
+    assert not editor.events.save.disabled, "the date is now written as the file had it"
+    end.value = dt.time(10, 0)
     assert "précède le début" in end_error.value and editor.events.save.disabled
     editor.lang_choice.value = "en"
     _, end_error = field(editor, "mtl-grand", "end")
     assert "comes before the start" in end_error.value
     assert editor.events.save.description == "Save" and editor.events.save.disabled
     end, end_error = field(editor, "mtl-grand", "end")
-    end.value = "18:00"
+    end.value = dt.time(18, 0)
     assert end_error.value == "" and "ck-invalid" not in end._dom_classes
-    assert editor.events.save.disabled, "back to the values on disk: nothing to save"
+    assert "2023-12-09,11:00,18:00" in editor.session.events.text()
 
 
 def test_text_over_the_limit_and_outside_the_campaign(editor):
@@ -93,7 +98,7 @@ def test_text_over_the_limit_and_outside_the_campaign(editor):
     assert f"{limit + 1} caractères, {limit} au plus" in error.value
     title.value = "Soirée au café"
     date, error = field(editor, "mtl-cafe", "date")
-    date.value = "2024-03-01"
+    date.value = dt.date(2024, 3, 1)
     assert "hors de la campagne" in error.value and editor.events.save.disabled
 
 
@@ -102,13 +107,20 @@ def test_add_and_remove_events(editor, campaign_copy):
     key = editor.session.events.keys_of("montreal")[-1]
     inputs, errors = editor.events.inputs, editor.events.errors
     assert inputs[key, "id"].value == "montreal-1"
-    assert "manquant" in errors[key, "venue"].value and editor.events.save.disabled
+    assert not any(e.value for (k, _), e in errors.items() if k == key), "nothing red yet"
+    assert editor.events.save.disabled
+    hint = editor.events.hint.value
+    for label in ("Titre (français)", "Date", "Début", "Fin", "Lieu", "Adresse", "Ville"):
+        assert label in hint, "every field still to fill is named at once"
+    inputs[key, "venue"].value = "x"
+    inputs[key, "venue"].value = ""
+    assert "manquant" in errors[key, "venue"].value, "red once touched"
     values = {
         "title_fr": "Marathon du quartier",
         "title_en": "Neighbourhood write-a-thon",
-        "date": "2023-12-10",
-        "start": "13:00",
-        "end": "16:00",
+        "date": dt.date(2023, 12, 10),
+        "start": dt.time(13, 0),
+        "end": dt.time(16, 0),
         "venue": "Bibliothèque du quartier",
         "address": "3 rue d'Essai",
         "city": "Montréal",
@@ -116,9 +128,10 @@ def test_add_and_remove_events(editor, campaign_copy):
     for column, value in values.items():
         inputs[key, column].value = value
     assert not editor.events.save.disabled
-    editor.events.remove_buttons = None
     removed = event_key(editor, "mtl-cafe")
     editor.events.on_remove(removed)
+    assert "Retirer « Soirée au café »" in editor.events.confirm.box.children[0].value
+    confirm_button(editor.events.confirm, "yes").click()
     editor.events.save.click()
     text = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -127,6 +140,13 @@ def test_add_and_remove_events(editor, campaign_copy):
     assert new.startswith("montreal-1,montreal,Marathon du quartier,Neighbourhood write-a-thon,")
     assert lines.index(new) == 2, "added after the region's other events"
     assert Session(campaign_copy.root).preview_data() is not None, "the file still validates"
+
+
+def confirm_button(confirm, which: str):
+    """The Yes or Cancel button of a confirmation being asked."""
+    assert confirm.asking
+    yes, cancel = confirm.box.children[1].children
+    return yes if which == "yes" else cancel
 
 
 def test_duplicate_id_is_refused(editor):
@@ -146,10 +166,14 @@ def test_conflict_keeps_edits_and_writes_nothing(editor, campaign_copy):
     editor.events.save.click()
     assert (campaign_copy.root / "events.csv").read_bytes() == theirs
     status = editor.events.status.html.value
-    assert "modifié sur le disque" in status and "Recharger depuis le disque" in status
+    assert "dans la liste des événements, ce que vous avez modifié a aussi été modifié" in status
+    assert "venue : la vôtre « Salle A », l'autre « Maison changée ailleurs »" in status
+    assert "Revenir à la version enregistrée" in status and ".csv" not in status
     assert field(editor, "mtl-grand", "venue")[0].value == "Salle A", "edits stay on screen"
     assert "non enregistrées" in editor.state.value
     editor.events.reload.click()
+    assert field(editor, "mtl-grand", "venue")[0].value == "Salle A", "asked first"
+    confirm_button(editor.events.confirm, "yes").click()
     assert field(editor, "mtl-grand", "venue")[0].value == "Maison changée ailleurs"
     assert editor.events.status.html.value == ""
 
@@ -215,7 +239,9 @@ def test_tally_sheet_entry(editor, campaign_copy):
         "bo,8,\n"
         "Total,20,10\n"
     )
-    assert "nouveau fichier" in tallies.status.html.value
+    assert "Enregistré : le décompte de « Soirée au café » (première version)" in (
+        tallies.status.html.value
+    )
 
 
 def test_existing_tally_file_is_edited_in_place(campaign_copy):
@@ -343,3 +369,221 @@ def test_editor_notebook_runs_on_a_copy(campaign_copy, tmp_path, monkeypatch):
     outputs = json.loads(executed.read_text())["cells"][-1]["outputs"]
     views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert views, outputs
+
+
+def region_on_screen(editor) -> set[str]:
+    """Every region the page shows at once: header, events, tallies, produce and preview."""
+    session, lang = editor.session, editor.lang
+    names = {r.name[lang]: r.id for r in session.regions.values()}
+    shown = {editor.region_choice.value}
+    heading = editor.events.box.children[0].value
+    shown |= {rid for name, rid in names.items() if f"région {name}<" in heading}
+    for _, event_id in editor.tallies.event_options():
+        shown |= {
+            session.events.values(k)["region"]
+            for k in session.events.rows
+            if session.events.values(k)["id"] == event_id
+        }
+    shown |= {
+        rid
+        for name, rid in names.items()
+        if f"région {name}," in editor.produce.box.children[0].value
+    }
+    if editor.preview.shown:
+        shown.add(editor.preview.shown[0])
+    return shown
+
+
+def test_region_switches_change_everything_together(editor):
+    for region in ["mauricie", "montreal", "cote-nord", "mauricie", "montreal"] * 6:
+        editor.region_choice.value = region
+        assert region_on_screen(editor) == {region}, region
+        assert editor.preview.caption.value.count(editor.session.regions[region].name["fr"]) == 1
+
+
+def test_a_region_that_cannot_be_shown_leaves_the_page_on_the_previous_one(editor, monkeypatch):
+    def broken(self, app):
+        raise ValueError("panne")
+
+    monkeypatch.setattr("campaignkit.editor.tallies_tab.TalliesForm.__init__", broken)
+    editor.region_choice.value = "mauricie"
+    assert editor.region == "montreal" and editor.region_choice.value == "montreal"
+    assert (
+        "panne" in editor.notice.html.value
+        and "reste sur la précédente" in editor.notice.html.value
+    )
+
+
+def test_preview_shows_what_the_tab_edits(editor):
+    editor.tabs.selected_index = 1
+    editor.cases.chooser.value = "bo"
+    assert editor.preview.shown == ("montreal", "casebook", "fr", "Bo Wet'suwet'en")
+    editor.tabs.selected_index = 2
+    editor.tallies.chooser.value = "mtl-cafe"
+    assert editor.preview.shown == ("montreal", "tally", "fr", "Soirée au café")
+    editor.tallies.chooser.value = "mtl-grand"
+    assert editor.preview.shown[3] == "Grand marathon d'essai"
+    editor.tabs.selected_index = 0
+    assert editor.preview.shown == ("montreal", "poster", "fr", None)
+
+
+def test_counters_show_the_limits_of_the_model(editor):
+    key = event_key(editor, "mtl-grand")
+    for column, limit in (("city", 40), ("venue", 60), ("address", 80), ("title_fr", 60)):
+        assert f"/ {limit}<" in editor.events.counters[key, column][0].value, column
+    city, error = field(editor, "mtl-grand", "city")
+    city.value = "x" * 41
+    assert "41 / 40" in editor.events.counters[key, "city"][0].value and "40 au plus" in error.value
+
+
+def test_hours_are_shown_as_people_write_them(editor):
+    start, _ = field(editor, "mtl-cafe", "start")
+    assert start.value == dt.time(18, 30) and start.step == 60, "the picker shows no seconds"
+    heading = editor.events.inputs[event_key(editor, "mtl-cafe"), "_heading"].value
+    assert "mardi 5 décembre 2023, 18 h 30 à 21 h" in heading
+    editor.tabs.selected_index = 2
+    assert "Soirée au café — 5 décembre 2023, 18 h 30" in [
+        label for label, _ in editor.tallies.event_options()
+    ]
+    editor.lang_choice.value = "en"
+    heading = editor.events.inputs[event_key(editor, "mtl-cafe"), "_heading"].value
+    assert "Tuesday, December 5, 2023, 6:30\u202fp.m. to 9\u202fp.m." in heading.replace(
+        " p.m.", "\u202fp.m."
+    )
+
+
+def test_duplicate_an_event(editor, campaign_copy):
+    key = event_key(editor, "mtl-cafe")
+    editor.events.on_duplicate(key)
+    copy = editor.session.events.keys_of("montreal")[-1]
+    values = editor.session.events.values(copy)
+    assert values["id"] == "montreal-1" and values["venue"] == "Café d'essai"
+    assert values["title_fr"] == "Soirée au café" and values["start"] == "18:30"
+    assert not editor.events.save.disabled
+    editor.events.save.click()
+    text = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
+    assert text.count("Café d'essai") == 2
+
+
+def test_cancelled_removal_and_reload_change_nothing(editor):
+    key = event_key(editor, "mtl-cafe")
+    editor.events.on_remove(key)
+    confirm_button(editor.events.confirm, "no").click()
+    assert key in editor.session.events.rows and not editor.events.confirm.asking
+    venue, _ = field(editor, "mtl-grand", "venue")
+    venue.value = "Ailleurs"
+    editor.events.reload.click()
+    assert "Oublier vos modifications non enregistrées de la liste des événements" in (
+        editor.events.confirm.box.children[0].value
+    )
+    confirm_button(editor.events.confirm, "no").click()
+    assert venue.value == "Ailleurs" and editor.session.events.dirty
+
+
+def test_versions_list_what_changed_and_restore_as_an_undoable_save(editor, campaign_copy):
+    events = campaign_copy.root / "events.csv"
+    first = events.read_text(encoding="utf-8")
+    field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
+    editor.events.save.click()
+    other = Session(campaign_copy.root)  # Mauricie saves its own row meanwhile
+    key = other.events.keys_of("mauricie")[0]
+    other.events.set(key, "venue", "Bibliothèque changée")
+    other.events.save()
+    editor.events.on_reload()
+    field(editor, "mtl-cafe", "venue")[0].value = "Café Deux"
+    editor.events.save.click()
+    panel = editor.events.versions
+    panel.box.selected_index = 0
+    lines = [row.children[1].value for row in panel.list.children]
+    assert len(lines) == 3
+    assert "modifié : Soirée au café" in lines[0]
+    assert "aucun changement pour cette région" in lines[1], "Mauricie's save"
+    assert "modifié : Grand marathon d'essai" in lines[2]
+    panel.list.children[2].children[0].click()  # the first version: before Salle Un
+    assert "Rétablir la version du" in panel.confirm.box.children[0].value
+    confirm_button(panel.confirm, "yes").click()
+    after = events.read_text(encoding="utf-8")
+    assert "Maison d'essai" in after and "Café d'essai" in after, "Montréal as it was first"
+    assert "Bibliothèque changée" in after, "Mauricie's row untouched"
+    assert "rétablie et enregistrée" in panel.notice.html.value
+    assert field(editor, "mtl-grand", "venue")[0].value == "Maison d'essai"
+    lines = [row.children[1].value for row in panel.list.children]
+    assert len(lines) == 4 and "Café Deux" not in after
+    panel.list.children[0].children[0].click()  # undo: the version the restore replaced
+    confirm_button(panel.confirm, "yes").click()
+    assert "Café Deux" in events.read_text(encoding="utf-8")
+    assert first != after
+
+
+def test_restore_waits_for_unsaved_changes(editor):
+    field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
+    editor.events.save.click()
+    field(editor, "mtl-grand", "venue")[0].value = "Pas encore enregistré"
+    panel = editor.events.versions
+    panel.box.selected_index = 0
+    panel.list.children[0].children[0].click()
+    assert not panel.confirm.asking and "Enregistrez ou oubliez" in panel.notice.html.value
+
+
+def test_a_case_version_is_restored(editor, campaign_copy):
+    editor.tabs.selected_index = 1
+    path = campaign_copy.root / "cases" / "ana.yaml"
+    before = path.read_bytes()
+    editor.cases.inputs["demand.fr"].value = "Libérez-la."
+    editor.cases.save.click()
+    panel = editor.cases.versions
+    panel.box.selected_index = 0
+    assert "1 ligne(s) modifiée(s)" in panel.list.children[0].children[1].value
+    panel.list.children[0].children[0].click()
+    confirm_button(panel.confirm, "yes").click()
+    assert path.read_bytes() == before
+    assert editor.cases.inputs["demand.fr"].value != "Libérez-la."
+
+
+def test_messages_name_no_file_and_no_tool(editor):
+    field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
+    editor.events.save.click()
+    texts = [editor.events.status.html.value, editor.produce.box.children[0].value]
+    editor.tabs.selected_index = 2
+    texts += [child.value for child in editor.tallies.box.children if hasattr(child, "value")]
+    for text in texts:
+        for word in (".csv", ".yaml", "papermill", "campaignkit", ".backups", "carnet"):
+            assert word not in text, (word, text)
+    assert "Enregistré : la liste des événements" in texts[0]
+
+
+def test_produced_pdfs_come_through_the_page_not_a_web_address(campaign_copy, tmp_path):
+    editor = Editor(campaign_copy.root, region="mauricie", preview_delay=0, out_dir=tmp_path)
+    editor.produce.langs["en"].value = False
+    editor.produce.run(wait=True)
+    links = editor.produce.links.value
+    assert 'href="data:application/pdf;base64,JVBER' in links  # %PDF
+    assert "/files/" not in links and 'download="mauricie-poster-fr.pdf"' in links
+
+
+def test_an_unreadable_tally_leaves_the_region_usable(editor, monkeypatch):
+    def unreadable(self, event_id):
+        raise ValueError("octet 0xe9 illisible")
+
+    monkeypatch.setattr(Session, "tally", unreadable)
+    editor.region_choice.value = "mauricie"
+    assert editor.region == "mauricie" and editor.notice.html.value == ""
+    shown = editor.tallies.box.children[-1].value
+    assert "ne peut pas être lu (octet 0xe9 illisible)" in shown
+    assert "Mauricie" in editor.preview.caption.value
+
+
+def test_rows_saved_by_others_are_merged_in_and_the_page_says_so(editor, campaign_copy):
+    field(editor, "mtl-grand", "venue")[0].value = "Salle A"
+    other = Session(campaign_copy.root)  # Mauricie saves its own row meanwhile
+    key = other.events.keys_of("mauricie")[0]
+    other.events.set(key, "venue", "Bibliothèque changée")
+    other.events.save()
+    editor.events.save.click()
+    text = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
+    assert "Salle A" in text and "Bibliothèque changée" in text, "both saves landed"
+    status = editor.events.status.html.value
+    assert "Enregistré : la liste des événements" in status
+    assert "Entre-temps, d'autres personnes ont enregistré : tr-biblio" in status
+    editor.region_choice.value = "mauricie"
+    assert field(editor, "tr-biblio", "venue")[0].value == "Bibliothèque changée"

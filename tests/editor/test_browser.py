@@ -1,10 +1,13 @@
 """The editor in a real browser: Playwright drives the system Chromium against the Voila page.
 
-Voila serves notebooks/editor.ipynb on a copy of the mini campaign (CAMPAIGNKIT_CAMPAIGN),
-so the repository's data is never touched. With CI=true a missing browser is a failure.
+Voila serves notebooks/editor.ipynb as `make app` does (campaignkit.editor.server) on a copy
+of the mini campaign, so the repository's data is never touched. With CI=true a missing
+browser is a failure.
 """
 
+import json
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -16,10 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from campaignkit import paths
+from campaignkit.editor import server
 from campaignkit.editor.browser import CHROMIUM, CHROMIUM_ARGS
 
-PAGE_TIMEOUT_MS = 120_000
+PAGE_TIMEOUT_MS = 180_000
+AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def need_browser():
@@ -37,41 +41,77 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def voila(campaign_copy, tmp_path):
-    """The editor page served by Voila on 127.0.0.1, editing the copy."""
+class Served:
+    """A running workbook server: its address, token, log and kernels."""
+
+    def __init__(self, url, token, log: Path, process):
+        self.url, self.token, self.log, self.process = url, token, log, process
+
+    def page_url(self, query: str = "") -> str:
+        return f"{self.url}?{query}{'&' if query else ''}token={self.token}"
+
+    def kernels(self) -> int:
+        """Kernels this server runs now (its pool included)."""
+        match = re.search(r"Storing connection files in (\S+)\.", self.log.read_text())
+        folder = match.group(1)
+        return len(list(Path(folder).glob("kernel-*.json")))
+
+
+def serve(campaign_root, tmp_path, *options):
     need_browser()
     port, token = free_port(), secrets.token_hex(16)
-    log = (tmp_path / "voila.log").open("w")
-    command = [
-        str(Path(sys.executable).with_name("voila")),
-        "--no-browser",
-        f"--port={port}",
-        "--Voila.ip=127.0.0.1",
-        f"--Voila.token={token}",
-        f"--Voila.root_dir={paths.ROOT}",
-        "notebooks/editor.ipynb",
-    ]
-    env = {**os.environ, "CAMPAIGNKIT_CAMPAIGN": str(campaign_copy.root)}
-    server = subprocess.Popen(command, cwd=paths.ROOT, env=env, stdout=log, stderr=log)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"Voila did not start: {(tmp_path / 'voila.log').read_text()}")
-                time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}/", token
-    finally:
-        server.terminate()
+    log_path = tmp_path / "voila.log"
+    log = log_path.open("w")
+    command = server.command(port, token, *options)
+    env = server.environment(campaign_root)
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+    deadline = time.monotonic() + 120
+    while True:
         try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"Voila did not start: {log_path.read_text()}")
+            time.sleep(0.2)
+    return Served(f"http://127.0.0.1:{port}/", token, log_path, process), log
+
+
+def stop(served, log):
+    served.process.terminate()
+    try:
+        served.process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        served.process.kill()
+    log.close()
+
+
+@pytest.fixture
+def voila(campaign_copy, tmp_path):
+    """The editor page served as `make app` serves it, editing the copy."""
+    served, log = serve(campaign_copy.root, tmp_path)
+    yield served
+    stop(served, log)
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    need_browser()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url, width=1300, height=900, locale="fr-CA"):
+    page = browser.new_page(viewport={"width": width, "height": height}, locale=locale)
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    page.goto(url, timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector("img.ck-preview-img")
+    return page
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -79,49 +119,225 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def test_the_page_needs_the_token(voila):
-    url, token = voila
+def status(url, headers=None) -> int:
     opener = urllib.request.build_opener(NoRedirect)
-    for wrong in (url, f"{url}?token=wrong"):
-        with pytest.raises(urllib.error.HTTPError) as refused:
-            opener.open(wrong, timeout=30)
-        assert refused.value.code == 302 and "/login" in refused.value.headers["Location"]
-    with opener.open(f"{url}?token={token}", timeout=120) as page:
-        assert page.status == 200
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with opener.open(request, timeout=120) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
-def test_change_venue_see_preview_change_save(voila, campaign_copy):
-    from playwright.sync_api import expect, sync_playwright
+def test_nothing_is_served_without_the_token_or_to_a_foreign_host(voila, campaign_copy):
+    url, token = voila.url, voila.token
+    assert status(url) == 302 and status(f"{url}?token=wrong") == 302  # to the login page
+    assert status(voila.page_url()) == 200
+    assert status(voila.page_url(), {"Host": "evil.example"}) == 403
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    assert status(voila.page_url(), {"Host": f"evil.example:{port}"}) == 403
+    pdf = server.paths.ROOT / "outputs" / "ck-token-probe.pdf"
+    pdf.write_bytes(b"%PDF-1.4 probe")
+    try:
+        for address in (
+            f"{url}voila/files/outputs/ck-token-probe.pdf",
+            f"{url}voila/files/outputs/ck-token-probe.pdf?token={token}",
+            f"{url}voila/files/cases/2023/events.csv?token={token}",
+        ):
+            assert status(address) in (403, 404), address
+    finally:
+        pdf.unlink()
 
-    url, token = voila
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1300, "height": 900})
-            page.set_default_timeout(PAGE_TIMEOUT_MS)
-            page.goto(f"{url}?region=montreal&token={token}", timeout=PAGE_TIMEOUT_MS)
-            image = page.locator("img.ck-preview-image")
-            page.wait_for_function(
-                "() => (document.querySelector('img.ck-preview-image')?.src || '')"
-                ".startsWith('blob:')"
-            )
-            first = image.get_attribute("src")
-            venue = page.locator(".ck-event-0 .ck-field-venue input")
-            expect(venue).to_have_value("Maison d'essai")
-            save = page.locator("button.ck-save-events")
-            expect(save).to_be_disabled()
 
-            venue.fill("Salle du navigateur")
-            page.wait_for_function(
-                "old => document.querySelector('img.ck-preview-image').src !== old", arg=first
-            )
-            expect(save).to_be_enabled()
-            save.click()
-            expect(page.locator(".ck-status-events")).to_contain_text("Enregistré")
-        finally:
-            browser.close()
+def test_login_and_loading_pages_in_the_readers_language(voila, browser):
+    login = urllib.request.urlopen(f"{voila.url}login?next=%2F", timeout=60).read().decode()
+    assert '<html lang="fr">' in login and "Jeton ou mot de passe" in login
+    assert "Token authentication" not in login and "Password" not in login
+    english = urllib.request.urlopen(f"{voila.url}login?next=%2F%3Flang%3Den", timeout=60)
+    assert "Token or password" in english.read().decode()
+    page = browser.new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    texts = []
+    page.on("console", lambda message: None)
+    page.goto(voila.page_url("region=montreal"), wait_until="commit")
+    page.wait_for_selector("#loading_text", state="attached")
+    texts.append(page.locator("#loading_text").text_content())
+    page.wait_for_selector("img.ck-preview-img")
+    assert texts == ["Ouverture du cahier…"]
+    assert page.title() == "Cahier de coordination"
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    html = urllib.request.urlopen(voila.page_url(), timeout=120).read().decode()
+    assert "window.update_loading_text = function" in html.split("Executing", 1)[-1]
+
+
+def test_change_venue_see_preview_change_save(voila, browser, campaign_copy):
+    from playwright.sync_api import expect
+
+    page = open_page(browser, voila.page_url("region=montreal"))
+    first = page.locator("img.ck-preview-img").get_attribute("src")
+    assert first.startswith("data:image/png;base64,")
+    venue = page.locator(".ck-event-0 .ck-field-venue input")
+    expect(venue).to_have_value("Maison d'essai")
+    save = page.locator("button.ck-save-events")
+    expect(save).to_be_disabled()
+    venue.fill("Salle du navigateur")
+    page.wait_for_function(
+        "old => document.querySelector('img.ck-preview-img')?.src !== old", arg=first
+    )
+    expect(save).to_be_enabled()
+    save.click()
+    expect(page.locator(".ck-status-events")).to_contain_text("Enregistré")
     events = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
     assert "Salle du navigateur" in events and "Maison d'essai" not in events
+
+
+def test_region_switches_in_the_browser_never_mix_regions(voila, browser):
+    page = open_page(browser, voila.page_url("region=montreal"))
+    names = {"montreal": "Montréal", "mauricie": "Mauricie", "cote-nord": "Côte-Nord"}
+    region = page.locator(".ck-region select")
+    for target in ["mauricie", "montreal", "cote-nord", "mauricie", "montreal"] * 2:
+        region.select_option(label=names[target])  # as fast as the browser takes them
+    page.wait_for_function(
+        "() => document.querySelector('.ck-preview-caption')?.textContent.includes('Montréal')"
+    )
+    assert region.locator("option:checked").text_content() == "Montréal"
+    assert names["montreal"] in page.locator(".ck-events-heading").text_content()
+    for other in ("Mauricie", "Côte-Nord"):
+        assert other not in page.locator(".ck-events-heading").text_content()
+        assert other not in page.locator(".ck-preview-caption").text_content()
+    alt = page.locator("img.ck-preview-img").get_attribute("alt")
+    assert alt == "Aperçu : Affiche, région Montréal, en français, page 1"
+
+
+def test_save_bar_and_preview_stay_in_view_and_one_column_on_a_phone(voila, browser):
+    page = open_page(browser, voila.page_url("region=montreal"), height=700)
+    page.locator(".ck-add-event").click()
+    page.wait_for_selector(".ck-event-2")
+
+    def in_view(selector):
+        box = page.locator(selector).first.bounding_box()
+        return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 700
+
+    scroller = "document.getElementById('rendered_cells')"  # what scrolls in Voila's page
+    page.evaluate(f"{scroller}.scrollTop = 0")
+    assert page.evaluate(f"{scroller}.scrollHeight") > 2000, "three events: a long page"
+    assert in_view("button.ck-save-events"), "Save in view at the top of the page"
+    page.mouse.move(300, 400)
+    page.mouse.wheel(0, 5000)
+    time.sleep(1)
+    assert page.evaluate(f"{scroller}.scrollTop") > 1000, "the page did scroll"
+    assert in_view("button.ck-save-events"), "Save still in view at the bottom"
+    image = page.locator("img.ck-preview-img").bounding_box()
+    assert 0 <= image["y"] < 300, "the preview came along"
+    page.screenshot(path=str(voila.log.parent / "scrolled.png"))
+    page.set_viewport_size({"width": 400, "height": 800})
+    time.sleep(1)
+    tabs = page.locator(".ck-main > :first-child").bounding_box()
+    preview = page.locator(".ck-main > .ck-preview").bounding_box()
+    assert preview["y"] >= tabs["y"] + tabs["height"] - 1, "the preview comes under the form"
+    assert page.evaluate(f"{scroller}.scrollWidth") <= 420, "no sideways scroll"
+    date = page.locator(".ck-event-0 .ck-field-date input")
+    assert date.get_attribute("type") == "date"
+    assert page.locator(".ck-event-0 .ck-field-start input").get_attribute("type") == "time"
+
+
+def test_removing_asks_first_and_leaving_with_unsaved_changes_warns(voila, browser):
+    page = open_page(browser, voila.page_url("region=montreal"))
+    page.locator(".ck-event-1 button.ck-remove-event").click()
+    page.wait_for_selector(".ck-confirm-events .ck-confirm-no")
+    assert "Retirer « Soirée au café »" in page.locator(".ck-confirm-events").text_content()
+    page.locator(".ck-confirm-events .ck-confirm-no").click()
+    page.wait_for_selector(".ck-confirm-events .ck-confirm-no", state="detached")
+    assert page.locator(".ck-card").count() == 2
+    page.locator(".ck-event-0 .ck-field-venue input").click()  # the browser asks only after
+    page.locator(".ck-event-0 .ck-field-venue input").fill("Pas encore enregistré")  # a gesture
+    page.wait_for_selector(".ck-dirty")
+    dialogs = []
+
+    def stay(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    kernels = voila.kernels()
+    with page.expect_event("dialog"):  # the reader reloads the page (or leaves it)
+        page.evaluate("() => { setTimeout(() => location.reload(), 0); }")
+    assert dialogs == ["beforeunload"], "the reader was asked"
+    page.wait_for_selector(".ck-dirty")  # they chose to stay: all is still there
+    assert voila.kernels() == kernels, "and the kernel is kept while they stay"
+    assert page.locator(".ck-event-0 .ck-field-venue input").input_value() == (
+        "Pas encore enregistré"
+    )
+
+
+def wait_for(condition, seconds=120):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.5)
+    return True
+
+
+def test_kernels_end_when_pages_close_or_are_left_idle(campaign_copy, tmp_path, browser):
+    served, log = serve(campaign_copy.root, tmp_path, "--MappingKernelManager.cull_idle_timeout=4")
+    try:
+        assert wait_for(lambda: served.kernels() == 1), "the preheated pool"
+        for _ in range(2):  # closed as a browser closes a tab: the page shuts its kernel
+            page = open_page(browser, served.page_url("region=montreal"))
+            page.close(run_before_unload=True)
+        for _ in range(2):  # gone without a word (a crash): the idle delay ends the kernel
+            context = browser.new_context()
+            page = context.new_page()
+            page.set_default_timeout(PAGE_TIMEOUT_MS)
+            page.goto(served.page_url("region=mauricie"))
+            page.wait_for_selector("img.ck-preview-img")
+            context.close()
+        assert wait_for(lambda: served.kernels() <= 2), served.log.read_text()[-2000:]
+        assert "Kernel shutdown" in served.log.read_text()
+    finally:
+        stop(served, log)
+
+
+def axe_violations(page) -> list[dict]:
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing: run `make test` (it installs {AXE})")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document.querySelector('.ck-app'))")
+    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_every_tab_passes_axe_core(voila, browser):
+    page = open_page(browser, voila.page_url("region=montreal"))
+    found = {}
+    for index, name in enumerate(("events", "cases", "tallies", "produce")):
+        page.locator(".lm-TabBar-tab").nth(index).click()
+        page.wait_for_timeout(800)
+        violations = axe_violations(page)
+        found[name] = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+        ]
+    assert found == {name: [] for name in found}, json.dumps(found, indent=1, ensure_ascii=False)
+    names = page.evaluate(
+        """() => [...document.querySelectorAll('.ck-app input, .ck-app select, .ck-app textarea')]
+              .filter(e => e.offsetParent !== null)
+              .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+                           && !e.title).map(e => e.outerHTML.slice(0, 80))"""
+    )
+    assert names == [], "every input has an accessible name"
+
+
+def test_keyboard_order_follows_the_form(voila, browser):
+    page = open_page(browser, voila.page_url("region=montreal"))
+    page.locator(".ck-event-0 .ck-field-id input").focus()
+    fields = []
+    for _ in range(20):  # a date or time input takes a Tab per part (day, month, year…)
+        page.keyboard.press("Tab")
+        css = page.evaluate("document.activeElement.closest('[class*=ck-field-]')?.className")
+        field = re.search(r"ck-field-(\S+)", css or "-").group(1) if css else None
+        if field and (not fields or fields[-1] != field):
+            fields.append(field)
+    assert fields[:5] == ["title_fr", "title_en", "date", "start", "end"], fields
 
 
 def test_missing_browser_fails_on_ci_and_skips_elsewhere(monkeypatch, tmp_path):

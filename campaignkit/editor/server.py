@@ -1,0 +1,144 @@
+"""How the workbook is served as a web page: one Voila command for `make app`, tests and bench.
+
+    .venv/bin/python -m campaignkit.editor.server [--port=8866] [other Voila options]
+
+What it sets, and why:
+- our page template (jupyter/voila/templates/campaignkit): loading words in the reader's
+  language, a warning before leaving with unsaved changes, the kernel shut down on leaving;
+- our login page, in French and English;
+- kernels preheated (a pool of one, so a page is usable at once) and those no page uses any
+  more shut down after IDLE_SECONDS;
+- no file served by Voila itself (PDFs come through the kernel, see produce_tab), and
+  requests whose Host header is not this machine refused.
+"""
+
+import os
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from jupyter_server.auth.identity import PasswordIdentityProvider
+from voila.voila_identity_provider import VoilaLoginHandler
+
+from campaignkit import paths
+from campaignkit.editor.words import t
+
+JUPYTER_DIR = Path(__file__).parent / "jupyter"  # voila.py (config), voila/templates/campaignkit
+NOTEBOOK = paths.NOTEBOOKS / "editor.ipynb"
+IDLE_SECONDS = 120  # a kernel no page is connected to is shut down after this
+CULL_EVERY = 15
+LANGUAGES = ("fr", "en")
+PAGE_WORDS = ("title", "loading")
+
+
+def page_words() -> dict:
+    """The words the page template shows before the workbook is there, per language."""
+    return {lang: {key: t(f"page_{key}", lang) for key in PAGE_WORDS} for lang in LANGUAGES}
+
+
+def configure(c):
+    """Voila's settings for the workbook page (`c`: the config jupyter/voila.py gets)."""
+    c.Voila.ip = "127.0.0.1"
+    c.Voila.root_dir = str(paths.ROOT)
+    c.Voila.tornado_settings = {"allow_remote_access": False}  # Host: this machine only
+    c.Voila.identity_provider_class = IdentityProvider
+    c.VoilaConfiguration.template = "campaignkit"
+    c.VoilaConfiguration.resources = {"ck_words": page_words()}
+    c.VoilaConfiguration.file_allowlist = []  # PDFs come through the kernel (produce_tab)
+    c.VoilaConfiguration.show_tracebacks = False
+    c.VoilaConfiguration.preheat_kernel = True
+    c.VoilaConfiguration.default_pool_size = 1
+    c.MappingKernelManager.cull_idle_timeout = IDLE_SECONDS
+    c.MappingKernelManager.cull_interval = CULL_EVERY
+    c.MappingKernelManager.cull_connected = False
+
+
+def command(port: int, token: str | None, *options: str) -> list[str]:
+    """The whole command line: this Python's voila, port, token, the workbook notebook."""
+    voila = str(Path(sys.executable).with_name("voila"))
+    auth = [f"--Voila.token={token}"] if token else ["--token"]
+    return [voila, "--no-browser", f"--port={port}", *auth, *options, str(NOTEBOOK)]
+
+
+def environment(campaign: str | Path | None = None) -> dict:
+    """The server's environment: our template on Jupyter's path, the campaign to edit."""
+    env = dict(os.environ)
+    for name in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH"):  # our template; our voila.py
+        env[name] = os.pathsep.join(filter(None, [str(JUPYTER_DIR), env.get(name)]))
+    if campaign:
+        env["CAMPAIGNKIT_CAMPAIGN"] = str(Path(campaign).resolve())
+    return env
+
+
+def login_language(handler) -> str:
+    """The login page's language: ?lang= of the page asked for, else the browser's, else fr."""
+    asked = parse_qs(urlparse(handler.get_argument("next", "")).query).get("lang", [""])[0]
+    if asked in LANGUAGES:
+        return asked
+    accepted = handler.request.headers.get("Accept-Language", "")
+    return "en" if accepted.lower().startswith("en") else "fr"
+
+
+LOGIN_PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>body{{font-family:sans-serif;max-width:36em;margin:3em auto;padding:0 1em;line-height:1.4}}
+input{{font-size:1em;padding:.3em;width:100%;box-sizing:border-box}}
+button{{font-size:1em;padding:.4em 1em;margin-top:.6em}} .error{{color:#b00020}}</style>
+</head><body><main>
+<h1>{title}</h1>
+<p>{explain}</p>
+{error}
+<form action="{action}" method="post">{xsrf}
+<label for="password_input">{label}</label>
+<input type="password" name="password" id="password_input" autocomplete="off" autofocus>
+<button type="submit" id="login_submit">{button}</button>
+</form></main></body></html>"""
+
+
+class LoginHandler(VoilaLoginHandler):
+    """Jupyter's token login, in the reader's language."""
+
+    def _render(self, message=None):
+        from html import escape
+        from urllib.parse import quote
+
+        lang = login_language(self)
+        error = f'<p class="error" role="alert">{escape(t("login_wrong", lang))}</p>'
+        next_url = quote(self.get_argument("next", default=self.base_url), safe="")
+        self.write(
+            LOGIN_PAGE.format(
+                lang=lang,
+                title=escape(t("page_title", lang)),
+                explain=escape(t("login_explain", lang)),
+                error=error if message else "",
+                action=f"{self.base_url}login?next={next_url}",
+                xsrf=self.xsrf_form_html(),
+                label=escape(t("login_label", lang)),
+                button=escape(t("login_button", lang)),
+            )
+        )
+
+
+class IdentityProvider(PasswordIdentityProvider):
+    """Jupyter's token (or password) identity, with our login page."""
+
+    def get_handlers(self):
+        handlers = []
+        if self.login_available:
+            handlers.append((r"/login", LoginHandler))
+        if self.logout_available:
+            handlers.append((r"/logout", self.logout_handler_class))
+        return handlers
+
+
+def main(argv: list[str] | None = None):
+    """`make app`: serve the workbook on 127.0.0.1:8866, asking for Jupyter's token."""
+    argv = sys.argv[1:] if argv is None else argv
+    full = command(8866, None, *argv)
+    os.execve(full[0], full, environment(os.environ.get("CAMPAIGNKIT_CAMPAIGN")))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""The Versions panel: the saved versions of what a tab edits, when and what changed, restore one.
+
+Every save keeps the version it replaces in the campaign's backups folder (data/savefile).
+A version is listed with its time and what changed from it to the next one; restoring it
+is itself a save, so the version it replaces is listed in turn and the restore can be undone.
+For the events, which all regions share, a version is read and restored for the region on
+screen only: the other regions' rows stay as they are.
+"""
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import ipywidgets as w
+
+from campaignkit.data import savefile
+from campaignkit.data.datafiles import CsvTable
+from campaignkit.data.savefile import backup_path
+from campaignkit.editor.forms import Confirm, Notice, esc
+from campaignkit.editor.words import t
+from campaignkit.exceptions import FileChanged
+from campaignkit.text.i18n import clock, short_date
+
+SHOWN = 10  # the newest versions listed
+
+
+@dataclass(frozen=True)
+class Version:
+    """One saved version of a file: where its copy is and when it was replaced."""
+
+    path: Path
+    when: dt.datetime
+
+    def text(self) -> str:
+        return self.path.read_bytes().decode("utf-8", errors="replace")
+
+
+def versions_of(root: Path, path: Path) -> list[Version]:
+    """The kept versions of `path`, newest first."""
+    pattern = backup_path(root, path, "*")
+    found = []
+    for copy in pattern.parent.glob(pattern.name):
+        stamp = copy.name.rsplit(".", 1)[1]
+        try:
+            when = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f")
+        except ValueError:
+            continue
+        found.append(Version(copy, when))
+    return sorted(found, key=lambda v: v.when, reverse=True)
+
+
+def when_text(moment: dt.datetime, lang: str) -> str:
+    """« 1er décembre 2026, 14 h 32 » / "December 1, 2026, 2:32 p.m."."""
+    return f"{short_date(moment.date(), lang)}, {clock(moment.time().replace(second=0), lang)}"
+
+
+def region_rows(text: str, region: str) -> dict[str, dict[str, str]]:
+    """The rows of one region in an events file's text, by event id."""
+    table = CsvTable.parse(text)
+    rows = {}
+    for record in table.data_records():
+        values = table.as_dict(record)
+        if values.get("region") == region:
+            rows[values.get("id", "")] = values
+    return rows
+
+
+def events_change(old: str, new: str, region: str, lang: str) -> str:
+    """What changed for `region` between two versions of the events file, in words."""
+    before, after = region_rows(old, region), region_rows(new, region)
+
+    def names(ids, rows):
+        return ", ".join(rows[i].get(f"title_{lang}") or i for i in ids)
+
+    parts = []
+    added = [i for i in after if i not in before]
+    removed = [i for i in before if i not in after]
+    changed = [i for i in after if i in before and after[i] != before[i]]
+    if added:
+        parts.append(t("diff_added", lang, names=names(added, after)))
+    if removed:
+        parts.append(t("diff_removed", lang, names=names(removed, before)))
+    if changed:
+        parts.append(t("diff_changed", lang, names=names(changed, after)))
+    return " ; ".join(parts) if parts else t("diff_none", lang)
+
+
+def lines_change(old: str, new: str, lang: str) -> str:
+    """How many lines differ between two versions of a file, in words."""
+    diff = difflib.ndiff(old.splitlines(), new.splitlines())
+    n = sum(1 for line in diff if line.startswith("+ "))
+    return t("diff_lines", lang, n=n) if n else t("diff_none", lang)
+
+
+def restore_file(app, file, text: str, notice: Notice, what: str) -> bool:
+    """Save an earlier version of a whole file (a case, a tally) in place of today's."""
+    try:
+        savefile.save(file.snapshot, text.encode("utf-8"), app.session.root)
+    except FileChanged:
+        notice.show("conflict", t("conflict", app.lang, file=what), True)
+        return False
+    file.reload()
+    return True
+
+
+class VersionsPanel:
+    """A folded list of saved versions with a Restore button each."""
+
+    def __init__(self, app, css: str):
+        self.app, self.css = app, css
+        self.list = w.VBox()
+        self.notice = Notice(f"ck-status-versions-{css}")
+        self.confirm = Confirm(f"ck-confirm-versions-{css}")
+        inner = w.VBox([self.list, self.confirm.box, self.notice.html])
+        self.box = w.Accordion(children=[inner], selected_index=None)
+        self.box.add_class("ck-versions")
+        self.box.add_class(f"ck-versions-{css}")
+        self.box.observe(lambda _: self.refresh(), "selected_index")
+        self.source = None
+
+    def show(self, source):
+        """Follow `source`: path, what (words), current text, describe(old, new), restore(text)."""
+        self.source = source
+        self.box.titles = (t("versions_of", self.app.lang, what=source["what"]),)
+        self.notice.clear()
+        self.refresh()
+
+    def refresh(self):
+        if self.source is None or self.box.selected_index is None:
+            return
+        lang, source = self.app.lang, self.source
+        versions = versions_of(self.app.session.root, source["path"])[:SHOWN]
+        if not versions:
+            self.list.children = [w.HTML(f"<p>{esc(t('versions_none', lang))}</p>")]
+            return
+        rows, newer = [], source["current"]()
+        for version in versions:
+            text = version.text()
+            line = t(
+                "version_line",
+                lang,
+                when=when_text(version.when, lang),
+                what=source["describe"](text, newer),
+            )
+            button = w.Button(description=t("version_restore", lang), icon="history")
+            button.add_class("ck-version-restore")
+            button.on_click(lambda _, v=version: self.ask(v))
+            label = w.HTML(esc(line))
+            label.add_class("ck-version-line")
+            rows.append(w.HBox([button, label]))
+            newer = text
+        self.list.children = rows
+
+    def ask(self, version: Version):
+        lang, when = self.app.lang, when_text(version.when, self.app.lang)
+        if self.app.session.dirty:
+            self.notice.show("dirty", t("restore_unsaved", lang), True)
+            return
+        question = t("restore_confirm", lang, when=when)
+        self.confirm.ask(question, t("restore_yes", lang), lang, lambda: self.restore(version))
+
+    def restore(self, version: Version):
+        lang = self.app.lang
+        if self.source["restore"](version.text()):
+            self.notice.show("restored", t("restored", lang, when=when_text(version.when, lang)))
+        self.refresh()
