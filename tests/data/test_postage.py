@@ -60,3 +60,13 @@ def test_a_known_address_without_country_cannot_be_priced(priced):
 
 def test_without_a_price_list_the_campaign_still_loads(mini):
     assert load_campaign(mini).postage is None
+
+
+def test_check_names_a_gap_in_french_without_a_traceback(priced):
+    from tests.test_cli import run_cli
+
+    priced.edit("postage.yaml", "{over: 30, up_to: 500", "{over: 40, up_to: 500")
+    result = run_cli("check", str(priced.root), lang="fr")
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "postage.yaml, ligne 14, champ steps.1.over : trou dans les paliers" in output
