@@ -21,3 +21,17 @@ def test_a_photo_replaced_under_the_same_name_changes_the_fingerprint(campaign_c
     assert fingerprint() == before
     photo(campaign_copy.root / "photos" / "ana.jpg", size=(330, 300))
     assert fingerprint() != before
+
+
+def test_a_new_price_in_postage_yaml_changes_the_fingerprint(campaign_copy):
+    from tests.postage_campaign import with_postage
+
+    with_postage(campaign_copy.root)
+    notebook = paths.NOTEBOOKS / "presskit.ipynb"
+
+    def fingerprint(place):
+        return job_fingerprint(load_campaign(campaign_copy.root), notebook, place, {})
+
+    before = {place: fingerprint(place) for place in ("montreal", "campaign")}
+    campaign_copy.edit("postage.yaml", "usa: 10,", "usa: 11,")
+    assert all(fingerprint(place) != stamp for place, stamp in before.items())
