@@ -90,3 +90,46 @@ def test_a_quote_longer_than_its_limit_is_a_check_error(campaign_copy):
     campaign_copy.edit("regions.csv", "300,250,yes", f"300,250,yes,{long},Short.")
     _, problems = check_campaign(campaign_copy.root)
     assert [(p.field, p.code, p.row) for p in problems] == [("quote_fr", "text_too_long", 2)]
+
+
+@pytest.fixture(scope="module")
+def longest_events(tmp_path_factory):
+    """The mini campaign with every event text and Montréal's quote at their limits."""
+    import csv
+    import io
+    import shutil
+
+    from campaignkit.data.models import LIMITS
+    from tests.conftest import MINI
+    from tests.longest import prose, words
+
+    root = tmp_path_factory.mktemp("long") / "mini"
+    shutil.copytree(MINI, root)
+    rows = list(csv.DictReader((root / "events.csv").open(encoding="utf-8")))
+    for row in rows:
+        row |= {f"title_{lang}": words(LIMITS["event_title"]) for lang in ("fr", "en")}
+        row |= {key: words(LIMITS[key]) for key in ("venue", "address", "city")}
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    (root / "events.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    regions = (root / "regions.csv").read_text(encoding="utf-8").splitlines()
+    regions[0] += ",quote_fr,quote_en"
+    regions[1] += "".join(f',"{prose(lang, LIMITS["quote"])}"' for lang in ("fr", "en"))
+    (root / "regions.csv").write_text("\n".join(regions) + "\n", encoding="utf-8")
+    return load_campaign(root)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_longest_texts_the_checks_accept_fit_the_release_and_the_images(
+    longest_events, tmp_path, lang
+):
+    from campaignkit.printing.press_kit import produce_press_kit
+
+    made = produce_press_kit(region="montreal", lang=lang, out_dir=tmp_path, data=longest_events)
+    pages = {item.material: item.pages for item in made if hasattr(item, "material")}
+    assert pages == {"press-release": 1, "social": 4, "labels": 2}
+    assert longest_events.regions["montreal"].quote[lang][:40] in " ".join(
+        pdf_text(made[0].path).split()
+    )
