@@ -6,6 +6,7 @@ from pathlib import Path
 
 from campaignkit import materials, paths
 from campaignkit.data.loader import CampaignData, load_campaign
+from campaignkit.exceptions import PreflightFailed
 from campaignkit.files import write_atomically
 from campaignkit.materials.mailing_kit import export_postage
 from campaignkit.materials.social import FORMATS, image_names
@@ -17,27 +18,33 @@ CAMPAIGN_KIT = ("campaign-mailing-kit",)
 PX_PER_PT = 96 / 72  # CSS px per PDF point: the image pages are sized in px
 
 
-def page_images(pdf: Path) -> list[bytes]:
-    """Every page of a PDF as PNG bytes, one CSS px to one pixel."""
+def page_images(pdf: Path, sizes: list[tuple[int, int]]) -> list[bytes]:
+    """Every page of a PDF as PNG bytes, one CSS px to one pixel, each checked to be exactly
+    its expected size (PreflightFailed otherwise, and nothing written)."""
     import io
 
-    images = []
+    images, problems = [], []
     with open_pdf(pdf) as document:
-        for page in document:
+        for number, (page, size) in enumerate(zip(document, sizes, strict=True), start=1):
             picture = page.render(scale=PX_PER_PT).to_pil()
+            if picture.size != size:
+                problems.append(f"image {number}: {picture.size} px instead of {size}")
             buffer = io.BytesIO()
             picture.save(buffer, format="PNG", optimize=True)
             images.append(buffer.getvalue())
+    if problems:
+        raise PreflightFailed(paths.display(pdf), problems)
     return images
 
 
 def write_social_images(data: CampaignData, produced) -> list[Path]:
     """The social PDF's pages as PNGs beside it; older images of that language are removed."""
     names = image_names(data, produced.region, produced.lang)
+    sizes = [FORMATS[name.rsplit("-", 1)[1].removesuffix(".png")] for name in names]
     folder = produced.path.parent
     written = [
         write_atomically(folder / name, png)
-        for name, png in zip(names, page_images(produced.path), strict=True)
+        for name, png in zip(names, page_images(produced.path, sizes), strict=True)
     ]
     for shape in FORMATS:
         for old in folder.glob(f"*-{produced.lang}-{shape}.png"):

@@ -71,3 +71,13 @@ def test_images_of_a_removed_event_are_removed(mini_data, tmp_path):
     social(mini_data, "montreal", "fr", tmp_path)
     assert not (folder / "old-event-fr-square.png").exists()
     assert (folder / "old-event-en-square.png").exists()
+
+
+def test_an_image_of_the_wrong_size_is_refused(mini_data, tmp_path):
+    from campaignkit import PreflightFailed
+    from campaignkit.printing.press_kit import page_images
+
+    pdf = social(mini_data, "cote-nord", "fr", tmp_path)[0]
+    assert len(page_images(pdf.path, [(1080, 1080), (1080, 1920)])) == 2
+    with pytest.raises(PreflightFailed, match=r"image 2: \(1080, 1920\) px instead of"):
+        page_images(pdf.path, [(1080, 1080), (1080, 1080)])
