@@ -111,7 +111,9 @@ def table_problems(table: PostageTable, shown: str, lines) -> list[Problem]:
         if grams < 0:
             at = line_of(lines, ("weights", name))
             problems.append(
-                Problem(shown, f"weights.{name}", "negative_value", {"value": grams}, line=at)
+                Problem(
+                    shown, f"weights.{name}", "negative_value", {"value": f"{grams:g}"}, line=at
+                )
             )
     expected_start = 0.0
     for index, step in enumerate(table.steps):
@@ -147,7 +149,9 @@ def table_problems(table: PostageTable, shown: str, lines) -> list[Problem]:
                 )
             elif price < 0:
                 field = f"steps.{index}.prices.{zone}"
-                problems.append(Problem(shown, field, "negative_value", {"value": price}, line=at))
+                problems.append(
+                    Problem(shown, field, "negative_value", {"value": f"{price:g}"}, line=at)
+                )
     if table.heaviest <= table.weights.envelope:
         at = line_of(lines, ("steps",))
         problems.append(
