@@ -80,3 +80,16 @@ def test_mailing_kit_pdfs_and_postage_csv_are_made(data, tmp_path):
     assert csv_path.name == "postage.csv" and csv_path.parent == pdf.path.parent
     text = " ".join(pdf_text(pdf.path).split())
     assert "Mailing kit" in text and "Sample prices" in text and "October 15, 2023" in text
+
+
+def test_the_summaries_show_the_plan_and_the_campaign_total(data, tmp_path):
+    from campaignkit import produce
+
+    region = produce("summary", region="mauricie", lang="fr", out_dir=tmp_path, data=data)
+    assert "Plan d'affranchissement" in pdf_text(region.path)
+    campaign = produce(
+        "campaign-summary", region="campaign", lang="en", out_dir=tmp_path, data=data
+    )
+    total = postage_plan.total(postage_plan.campaign_plan(data, "en")[0])
+    text = " ".join(pdf_text(campaign.path).split())
+    assert f"Estimated postage for the whole campaign: ${total['postage']:,.2f}" in text
