@@ -134,7 +134,7 @@ def _row(data: CampaignData, level: str, region: str, line: Line, estimated: boo
     return {
         "level": level,
         "region": region,
-        "destination": line.destination.key,
+        "destination": " / ".join(line.destination.lines),
         "country": line.destination.country or "",
         "zone": line.zone or "",
         "letters": line.letters,
