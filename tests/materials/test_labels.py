@@ -113,3 +113,14 @@ def test_a_pending_address_gets_no_label_and_is_listed_on_the_cover(mini, tmp_pa
     assert "Prosecutor General" in labels and "Ana" in labels
     assert "Test organization" in labels  # bo's cards go via the office
     assert len(boxes(produced.path)[1]) == 3  # no return label: the campaign asks for none
+
+
+def test_the_longest_address_fits_an_a4_label_and_is_named_when_a_letter_label_is_too_small(
+    longest, tmp_path
+):
+    from campaignkit import PreflightFailed
+
+    data = load_campaign(longest)
+    produce("labels", region="montreal", lang="fr", paper="a4", out_dir=tmp_path, data=data)
+    with pytest.raises(PreflightFailed, match=r"overflows its box \(case longest, field address\)"):
+        produce("labels", region="montreal", lang="fr", paper="letter", out_dir=tmp_path, data=data)
