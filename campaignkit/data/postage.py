@@ -106,58 +106,52 @@ def load_postage(collect, campaign: Campaign | None, cases: dict[str, Case]):
 
 def table_problems(table: PostageTable, shown: str, lines) -> list[Problem]:
     """Negative weights and prices, steps with a gap or an overlap, zones without a price."""
-    problems = []
-    for name, grams in table.weights.model_dump().items():
-        if grams < 0:
-            at = line_of(lines, ("weights", name))
-            problems.append(
-                Problem(
-                    shown, f"weights.{name}", "negative_value", {"value": f"{grams:g}"}, line=at
-                )
-            )
-    expected_start = 0.0
+
+    def problem(loc: tuple, code: str, params: dict) -> Problem:
+        field = ".".join(str(part) for part in loc)
+        return Problem(shown, field, code, params, line=line_of(lines, loc))
+
+    problems = [
+        problem(("weights", name), "negative_value", {"value": f"{grams:g}"})
+        for name, grams in table.weights.model_dump().items()
+        if grams < 0
+    ]
+    start = 0.0
     for index, step in enumerate(table.steps):
-        where = ("steps", index)
-        if step.over < 0 or step.up_to <= step.over:
-            at = line_of(lines, (*where, "up_to"))
-            params = {"over": step.over, "up_to": step.up_to}
-            problems.append(Problem(shown, f"steps.{index}.up_to", "bad_step", params, line=at))
-        elif step.over != expected_start:
-            code = "step_gap" if step.over > expected_start else "step_overlap"
-            params = {"value": _grams(step.over), "expected": _grams(expected_start)}
-            at = line_of(lines, (*where, "over"))
-            problems.append(Problem(shown, f"steps.{index}.over", code, params, line=at))
-        expected_start = step.up_to
-        for zone in table.zones:
-            if zone not in step.prices:
-                at = line_of(lines, (*where, "prices"))
-                problems.append(
-                    Problem(
-                        shown,
-                        f"steps.{index}.prices.{zone}",
-                        "price_missing",
-                        {"value": zone},
-                        line=at,
-                    )
-                )
-        for zone, price in step.prices.items():
-            at = line_of(lines, (*where, "prices", zone))
-            if zone not in table.zones:
-                params = {"value": zone, "choices": ", ".join(table.zones)}
-                problems.append(
-                    Problem(shown, f"steps.{index}.prices.{zone}", "unknown_zone", params, line=at)
-                )
-            elif price < 0:
-                field = f"steps.{index}.prices.{zone}"
-                problems.append(
-                    Problem(shown, field, "negative_value", {"value": f"{price:g}"}, line=at)
-                )
+        problems += _step_problems(table, index, step, start, problem)
+        start = step.up_to if _possible(step) else None  # one mistake, one problem
     if table.heaviest <= table.weights.envelope:
-        at = line_of(lines, ("steps",))
-        problems.append(
-            Problem(shown, "steps", "bad_step", {"over": 0, "up_to": table.heaviest}, line=at)
-        )
+        problems.append(problem(("steps",), "bad_step", {"over": 0, "up_to": table.heaviest}))
     return problems
+
+
+def _possible(step: Step) -> bool:
+    return 0 <= step.over < step.up_to
+
+
+def _step_problems(table: PostageTable, index: int, step: Step, start, problem):
+    """One weight step: its bounds against the step before, and a price for every zone."""
+    where, found = ("steps", index), []
+    if not _possible(step):
+        found.append(
+            problem((*where, "up_to"), "bad_step", {"over": step.over, "up_to": step.up_to})
+        )
+    elif start is not None and step.over != start:
+        code = "step_gap" if step.over > start else "step_overlap"
+        params = {"value": _grams(step.over), "expected": _grams(start)}
+        found.append(problem((*where, "over"), code, params))
+    for zone in table.zones:
+        if zone not in step.prices:
+            found.append(problem((*where, "prices", zone), "price_missing", {"value": zone}))
+    for zone, price in step.prices.items():
+        if zone not in table.zones:
+            params = {"value": zone, "choices": ", ".join(table.zones)}
+            found.append(problem((*where, "prices", zone), "unknown_zone", params))
+        elif price < 0:
+            found.append(
+                problem((*where, "prices", zone), "negative_value", {"value": f"{price:g}"})
+            )
+    return found
 
 
 def _grams(value: float) -> str:

@@ -33,6 +33,15 @@ def test_the_price_list_is_read_and_priced_by_zone_and_step(priced):
         ("{over: 500, up_to: 1000", "{over: 400, up_to: 1000", "step_overlap", "steps.2.over", 15),
         ("card: 10,", "card: -10,", "negative_value", "weights.card", 6),
         ("usa: 10,", "usa: -10,", "negative_value", "steps.1.prices.usa", 14),
+        (
+            "usa: 2, international: 3}",
+            "usa: 2}",
+            "price_missing",
+            "steps.0.prices.international",
+            13,
+        ),
+        ("usa: 2,", "usa: 2, mars: 9,", "unknown_zone", "steps.0.prices.mars", 13),
+        ("{over: 0, up_to: 30", "{over: 0, up_to: 0", "bad_step", "steps.0.up_to", 13),
     ],
 )
 def test_a_bad_price_list_names_file_line_and_field(priced, old, new, code, field, line):
