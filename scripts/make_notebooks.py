@@ -115,6 +115,43 @@ for pdf in produced if preview else []:  # the first page of each, to check at a
 )
 
 
+PRESSKIT = notebook(
+    "# Trousse de presse et d'envoi / Press and mailing kit\n\n"
+    "Communiqué de presse, images pour les réseaux sociaux, étiquettes d'envoi et plan "
+    "d'affranchissement d'une région (ou, avec `region = \"campaign\"`, de toute la campagne). "
+    "Press release, social images, envelope labels and postage plan for one region. "
+    "Modifiez la cellule suivante, puis *Run All* / change the next cell, then *Run All*.",
+    """
+# Parameters (papermill replaces these; `papermill --help-notebook notebooks/presskit.ipynb`)
+campaign: str = "cases/2023"  # campaign folder: campaign.yaml, postage.yaml, cases/, regions.csv…
+region: str = "montreal"  # region id from regions.csv; "campaign": the campaign's postage plan
+lang: str = "fr"  # language of the materials: fr or en
+paper: str = "letter"  # label sheets and mailing kit: letter (30 labels, 5160) or a4 (21 labels)
+out_dir: str = "outputs"  # files go to out_dir/<campaign id>/<region>/ (images in social/)
+materials: list = ["press-release", "social", "labels", "mailing-kit", "campaign-mailing-kit"]
+preview: bool = True  # show each first page and the images below (the batch build turns it off)
+""",
+    [
+        "import campaignkit\nfrom campaignkit.printing.press_kit import produce_press_kit\n"
+        "from campaignkit.printing.preview import show",
+        """data = campaignkit.load_campaign(campaign)  # validated once for every material
+made = produce_press_kit(
+    campaign, region=region, lang=lang, paper=paper, out_dir=out_dir,
+    materials_wanted=materials, data=data,
+)
+for item in made:
+    print(getattr(item, "path", item))""",
+        """from IPython.display import Image, display
+
+for item in made if preview else []:
+    if hasattr(item, "path"):
+        display(show(item))
+    elif item.suffix == ".png":
+        display(Image(filename=str(item), width=270))""",
+    ],
+)
+
+
 EDITOR = nbformat.v4.new_notebook()
 EDITOR.metadata = POSTER.metadata
 EDITOR.cells = [
@@ -145,6 +182,7 @@ ALL = {
     "poster.ipynb": POSTER,
     "letters.ipynb": LETTERS,
     "summary.ipynb": SUMMARY,
+    "presskit.ipynb": PRESSKIT,
     "editor.ipynb": EDITOR,
 }
 

@@ -124,3 +124,27 @@ def test_build_runs_the_letters_notebook_for_the_chosen_materials_only(mini, tmp
     made = sorted(pdf.name for pdf in (tmp_path / "mini" / "cote-nord").glob("*.pdf"))
     assert made == ["tally-fr.pdf"]
     assert (tmp_path / "mini" / "notebooks" / "cote-nord" / "letters-fr.ipynb").is_file()
+
+
+def test_presskit_notebook_makes_the_press_and_mailing_kit(campaign_copy, tmp_path):
+    from tests.postage_campaign import with_postage
+
+    campaign = with_postage(campaign_copy.root)
+    for region in ("mauricie", "campaign"):
+        parameters = {"campaign": str(campaign), "region": region, "lang": "en"}
+        run_notebook(
+            "presskit", tmp_path / f"{region}.ipynb", parameters | {"out_dir": str(tmp_path)}
+        )
+    region = tmp_path / "mini" / "mauricie"
+    made = sorted(p.relative_to(region).as_posix() for p in region.rglob("*.*"))
+    assert made == [
+        "labels-en.pdf",
+        "mailing-kit-en.pdf",
+        "press-release-en.pdf",
+        "social/social-en.pdf",
+        "social/tr-biblio-en-square.png",
+        "social/tr-biblio-en-story.png",
+    ]
+    assert "Library write-a-thon" in pdf_text(region / "press-release-en.pdf")
+    made = sorted(p.name for p in (tmp_path / "mini" / "campaign").iterdir())
+    assert made == ["mailing-kit-en.pdf", "postage.csv"]

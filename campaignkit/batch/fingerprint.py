@@ -53,6 +53,7 @@ def data_read_by(data: CampaignData, place: str) -> object:
     common["tallies"] = _hash_files(tallies) if tallies else ""
     photos = [(data.root / case.photo.file).resolve() for case in data.cases.values() if case.photo]
     common["photos"] = _hash_files(photos) if photos else ""  # a new photo under the same name
+    common["postage"] = _dump(data.postage) if data.postage else None  # postage.yaml
     return common
 
 

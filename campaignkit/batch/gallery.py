@@ -5,7 +5,7 @@ from pathlib import Path
 
 import jinja2
 
-from campaignkit import paths
+from campaignkit import materials, paths
 from campaignkit.batch.manifest import Manifest
 from campaignkit.files import write_atomically
 from campaignkit.printing.preview import page_png
@@ -26,7 +26,12 @@ def write_gallery(manifest: Manifest, names: dict[str, str] | None = None) -> Pa
     """Write index.html beside the manifest (regions titled by `names`) and return its path."""
     names = names or {}
     items = [
-        {**entry, "pdf": key, "thumb": thumbnail(manifest, key)}
+        {
+            **entry,
+            "pdf": key,
+            "thumb": thumbnail(manifest, key),
+            "images": images(manifest.root, entry, key),
+        }
         for key, entry in sorted(manifest.outputs.items(), key=lambda kv: _order(kv[1]))
         if manifest.output(key).is_file()
     ]
@@ -42,6 +47,14 @@ def write_gallery(manifest: Manifest, names: dict[str, str] | None = None) -> Pa
         total=len(items),
     )
     return write_atomically(manifest.output("index.html"), html.encode("utf-8"))
+
+
+def images(root: Path, entry: dict, key: str) -> list[str]:
+    """The PNGs a material makes from its PDF (social images), relative to the gallery."""
+    kind = materials.REGISTRY.get(entry["material"])
+    if kind is None or kind.images is None:
+        return []
+    return [path.relative_to(root).as_posix() for path in kind.images(root / key)]
 
 
 def _order(entry: dict) -> tuple:

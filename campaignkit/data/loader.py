@@ -11,6 +11,7 @@ from campaignkit import paths
 from campaignkit.data.csvfile import read_table
 from campaignkit.data.models import SUPPORTED_LANGUAGES, Campaign, Case, Event, Region
 from campaignkit.data.photos import contained_file_problem, photo_problem  # noqa: F401 - API
+from campaignkit.data.postage import PostageTable, load_postage
 from campaignkit.data.sources import SourceError, line_of, read_yaml
 from campaignkit.exceptions import InvalidCampaign, UnknownName
 from campaignkit.text.glyphs import describe, missing_characters
@@ -19,6 +20,7 @@ from campaignkit.text.problems import MESSAGES, Problem
 REGION_COLUMNS = ["id", "code", "name"]
 EVENT_COLUMNS = ["id", "region", "title", "date", "start", "end", "venue", "address", "city"]
 TRANSLATED_COLUMNS = {"name", "title"}
+OPTIONAL_TRANSLATED = ("quote",)  # columns quote_fr, quote_en: both or neither
 
 
 @dataclass
@@ -30,6 +32,7 @@ class CampaignData:
     cases: dict[str, Case]
     regions: dict[str, Region]
     events: list[Event] = field(default_factory=list)
+    postage: PostageTable | None = None  # postage.yaml, when the campaign has one
 
     @property
     def id(self) -> str:
@@ -271,6 +274,9 @@ def _csv_record(row: dict[str, str], languages, translated) -> dict:
     record = {key: value for key, value in row.items() if key and value not in (None, "")}
     for name in translated:
         record[name] = {lang: row.get(f"{name}_{lang}") or None for lang in languages}
+    for name in OPTIONAL_TRANSLATED:
+        if any((row.get(f"{name}_{lang}") or "").strip() for lang in languages):
+            record[name] = {lang: row.get(f"{name}_{lang}") or None for lang in languages}
     return record
 
 
@@ -389,9 +395,11 @@ def check_campaign(
     _check_events(collect, campaign, regions, events)
     _check_featured(collect, campaign, cases)
     _check_cards(collect, campaign, cases)
+    postage = load_postage(collect, campaign, cases)
     if collect.problems or campaign is None:
         return None, collect.problems
-    return CampaignData(root, campaign, cases, regions, [event for _, event in events]), []
+    events = [event for _, event in events]
+    return CampaignData(root, campaign, cases, regions, events, postage), []
 
 
 def load_campaign(folder: str | Path = paths.DEFAULT_CAMPAIGN) -> CampaignData:

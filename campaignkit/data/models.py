@@ -3,13 +3,14 @@
 import datetime as dt
 import re
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Literal
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -47,6 +48,7 @@ LIMITS = {
     "city": 40,
     "address_line": 60,
     "url": 100,
+    "quote": 280,
 }
 # The most people, letters or cards one event may count: more is a typing mistake.
 MAX_COUNT = 100_000
@@ -147,6 +149,14 @@ Email = Annotated[str, AfterValidator(check_email)]
 Phone = Annotated[str, AfterValidator(check_phone)]
 Line = Annotated[str, Field(min_length=1, max_length=LIMITS["address_line"])]
 Address = Annotated[list[Line], AfterValidator(check_lines)]
+Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]  # ISO 3166 code: CA, US, LK…
+
+
+def address_lines(value):
+    """A CSV cell's address as lines: one per line of the cell (Alt+Enter) or per « | »."""
+    if isinstance(value, str):
+        return [line.strip() for line in re.split(r"[|\n]", value) if line.strip()]
+    return value
 
 
 class Record(BaseModel):
@@ -158,6 +168,7 @@ class PostalAddress(Record):
 
     address: Address = []
     address_pending: bool = False
+    country: Country | None = None  # where it goes, for the postage zone (postage.yaml)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -273,6 +284,7 @@ class Campaign(Record):
     branding: Branding = Branding()
     goals: Goals = Goals()
     featured_cases: list[str] = []
+    return_address: Literal["none", "region", "office"] = "none"  # return label on envelopes
 
 
 class Region(Record):
@@ -284,6 +296,9 @@ class Region(Record):
     coordinator_phone: Phone = ""
     goal_actions: int | None = Field(None, ge=0, le=MAX_FIGURE)
     last_year_actions: int | None = Field(None, ge=0, le=MAX_FIGURE)
+    quote: Text(LIMITS["quote"]) | None = None  # the coordinator's words for the press release
+    sender_name: str = Field("", max_length=LIMITS["address_line"])  # return label: the group
+    sender_address: Annotated[Address, BeforeValidator(address_lines)] = []
     sample: str = ""
 
 

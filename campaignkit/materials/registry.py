@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from campaignkit import paths
 from campaignkit.data.loader import CampaignData
@@ -22,6 +23,8 @@ class Material:
     scope: str = "region"  # "region": one per region; "campaign": one for the whole campaign
     wanted: Callable[[CampaignData, str], bool] = lambda data, region: True
     filename: str = ""  # the PDF's name before -<lang>.pdf when it is not the material's name
+    most_pages: int | None = None  # when expected_pages is None: the most pages it may take
+    images: Callable[[Path], list[Path]] | None = None  # PNGs made from the PDF (gallery)
 
     @property
     def file_stem(self) -> str:

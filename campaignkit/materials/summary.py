@@ -6,6 +6,7 @@ from campaignkit.data.loader import CampaignData
 from campaignkit.data.results import Results, results_of
 from campaignkit.data.tallies import InvalidTallies, tallies_of
 from campaignkit.materials.context import common
+from campaignkit.materials.mailing_kit import plan_view
 from campaignkit.materials.registry import Material, register
 from campaignkit.text import i18n
 
@@ -137,6 +138,7 @@ def region_context(data: CampaignData, region: str, lang: str) -> dict:
     ]
     context["missing"] = missing_events(results, region, lang)
     context["sample_tallies"] = bool(results.events_of(region)["sample"].any())
+    context["postage"] = plan_view(data, region, lang) if data.postage else None
     return context
 
 
@@ -178,6 +180,7 @@ def campaign_context(data: CampaignData, region: str, lang: str) -> dict:
         {"value": n(item.value), "label": item.label[lang]} for item in data.campaign.impact
     ]
     context["sample_tallies"] = bool(results.events["sample"].any())
+    context["postage"] = plan_view(data, None, lang) if data.postage else None
     return context
 
 

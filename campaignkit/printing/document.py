@@ -46,7 +46,9 @@ def render_material(
 
 def fitted_document(data: CampaignData, material: str, region: str, lang: str, paper, bleed):
     """The document at its normal size, or compact when that is what it takes to fit."""
-    expected = materials.get(material).expected_pages(data, region)
+    kind = materials.get(material)
+    expected = kind.expected_pages(data, region)
+    expected = kind.most_pages if expected is None else expected
     problems = []
     for compact in (False, True):
         document = render_material(data, material, region, lang, paper, bleed, compact)

@@ -451,6 +451,59 @@ MESSAGES = {
         "enregistrez le décompte en .xlsx ou en .csv",
         "save the tally as .xlsx or .csv",
     ),
+    "negative_value": (
+        "valeur négative « {value} »",
+        "negative value '{value}'",
+        "écrivez un poids ou un prix positif ou nul",
+        "write a weight or a price of zero or more",
+    ),
+    "bad_step": (
+        "palier de poids impossible : de {over} g à {up_to} g",
+        "impossible weight step: over {over} g up to {up_to} g",
+        "chaque palier va d'un poids (over) à un poids plus grand (up_to), "
+        "plus lourd qu'une enveloppe vide",
+        "each step goes from one weight (over) up to a larger one (up_to), "
+        "heavier than an empty envelope",
+    ),
+    "step_gap": (
+        "trou dans les paliers de poids : ce palier commence à {value}, "
+        "le précédent finit à {expected}",
+        "gap in the weight steps: this step starts at {value}, the one before ends at {expected}",
+        "faites commencer chaque palier (over) là où finit le précédent (up_to), le premier à 0",
+        "start each step (over) where the one before ends (up_to), the first one at 0",
+    ),
+    "step_overlap": (
+        "paliers de poids qui se chevauchent : ce palier commence à {value}, "
+        "le précédent finit à {expected}",
+        "overlapping weight steps: this step starts at {value}, the one before ends at {expected}",
+        "faites commencer chaque palier (over) là où finit le précédent (up_to), "
+        "en ordre croissant",
+        "start each step (over) where the one before ends (up_to), lightest first",
+    ),
+    "price_missing": (
+        "aucun prix pour la zone « {value} » à ce palier",
+        "no price for zone '{value}' at this step",
+        "donnez un prix pour chaque zone de zones, à chaque palier",
+        "give a price for every zone listed under zones, at every step",
+    ),
+    "unknown_zone": (
+        "zone inconnue « {value} »",
+        "unknown zone '{value}'",
+        "utilisez une zone déclarée sous zones : {choices}",
+        "use a zone declared under zones: {choices}",
+    ),
+    "no_country": (
+        "adresse sans pays : la zone postale est inconnue",
+        "address without a country: its postage zone is unknown",
+        "ajoutez country avec le code du pays à deux lettres (CA, US, LK…)",
+        "add country with the two-letter country code (CA, US, LK…)",
+    ),
+    "no_zone": (
+        "aucune zone de {file} ne couvre le pays « {value} »",
+        "no zone of {file} covers the country '{value}'",
+        'ajoutez ce code à la liste countries d\'une zone, ou "*" à la zone internationale',
+        'add this code to one zone\'s countries, or "*" to the international zone',
+    ),
 }
 
 

@@ -71,3 +71,17 @@ def test_a_tally_rewritten_during_a_job_is_read_again_by_the_next_build(
     assert not second.skipped, "the summary showing 999 participants was not kept as up to date"
     assert second.error is None
     assert first.stale and not second.stale, "the build says which outputs it will redo"
+
+
+def test_a_new_price_in_postage_yaml_changes_the_fingerprint(campaign_copy):
+    from tests.postage_campaign import with_postage
+
+    with_postage(campaign_copy.root)
+    notebook = paths.NOTEBOOKS / "presskit.ipynb"
+
+    def fingerprint(place):
+        return job_fingerprint(load_campaign(campaign_copy.root), notebook, place, {})
+
+    before = {place: fingerprint(place) for place in ("montreal", "campaign")}
+    campaign_copy.edit("postage.yaml", "usa: 10,", "usa: 11,")
+    assert all(fingerprint(place) != stamp for place, stamp in before.items())

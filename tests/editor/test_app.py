@@ -291,11 +291,11 @@ def test_produce_runs_the_build_notebooks_with_progress_and_links(campaign_copy,
     produce = editor.produce
     produce.langs["en"].value = False
     produce.run(wait=True)
-    assert produce.progress.value == produce.progress.max == 3, "poster, letters, summary"
+    assert produce.progress.value == produce.progress.max == 4, "poster, letters, summary, presskit"
     pdf = tmp_path / "mini" / "mauricie" / "poster-fr.pdf"
     assert pdf.exists()
     assert (
-        "poster-fr.pdf" in produce.links.value and "3 tâche(s) réussie(s)" in produce.counter.value
+        "poster-fr.pdf" in produce.links.value and "4 tâche(s) réussie(s)" in produce.counter.value
     )
     assert (tmp_path / "mini" / "notebooks" / "mauricie" / "poster-fr.ipynb").exists()
 
