@@ -12,7 +12,7 @@ from campaignkit.data.photos import contained_file_problem, photo_problem  # noq
 from campaignkit.data.sources import SourceError, line_of, read_csv, read_yaml
 from campaignkit.exceptions import InvalidCampaign, UnknownName
 from campaignkit.text.glyphs import describe, missing_characters
-from campaignkit.text.problems import MESSAGES, Problem
+from campaignkit.text.problems import Problem, is_problem_code
 
 REGION_COLUMNS = ["id", "code", "name"]
 EVENT_COLUMNS = ["id", "region", "title", "date", "start", "end", "venue", "address", "city"]
@@ -36,7 +36,7 @@ class CampaignData:
     def region(self, region_id: str) -> Region:
         if region_id not in self.regions:
             choices = ", ".join(self.regions)
-            raise UnknownName(f"unknown region '{region_id}'; choose one of: {choices}")
+            raise UnknownName("unknown_region", value=region_id, choices=choices)
         return self.regions[region_id]
 
     def events_of(self, region_id: str) -> list[Event]:
@@ -49,9 +49,8 @@ class CampaignData:
 
     def check_language(self, lang: str) -> str:
         if lang not in self.campaign.languages:
-            raise UnknownName(
-                f"unknown language '{lang}'; choose one of: {self.campaign.languages}"
-            )
+            choices = ", ".join(self.campaign.languages)
+            raise UnknownName("unknown_language", value=lang, choices=choices)
         return lang
 
 
@@ -126,7 +125,7 @@ def shorten(value, most: int = 40) -> str:
 def _problem_from(item: dict, shown: str, lines, row, csv: bool) -> Problem:
     loc = tuple(item["loc"])
     kind, ctx, value = item["type"], dict(item.get("ctx") or {}), item.get("input")
-    if kind in MESSAGES:
+    if is_problem_code(kind):
         code, params = kind, ctx
     elif kind in KINDS:
         code, params = KINDS[kind], {"value": shorten(value)}

@@ -1,13 +1,11 @@
 """Dates, times, numbers and interface words in the campaign's languages (Babel)."""
 
 import datetime as dt
-from functools import cache
 
-import yaml
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent
 
-from campaignkit import paths
+from campaignkit.text import catalog
 
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 
@@ -73,16 +71,11 @@ def percent(value: float, lang: str) -> str:
     return format_percent(value, locale=locale(lang))
 
 
-@cache
-def _words() -> dict:
-    return yaml.safe_load((paths.TEMPLATES / "strings.yaml").read_text(encoding="utf-8"))
-
-
 def word(key: str, lang: str) -> str:
-    """An interface text from templates/strings.yaml."""
-    return _words()[key][lang]
+    """A print word from the kit's catalog."""
+    return catalog.word(key, lang)
 
 
-def words(lang: str) -> dict[str, str]:
-    """Every interface text in one language, for templates."""
-    return {key: texts[lang] for key, texts in _words().items()}
+def words(lang: str) -> dict:
+    """Every print word in one language, for templates."""
+    return catalog.words(lang)
