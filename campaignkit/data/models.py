@@ -24,6 +24,7 @@ LIMITS = {
     "demand": 240,
     "title": 90,
     "salutation": 60,
+    "closing": 100,
     "letter": 1500,
     "recipient": 80,
     "card_message": 70,
@@ -136,6 +137,7 @@ class Target(PostalAddress):
     title: Text(LIMITS["title"])
     name: str | None = Field(None, min_length=1, max_length=LIMITS["name"])
     salutation: Text(LIMITS["salutation"])
+    closing: Text(LIMITS["closing"])  # matches the salutation (docs/letters.md)
 
 
 class Card(PostalAddress):
