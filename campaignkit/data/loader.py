@@ -11,6 +11,7 @@ from campaignkit.data.models import SUPPORTED_LANGUAGES, Campaign, Case, Event, 
 from campaignkit.data.photos import contained_file_problem, photo_problem  # noqa: F401 - API
 from campaignkit.data.sources import SourceError, line_of, read_csv, read_yaml
 from campaignkit.exceptions import InvalidCampaign, UnknownName
+from campaignkit.text import catalog
 from campaignkit.text.glyphs import describe, missing_characters
 from campaignkit.text.problems import Problem, is_problem_code
 
@@ -172,9 +173,8 @@ def _load_campaign_file(collect: _Collector) -> Campaign | None:
         for index, lang in enumerate(languages):
             if lang not in SUPPORTED_LANGUAGES:
                 line = line_of(lines, ("languages", index))
-                collect.add(
-                    Problem(shown, "languages", "unknown_language", {"value": lang}, line=line)
-                )
+                params = catalog.language_problem(lang)
+                collect.add(Problem(shown, "languages", "unknown_language", params, line=line))
     campaign = collect.validate(Campaign, data, shown, lines)
     if campaign and campaign.end < campaign.start:
         params = {"start": campaign.start, "end": campaign.end}

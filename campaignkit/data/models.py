@@ -8,7 +8,10 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-SUPPORTED_LANGUAGES = ("fr", "en")
+from campaignkit.text import catalog
+
+# The languages whose catalog holds every word printed on the materials.
+SUPPORTED_LANGUAGES = catalog.print_languages()
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # How many characters each printed text may hold: the pages are designed for these.

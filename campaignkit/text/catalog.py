@@ -59,6 +59,26 @@ def word(key: str, lang: str, /, **params) -> str:
     return text.format(**params) if params else text
 
 
+def print_languages() -> tuple[str, ...]:
+    """The languages a campaign may declare: their catalog holds every printed word."""
+    return tuple(lang for lang in languages() if not missing_print_words(lang))
+
+
+def language_problem(lang: str) -> dict:
+    """What a campaign declaring `lang` is told: the kit words missing and how to add them."""
+    lacking = missing_print_words(lang)
+    shown = ", ".join(lacking[:6]) + (", …" if len(lacking) > 6 else "")
+    root = LOCALE_DIR.parent.parent.parent
+    return {
+        "value": lang,
+        "count": len(lacking),
+        "words": shown,
+        "source": catalog_path(SOURCE_LANGUAGE).relative_to(root).as_posix(),
+        "catalog": catalog_path(lang).relative_to(root).as_posix(),
+        "choices": ", ".join(print_languages()),
+    }
+
+
 def words(lang: str) -> dict:
     """The print words (keys with no namespace) of one language; `key.N` become a list."""
     found: dict = {}

@@ -30,8 +30,10 @@ def clock(moment: dt.time, lang: str) -> str:
     """« 11 h », « 18 h 30 » / "11 a.m.", "6:30 p.m."."""
     if lang == "fr":
         pattern = "H 'h'" if moment.minute == 0 else "H 'h' mm"
-    else:
+    elif lang == "en":
         pattern = "h a" if moment.minute == 0 else "h:mm a"
+    else:
+        return format_time(moment, "short", locale=locale(lang))  # each language's own clock
     return format_time(moment, pattern, locale=locale(lang))
 
 

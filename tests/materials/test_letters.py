@@ -55,7 +55,7 @@ def test_letter_has_sender_place_and_date_closing_and_signature_lines(sample_let
     ):
         assert words in french
     english = flat(pdf_text(sample_letters["en"].path, 0))
-    for words in ("Your name and address", "Montréal,", "Re:", "Respectfully yours,", "Signature"):
+    for words in ("Your name and address", "Montréal,", "Re:", "Yours sincerely,", "Signature"):
         assert words in english
 
 

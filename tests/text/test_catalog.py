@@ -14,7 +14,7 @@ INTERFACE = ("fr", "en")  # the languages the kit speaks at the keyboard: every 
 SAME_IN_BOTH = {
     "Total", "Date", "Pages", "Participants", "Marathon", "Cas", "Signature", "Région",
     "Organisation", "Photo", "OK", "Id", "Document", "Actions", "Objectif", "Affiche", "Bilan",
-    "actions", "participants",
+    "actions", "participants", "Notes",
 }  # fmt: skip
 ENGLISH = re.compile(
     r"\b(the|and|with|unknown|error|file|choose|field|missing|must|should|please|"
