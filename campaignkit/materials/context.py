@@ -17,6 +17,7 @@ def common(data: CampaignData, region_id: str | None, lang: str) -> dict:
     campaign = data.campaign
     context = {
         "lang": lang,
+        "direction": i18n.direction(lang),
         "w": i18n.words(lang),
         "brand": campaign.branding,
         "campaign_name": campaign.name[lang],

@@ -195,7 +195,8 @@ def campaign_context(data: CampaignData, region: str, lang: str) -> dict:
         for region_id, row in table.iterrows()
     ]
     context["regions_total"] = {
-        "events": events_cell(int(table.events_held.sum()), owed.total(), 1, lang),
+        "events": events_cell(int(table.events_held.sum()), 1, lang),
+        "awaited": n(owed.total()),
         "participants": n(int(table.participants.sum())),
         "actions": n(int(table.actions.sum())),
     }
@@ -229,12 +230,10 @@ def known(value) -> int | None:
     return None if pd.isna(value) else int(value)
 
 
-def events_cell(held: int, owed: int, planned: int, lang: str) -> str:
-    """« 2 », « 2 reçu(s), 1 attendu(s) » or « aucun »: held, awaited and no event told apart."""
-    w, n = i18n.words(lang), lambda value: i18n.number(value, lang)
-    if not planned:
-        return w["summary_no_event_cell"]
-    return w["summary_events_cell"].format(held=n(held), awaited=n(owed)) if owed else n(held)
+def events_cell(held: int, planned: int, lang: str) -> str:
+    """« 2 » events held, or « aucun » for a region with no event: never « 0 / 0 »."""
+    w = i18n.words(lang)
+    return i18n.number(held, lang) if planned else w["summary_no_event_cell"]
 
 
 def region_row(data: CampaignData, region_id: str, row, owed: int, lang: str) -> dict:
@@ -244,7 +243,8 @@ def region_row(data: CampaignData, region_id: str, row, owed: int, lang: str) ->
     return {
         "code": data.regions[region_id].code,
         "name": data.regions[region_id].name[lang],
-        "events": events_cell(int(row.events_held), owed, int(row.events_planned), lang),
+        "events": events_cell(int(row.events_held), int(row.events_planned), lang),
+        "awaited": n(owed) if owed else "",
         "participants": n(int(row.participants)),
         "actions": n(int(row.actions)),
         "goal": n(goal),

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from babel import Locale
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent
 
@@ -12,6 +13,11 @@ LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 
 def locale(lang: str) -> str:
     return LOCALES.get(lang, lang)
+
+
+def direction(lang: str) -> str:
+    """« rtl » for a right-to-left language (Arabic, Hebrew…), else « ltr »."""
+    return "rtl" if Locale.parse(locale(lang)).character_order == "right-to-left" else "ltr"
 
 
 def long_date(day: dt.date, lang: str) -> str:

@@ -3,6 +3,7 @@ import pytest
 from campaignkit import load_campaign, produce
 from campaignkit.exceptions import UnknownName
 from campaignkit.printing.preflight import preflight_file
+from campaignkit.text.catalog import describe
 from tests.pdfs import page_count, page_size_in, pdf_text
 
 
@@ -32,7 +33,7 @@ def test_french_poster_has_dates_venues_and_contact(posters):
     text = pdf_text(posters["montreal", "fr"].path)
     assert "samedi 9 décembre 2023, 11 h à 18 h" in text
     assert "mardi 5 décembre 2023, 18 h 30 à 21 h" in text
-    assert "Maison d'essai" in text and "50 rue d'Essai Ouest" in text
+    assert "Maison d’essai" in text and "50 rue d’Essai Ouest" in text
     assert "du 1er novembre 2023 au 31 décembre 2023" in text.lower()
     assert "5 828 000" in text
     assert "mtl@example.org" in text
@@ -54,7 +55,7 @@ def test_region_without_event_invites_people_to_host_one(posters):
 def test_names_keep_their_letters_and_fonts_are_embedded(posters):
     produced = posters["montreal", "fr"]
     text = pdf_text(produced.path)
-    assert "Wydrzyńska" in text and "Wet'suwet'en" in text
+    assert "Wydrzyńska" in text and "Wet’suwet’en" in text
     report = preflight_file(produced.path, expected_pages=1)
     assert report.ok, report.summary()
 
@@ -75,12 +76,16 @@ def test_print_shop_bleed_adds_boxes_and_marks(mini, tmp_path):
 
 
 def test_unknown_paper_region_and_language_are_named(mini, tmp_path):
-    with pytest.raises(UnknownName, match="paper 'b5'"):
+    with pytest.raises(UnknownName) as paper:
         produce("poster", mini, region="montreal", paper="b5", out_dir=tmp_path)
-    with pytest.raises(UnknownName, match="region 'atlantis'"):
+    assert "paper 'b5'" in describe(paper.value, "en")
+    assert "papier inconnu « b5 »" in describe(paper.value, "fr")
+    with pytest.raises(UnknownName) as region:
         produce("poster", mini, region="atlantis", out_dir=tmp_path)
-    with pytest.raises(UnknownName, match="language 'de'"):
+    assert "region 'atlantis'" in describe(region.value, "en")
+    with pytest.raises(UnknownName) as language:
         produce("poster", mini, region="montreal", lang="de", out_dir=tmp_path)
+    assert "language 'de'" in describe(language.value, "en")
 
 
 def test_markup_in_data_is_printed_as_text(campaign_copy, tmp_path):
