@@ -137,3 +137,10 @@ def test_an_address_longer_than_the_letter_holds_is_refused(campaign_copy):
     problem = next(p for p in problems if p.code == "too_many_lines")
     assert problem.field == "target.address" and problem.line == 14
     assert "7 lignes, 6 au plus" in problem.text("fr")
+
+
+def test_a_closing_missing_in_one_language_is_refused(campaign_copy):
+    campaign_copy.edit("cases/ana.yaml", '    en: "Yours sincerely,"\n', "")
+    _, problems = check_campaign(campaign_copy.root)
+    (problem,) = [p for p in problems if p.field.startswith("target.closing")]
+    assert problem.code == "missing_translation" and problem.file.endswith("ana.yaml")
