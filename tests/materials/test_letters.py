@@ -140,7 +140,7 @@ def test_an_address_longer_than_the_letter_holds_is_refused(campaign_copy):
 
 
 def test_a_closing_missing_in_one_language_is_refused(campaign_copy):
-    campaign_copy.edit("cases/ana.yaml", '    en: "Yours sincerely,"\n', "")
+    campaign_copy.edit("cases/ana.yaml", ', en: "Yours sincerely,"}', "}")
     _, problems = check_campaign(campaign_copy.root)
     (problem,) = [p for p in problems if p.field.startswith("target.closing")]
     assert problem.code == "missing_translation" and problem.file.endswith("ana.yaml")
