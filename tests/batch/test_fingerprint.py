@@ -21,3 +21,11 @@ def test_a_photo_replaced_under_the_same_name_changes_the_fingerprint(campaign_c
     assert fingerprint() == before
     photo(campaign_copy.root / "photos" / "ana.jpg", size=(330, 300))
     assert fingerprint() != before
+
+
+def test_a_change_of_the_kits_words_rebuilds():
+    from campaignkit.batch.fingerprint import code_files
+    from campaignkit.text import catalog
+
+    files = set(code_files())
+    assert all(catalog.catalog_path(lang) in files for lang in catalog.languages())

@@ -135,7 +135,7 @@ def test_an_address_longer_than_the_letter_holds_is_refused(campaign_copy):
     )
     _, problems = check_campaign(campaign_copy.root)
     problem = next(p for p in problems if p.code == "too_many_lines")
-    assert problem.field == "target.address" and problem.line == 14
+    assert problem.field == "target.address" and problem.line == 13
     assert "7 lignes, 6 au plus" in problem.text("fr")
 
 
