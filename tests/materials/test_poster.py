@@ -3,7 +3,9 @@ import pytest
 from campaignkit import load_campaign, produce
 from campaignkit.exceptions import UnknownName
 from campaignkit.printing.preflight import preflight_file
+from campaignkit.text import i18n
 from campaignkit.text.catalog import describe
+from campaignkit.text.typography import typeset_text
 from tests.pdfs import page_count, page_size_in, pdf_text
 
 
@@ -97,3 +99,29 @@ def test_markup_in_data_is_printed_as_text(campaign_copy, tmp_path):
     produced = produce("poster", campaign_copy.root, region="montreal", out_dir=tmp_path)
     text = pdf_text(produced.path)
     assert "<b>Gras</b>" in text and "<script>alert(1)</script>" in text and "{{ 7*7 }}" in text
+
+
+def font_size_pt(path, needle: str) -> float:
+    """The size, in points, of the first character of `needle` on a PDF's first page."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    page = pdfium.PdfDocument(str(path))[0].get_textpage()
+    index = page.get_text_range().find(needle)
+    assert index >= 0, needle
+    return raw.FPDFText_GetFontSize(page, index) * 0.75  # WeasyPrint draws in CSS px
+
+
+def test_tabloid_event_dates_and_venues_carry_across_a_room(tmp_path):
+    from campaignkit import paths
+
+    data = load_campaign(paths.DEFAULT_CAMPAIGN)
+    for lang in ("fr", "en"):
+        produced = produce("poster", region="montreal", lang=lang, out_dir=tmp_path, data=data)
+        for event in data.events_of("montreal"):
+            when = i18n.long_date(event.date, lang)
+            assert font_size_pt(produced.path, when) >= 24, (lang, event.id)
+            assert font_size_pt(produced.path, typeset_text(event.venue, lang)[:12]) >= 24, (
+                lang,
+                event.id,
+            )
