@@ -11,6 +11,7 @@ from pathlib import Path
 from campaignkit import paths
 from campaignkit.batch.manifest import Manifest
 from campaignkit.data.loader import CampaignData
+from campaignkit.data.photos import caching_into
 from campaignkit.files import write_atomically
 
 DEFAULT_ATTENDANCE = 30  # when events.csv leaves expected_attendance blank
@@ -104,13 +105,14 @@ def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS) -> Path:
     bundle = manifest.root / "print-shop"
     shutil.rmtree(bundle, ignore_errors=True)
     jobs = print_jobs(data, manifest)
-    for job in jobs:
-        target = bundle / job.file
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if job.material == "poster":
-            write_print_poster(data, job, target)
-        else:
-            shutil.copyfile(manifest.root / job.file, target)
+    with caching_into(paths.cache_dir(out_dir)):
+        for job in jobs:
+            target = bundle / job.file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if job.material == "poster":
+                write_print_poster(data, job, target)
+            else:
+                shutil.copyfile(manifest.root / job.file, target)
     write_atomically(bundle / "job-sheet.csv", job_sheet_csv(jobs).encode("utf-8"))
     write_job_sheet_pdf(data, jobs, bundle / "job-sheet.pdf")
     archive = manifest.root / "print-shop.zip"

@@ -125,3 +125,19 @@ def test_tabloid_event_dates_and_venues_carry_across_a_room(tmp_path):
                 lang,
                 event.id,
             )
+
+
+def test_an_address_to_be_confirmed_is_printed_as_such(campaign_copy, tmp_path):
+    from campaignkit.editor.session import Session
+
+    session = Session(campaign_copy.root)
+    key = next(k for k in session.events.rows if session.events.values(k)["id"] == "mtl-cafe")
+    session.events.set(key, "address", "")
+    session.events.set(key, "address_pending", "yes")
+    assert session.events.validate(key, session.campaign, list(session.regions))[1] == []
+    session.events.save()
+    for lang, pending in (("fr", "adresse à confirmer"), ("en", "address to be confirmed")):
+        produced = produce("poster", campaign_copy.root, "montreal", lang, out_dir=tmp_path)
+        text = " ".join(pdf_text(produced.path).split())
+        assert f"Café d'essai · {pending}, Montréal" in text, text
+        assert "avenue d'Essai" not in text
