@@ -9,7 +9,14 @@ from pydantic import BaseModel, ValidationError
 
 from campaignkit import paths
 from campaignkit.data.csvfile import read_table
-from campaignkit.data.models import SUPPORTED_LANGUAGES, Campaign, Case, Event, Region
+from campaignkit.data.models import (
+    DEFAULT_LANGUAGES,
+    SUPPORTED_LANGUAGES,
+    Campaign,
+    Case,
+    Event,
+    Region,
+)
 from campaignkit.data.photos import contained_file_problem, photo_problem  # noqa: F401 - API
 from campaignkit.data.sources import SourceError, line_of, read_yaml
 from campaignkit.exceptions import InvalidCampaign, UnknownName
@@ -378,7 +385,7 @@ def check_campaign(
 ) -> tuple[CampaignData | None, list[Problem]]:
     """Load and check a campaign folder; the data is None when any problem was found."""
     root = paths.resolve(folder)
-    collect = _Collector(root, SUPPORTED_LANGUAGES)
+    collect = _Collector(root, DEFAULT_LANGUAGES)
     campaign = _load_campaign_file(collect)
     cases = _load_cases(collect)
     regions = dict(

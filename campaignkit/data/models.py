@@ -23,6 +23,7 @@ from campaignkit.text import catalog
 
 # The languages whose catalog holds every word printed on the materials.
 SUPPORTED_LANGUAGES = catalog.print_languages()
+DEFAULT_LANGUAGES = ("fr", "en")  # what a text needs when no campaign.yaml says otherwise
 PHONE_REGION = "CA"  # phone numbers without a country code are read as North American
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -60,7 +61,7 @@ PARAGRAPHS = {"story": 4, "letter": 6}
 
 def check_text(value: dict[str, str], info: ValidationInfo, limit: int) -> dict[str, str]:
     """A text in every campaign language, none empty, none over `limit` characters."""
-    languages = (info.context or {}).get("languages", SUPPORTED_LANGUAGES)
+    languages = (info.context or {}).get("languages", DEFAULT_LANGUAGES)
     for lang in languages:
         if lang not in value or value[lang] is None:
             raise PydanticCustomError(

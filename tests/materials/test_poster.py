@@ -139,5 +139,5 @@ def test_an_address_to_be_confirmed_is_printed_as_such(campaign_copy, tmp_path):
     for lang, pending in (("fr", "adresse à confirmer"), ("en", "address to be confirmed")):
         produced = produce("poster", campaign_copy.root, "montreal", lang, out_dir=tmp_path)
         text = " ".join(pdf_text(produced.path).split())
-        assert f"Café d'essai · {pending}, Montréal" in text, text
-        assert "avenue d'Essai" not in text
+        assert f"Café d’essai · {pending}, Montréal" in text, text  # typeset apostrophe
+        assert "avenue d’Essai" not in text and "avenue d'Essai" not in text
