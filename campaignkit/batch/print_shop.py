@@ -1,7 +1,5 @@
 """The print-shop bundle: what to print for each region, how many copies, on what paper."""
 
-import csv
-import io
 import math
 import shutil
 import zipfile
@@ -10,6 +8,7 @@ from pathlib import Path
 
 from campaignkit import paths
 from campaignkit.batch.manifest import Manifest
+from campaignkit.data.inert import rows_csv
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.photos import caching_into
 from campaignkit.files import write_atomically
@@ -77,13 +76,10 @@ def print_jobs(data: CampaignData, manifest: Manifest) -> list[PrintJob]:
 
 
 def job_sheet_csv(jobs: list[PrintJob]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["region", "file", "material", "lang", "pages", "copies", "sheets", "paper", "colour"]
-    )
-    for job in jobs:
-        writer.writerow(
+    header = ["region", "file", "material", "lang", "pages", "copies", "sheets", "paper", "colour"]
+    return rows_csv(
+        [header]
+        + [
             [
                 job.region,
                 job.file,
@@ -95,8 +91,9 @@ def job_sheet_csv(jobs: list[PrintJob]) -> str:
                 job.paper,
                 job.colour,
             ]
-        )
-    return buffer.getvalue()
+            for job in jobs
+        ]
+    )
 
 
 def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS) -> Path:
