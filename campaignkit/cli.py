@@ -7,11 +7,13 @@ import sys
 from campaignkit import paths
 from campaignkit.batch.jobs import CELL_TIMEOUT
 from campaignkit.exceptions import BuildInterrupted, CampaignKitError, InvalidCampaign
+from campaignkit.text.catalog import describe, word
 from campaignkit.text.language import interface_language
 
 
-def say(fr: str, en: str) -> str:
-    return fr if interface_language() == "fr" else en
+def tell(key: str, **params) -> str:
+    """The kit's text `cli.<key>` in the interface language."""
+    return word(f"cli.{key}", interface_language(), **params)
 
 
 def cmd_check(args) -> int:
@@ -20,20 +22,20 @@ def cmd_check(args) -> int:
     data, problems = check_campaign(args.campaign)
     lang = interface_language()
     if problems:
-        print(
-            say(f"{len(problems)} problème(s) à corriger :", f"{len(problems)} problem(s) to fix:")
-        )
+        print(tell("problems_to_fix", n=len(problems)))
         for problem in problems:
             print(f"- {problem.text(lang)}")
         return 1
     where, languages = paths.display(data.root), ", ".join(data.campaign.languages)
     cases, regions, events = len(data.cases), len(data.regions), len(data.events)
     print(
-        say(
-            f"OK : {where} — {cases} cas, {regions} régions, {events} événements, "
-            f"langues {languages}.",
-            f"OK: {where} — {cases} cases, {regions} regions, {events} events, "
-            f"languages {languages}.",
+        tell(
+            "check_ok",
+            where=where,
+            cases=cases,
+            regions=regions,
+            events=events,
+            languages=languages,
         )
     )
     return 0
@@ -56,24 +58,12 @@ def cmd_build(args) -> int:
     stale = sum(outcome.stale for outcome in outcomes if not outcome.error)
     skipped = sum(outcome.skipped for outcome in outcomes)
     done = len(outcomes) - len(failed) - skipped
-    print(
-        say(
-            f"{done} tâche(s) réussie(s), {skipped} déjà à jour, {len(failed)} en échec.",
-            f"{done} job(s) done, {skipped} up to date, {len(failed)} failed.",
-        )
-    )
+    print(tell("build_done", done=done, skipped=skipped, failed=len(failed)))
     for outcome in failed:
         print(f"- {outcome.job.label}: {outcome.error}")
-        print(say("  carnet exécuté : ", "  executed notebook: ") + paths.display(outcome.executed))
+        print("  " + tell("executed_notebook", path=paths.display(outcome.executed)))
     if stale:
-        print(
-            say(
-                f"Les données ont changé pendant la production : {stale} tâche(s) seront "
-                "refaites au prochain build.",
-                f"The data changed during the build: {stale} job(s) will be redone "
-                "by the next build.",
-            )
-        )
+        print(tell("build_stale", stale=stale))
     return 1 if failed else 0
 
 
@@ -82,7 +72,7 @@ def cmd_print_shop(args) -> int:
     from campaignkit.data.loader import load_campaign
 
     bundle = write_bundle(load_campaign(args.campaign), args.out_dir)
-    print(say("Lot pour l'imprimeur : ", "Print-shop bundle: ") + paths.display(bundle))
+    print(tell("print_shop", path=paths.display(bundle)))
     return 0
 
 
@@ -92,25 +82,15 @@ def _print_tallies(results, lang: str) -> None:
     data, intake = results.data, results.intake
     region_name = {region.id: region.name[lang] for region in data.regions.values()}
     events = {event.id: event for event in data.events}
-    print(
-        say(
-            f"Décomptes lus : {len(intake.tallies)} sur {len(intake.files)} fichier(s), "
-            f"{intake.rows} ligne(s).",
-            f"Tallies read: {len(intake.tallies)} of {len(intake.files)} file(s), "
-            f"{intake.rows} row(s).",
-        )
-    )
+    print(tell("tallies_read", read=len(intake.tallies), files=len(intake.files), rows=intake.rows))
     for tally in sorted(intake.tallies.values(), key=lambda tally: tally.file):
         where = region_name[events[tally.event].region]
         people, actions = number(tally.participants, lang), number(tally.actions, lang)
-        print(f"- {tally.file} — {where}, {people} participants, {actions} actions")
-    missing = results.missing()
-    print(
-        say(
-            f"Sans décompte : {len(missing)} événement(s).",
-            f"No tally yet: {len(missing)} event(s).",
+        print(
+            "- " + tell("tally_line", file=tally.file, region=where, people=people, actions=actions)
         )
-    )
+    missing = results.missing()
+    print(tell("no_tally_yet", n=len(missing)))
     for event in missing:
         print(f"- {event.id} — {region_name[event.region]}, {short_date(event.date, lang)}")
 
@@ -120,27 +100,20 @@ def _print_totals(results, lang: str) -> None:
 
     totals = results.totals()
     counts = {key: number(value, lang) for key, value in totals.items() if isinstance(value, int)}
-    print(
-        say(
-            "Totaux : {events_held} marathon(s) sur {events_planned}, {participants} participants, "
-            "{letters} lettres, {cards} cartes, {online} actions en ligne, {actions} actions.",
-            "Totals: {events_held} of {events_planned} event(s), {participants} participants, "
-            "{letters} letters, {cards} cards, {online} online actions, {actions} actions.",
-        ).format(**counts)
-    )
+    print(tell("totals", **counts))
     if totals["goal"]:
         share = percent(totals["actions"] / totals["goal"], lang)
-        print(say(f"Objectif : {counts['goal']} ({share}).", f"Goal: {counts['goal']} ({share})."))
-    print(say("Par cas (lettres, cartes) :", "Per case (letters, cards):"))
+        print(tell("goal", goal=counts["goal"], share=share))
+    print(tell("per_case"))
     for case, row in results.cases().iterrows():
         name = results.data.cases[case].name
         letters, cards = number(int(row.letters), lang), number(int(row.cards), lang)
-        print(f"  {name}{say(' : ', ': ')}{letters}, {cards}")
-    print(say("Par région (actions) :", "Per region (actions):"))
+        print("  " + tell("case_line", name=name, letters=letters, cards=cards))
+    print(tell("per_region"))
     table = results.regions()
     for region, row in table[table.events_planned > 0].iterrows():
         name = results.data.regions[region].name[lang]
-        print(f"  {name}{say(' : ', ': ')}{number(int(row.actions), lang)}")
+        print("  " + tell("region_line", name=name, actions=number(int(row.actions), lang)))
 
 
 def cmd_results(args) -> int:
@@ -152,20 +125,13 @@ def cmd_results(args) -> int:
     _print_totals(results, lang)
     problems = results.intake.problems
     if problems:
-        print(
-            say(f"{len(problems)} problème(s) à corriger :", f"{len(problems)} problem(s) to fix:")
-        )
+        print(tell("problems_to_fix", n=len(problems)))
         for problem in problems:
             print(f"- {problem.text(lang)}")
-        print(
-            say(
-                "results.csv et results.xlsx seront écrits une fois tout corrigé.",
-                "results.csv and results.xlsx will be written once everything is fixed.",
-            )
-        )
+        print(tell("results_later"))
         return 1
     for path in export(results, args.out_dir):
-        print(say("Écrit : ", "Written: ") + paths.display(path))
+        print(tell("written", path=paths.display(path)))
     return 0
 
 
@@ -238,11 +204,10 @@ def main(argv=None) -> int:
         print(error.text(interface_language()), file=sys.stderr)
         return 130
     except KeyboardInterrupt:
-        print(say("interrompu", "interrupted"), file=sys.stderr)
+        print(tell("interrupted"), file=sys.stderr)
         return 130
     except CampaignKitError as error:
-        text = error.text(interface_language()) if hasattr(error, "text") else str(error)
-        print(say("Erreur : ", "Error: ") + text, file=sys.stderr)
+        print(tell("error", error=describe(error, interface_language())), file=sys.stderr)
         return 2
 
 

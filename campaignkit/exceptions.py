@@ -2,7 +2,16 @@
 
 
 class CampaignKitError(Exception):
-    """Base of the kit's own errors: the message is meant for people."""
+    """Base of the kit's own errors: a catalog key (error.<key>) and its parameters.
+
+    text.catalog.describe() says it in a language; str() is the key and parameters, for logs.
+    A message with a space in it is an old-style text, shown as it is.
+    """
+
+    def __init__(self, key: str = "", **params):
+        self.key, self.params = key, params
+        shown = ", ".join(f"{name}={value}" for name, value in params.items())
+        super().__init__(f"{key} ({shown})" if params else key)
 
 
 class InvalidCampaign(CampaignKitError):
@@ -10,7 +19,7 @@ class InvalidCampaign(CampaignKitError):
 
     def __init__(self, problems):
         self.problems = list(problems)
-        super().__init__(f"{len(self.problems)} problem(s) in the campaign data")
+        super().__init__("invalid_campaign", n=len(self.problems))
 
 
 class UnknownName(CampaignKitError):
@@ -38,7 +47,7 @@ class FileChanged(CampaignKitError):
 
     def __init__(self, path):
         self.path = path
-        super().__init__(f"{path} changed on disk since it was loaded")
+        super().__init__("file_changed", path=path)
 
 
 class OutsideOutputs(CampaignKitError):
@@ -148,4 +157,4 @@ class RecordsChanged(FileChanged):
         self.conflicts = list(conflicts)
         super().__init__(path)
         names = ", ".join(conflict.record for conflict in self.conflicts)
-        self.args = (f"{path}: {names} changed on disk since it was loaded",)
+        CampaignKitError.__init__(self, "records_changed", path=path, names=names)

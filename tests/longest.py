@@ -68,6 +68,7 @@ def longest_case(case_id: str, via_office: bool) -> dict:
             "address": address("T"),
             "address_pending": via_office,  # partly known: the lines and the band
             "salutation": both("salutation"),
+            "closing": both("closing"),
         },
         "letter": both("letter", PARAGRAPHS["letter"]),
         "card": {

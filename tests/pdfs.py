@@ -36,3 +36,10 @@ def largest_image_side(path: Path) -> int:
     """The long side, in pixels, of the largest raster image in a PDF (0 when there is none)."""
     sides = [max(image.image.size) for page in PdfReader(str(path)).pages for image in page.images]
     return max(sides, default=0)
+
+
+def printed(text: str, lang: str) -> str:
+    """A text from the data as the PDF shows it: the language's typography, spaces folded."""
+    from campaignkit.text.typography import typeset_text
+
+    return re.sub(r"[ \u00a0\u202f\u2009]+", " ", typeset_text(text, lang))

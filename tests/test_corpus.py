@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from campaignkit import InvalidCampaign, check_campaign, load_campaign, produce
 from campaignkit.data.tallies import read_tallies
 from campaignkit.printing.preflight import preflight_file
+from campaignkit.text.typography import typeset_text
 from tests.bounded import run_bounded
 from tests.hostile import (
     bomb_workbook,
@@ -166,6 +167,7 @@ class Printed:
             text = pdf_text(produced.path)
             flat = " ".join(text.split())
             for expected in self.texts:
+                expected = " ".join(typeset_text(expected, "fr").split())  # as French prints it
                 assert expected in flat, f"{expected!r} not in the {material}"
             for unexpected in self.absent:
                 assert unexpected not in flat, f"{unexpected!r} in the {material}"

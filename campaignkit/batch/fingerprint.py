@@ -21,6 +21,12 @@ def _hash_files(files) -> str:
     return digest.hexdigest()
 
 
+def code_files() -> list:
+    """The package's code and word catalogs, and the templates (fonts included)."""
+    code = [*paths.PACKAGE.rglob("*.py"), *paths.PACKAGE.rglob("*.po")]
+    return code + [p for p in paths.TEMPLATES.rglob("*") if p.is_file()]
+
+
 def _file_bytes(path: Path) -> bytes:
     """A file's bytes; a FIFO, a device or a symlink loop is never read (check names it)."""
     try:
@@ -31,9 +37,8 @@ def _file_bytes(path: Path) -> bytes:
 
 @cache
 def code_hash() -> str:
-    """The package and the templates (fonts included): any change rebuilds everything."""
-    files = [*paths.PACKAGE.rglob("*.py"), *(p for p in paths.TEMPLATES.rglob("*") if p.is_file())]
-    return _hash_files(files) + __version__
+    """Any change to code, words or templates rebuilds everything."""
+    return _hash_files(code_files()) + __version__
 
 
 def _dump(model) -> object:

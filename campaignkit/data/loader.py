@@ -9,13 +9,21 @@ from pydantic import BaseModel, ValidationError
 
 from campaignkit import paths
 from campaignkit.data.csvfile import read_table
-from campaignkit.data.models import SUPPORTED_LANGUAGES, Campaign, Case, Event, Region
+from campaignkit.data.models import (
+    DEFAULT_LANGUAGES,
+    SUPPORTED_LANGUAGES,
+    Campaign,
+    Case,
+    Event,
+    Region,
+)
 from campaignkit.data.photos import contained_file_problem, photo_problem  # noqa: F401 - API
 from campaignkit.data.postage import PostageTable, load_postage
 from campaignkit.data.sources import SourceError, line_of, read_yaml
 from campaignkit.exceptions import InvalidCampaign, UnknownName
+from campaignkit.text import catalog
 from campaignkit.text.glyphs import describe, missing_characters
-from campaignkit.text.problems import MESSAGES, Problem
+from campaignkit.text.problems import Problem, is_problem_code
 
 REGION_COLUMNS = ["id", "code", "name"]
 EVENT_COLUMNS = ["id", "region", "title", "date", "start", "end", "venue", "address", "city"]
@@ -41,7 +49,7 @@ class CampaignData:
     def region(self, region_id: str) -> Region:
         if region_id not in self.regions:
             choices = ", ".join(self.regions)
-            raise UnknownName(f"unknown region '{region_id}'; choose one of: {choices}")
+            raise UnknownName("unknown_region", value=region_id, choices=choices)
         return self.regions[region_id]
 
     def events_of(self, region_id: str) -> list[Event]:
@@ -54,9 +62,8 @@ class CampaignData:
 
     def check_language(self, lang: str) -> str:
         if lang not in self.campaign.languages:
-            raise UnknownName(
-                f"unknown language '{lang}'; choose one of: {self.campaign.languages}"
-            )
+            choices = ", ".join(self.campaign.languages)
+            raise UnknownName("unknown_language", value=lang, choices=choices)
         return lang
 
 
@@ -131,7 +138,7 @@ def shorten(value, most: int = 40) -> str:
 def _problem_from(item: dict, shown: str, lines, row, csv: bool) -> Problem:
     loc = tuple(item["loc"])
     kind, ctx, value = item["type"], dict(item.get("ctx") or {}), item.get("input")
-    if kind in MESSAGES:
+    if is_problem_code(kind):
         code, params = kind, ctx
     elif kind in KINDS:
         code, params = KINDS[kind], {"value": shorten(value)}
@@ -180,9 +187,8 @@ def _load_campaign_file(collect: _Collector) -> Campaign | None:
         for index, lang in enumerate(languages):
             if lang not in SUPPORTED_LANGUAGES:
                 line = line_of(lines, ("languages", index))
-                collect.add(
-                    Problem(shown, "languages", "unknown_language", {"value": lang}, line=line)
-                )
+                params = catalog.language_problem(lang)
+                collect.add(Problem(shown, "languages", "unknown_language", params, line=line))
     campaign = collect.validate(Campaign, data, shown, lines)
     if campaign and campaign.end < campaign.start:
         params = {"start": campaign.start, "end": campaign.end}
@@ -385,7 +391,7 @@ def check_campaign(
 ) -> tuple[CampaignData | None, list[Problem]]:
     """Load and check a campaign folder; the data is None when any problem was found."""
     root = paths.resolve(folder)
-    collect = _Collector(root, SUPPORTED_LANGUAGES)
+    collect = _Collector(root, DEFAULT_LANGUAGES)
     campaign = _load_campaign_file(collect)
     cases = _load_cases(collect)
     regions = dict(

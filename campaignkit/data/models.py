@@ -20,7 +20,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-SUPPORTED_LANGUAGES = ("fr", "en")
+from campaignkit.text import catalog
+
+# The languages whose catalog holds every word printed on the materials.
+SUPPORTED_LANGUAGES = catalog.print_languages()
+DEFAULT_LANGUAGES = ("fr", "en")  # what a text needs when no campaign.yaml says otherwise
 PHONE_REGION = "CA"  # phone numbers without a country code are read as North American
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # ids become folder and file names
 MAX_SLUG = 60
@@ -38,6 +42,7 @@ LIMITS = {
     "demand": 240,
     "title": 90,
     "salutation": 60,
+    "closing": 100,
     "letter": 1500,
     "recipient": 80,
     "card_message": 70,
@@ -62,7 +67,7 @@ PARAGRAPHS = {"story": 4, "letter": 6}
 
 def check_text(value: dict[str, str], info: ValidationInfo, limit: int) -> dict[str, str]:
     """A text in every campaign language, none empty, none over `limit` characters."""
-    languages = (info.context or {}).get("languages", SUPPORTED_LANGUAGES)
+    languages = (info.context or {}).get("languages", DEFAULT_LANGUAGES)
     for lang in languages:
         if lang not in value or value[lang] is None:
             raise PydanticCustomError(
@@ -212,6 +217,7 @@ class Target(PostalAddress):
     title: Text(LIMITS["title"])
     name: str | None = Field(None, min_length=1, max_length=LIMITS["name"])
     salutation: Text(LIMITS["salutation"])
+    closing: Text(LIMITS["closing"])  # matches the salutation (docs/letters.md)
 
 
 class Card(PostalAddress):

@@ -429,6 +429,8 @@ class TallySheet:
         existing, total = self.case_records(), self.labelled("total")
         for case_id, (letters, cards) in cases.items():
             record = existing.get(case_id)
+            if record is None and not (letters or cards):
+                continue  # a case with no row and nothing typed (a case added later) stays absent
             if record is None:
                 index = self.table.records.index(total) if total else len(self.table.records)
                 record = self._add_row([case_id, letters, cards], self.table.records[index - 1])

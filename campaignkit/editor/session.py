@@ -34,7 +34,7 @@ from campaignkit.data.loader import (
     check_event_row,
 )
 from campaignkit.data.merge import Conflict, Saved, merge_fields, merge_rows, save_merging
-from campaignkit.data.models import LIMITS, SUPPORTED_LANGUAGES, Case, Event, Region
+from campaignkit.data.models import DEFAULT_LANGUAGES, LIMITS, Case, Event, Region
 from campaignkit.data.sources import MAX_YAML_BYTES, SourceError, parse_yaml
 from campaignkit.data.spreadsheets import MAX_SHEET_BYTES, NotACount, check_cells, read_rows
 from campaignkit.data.spreadsheets import count as count_cell
@@ -403,7 +403,7 @@ class Session:
 
     def __init__(self, folder: str | Path):
         self.root = paths.resolve(folder)
-        collect = _Collector(self.root, SUPPORTED_LANGUAGES)
+        collect = _Collector(self.root, DEFAULT_LANGUAGES)
         self.campaign = _load_campaign_file(collect)
         self.languages = list(self.campaign.languages) if self.campaign else ["fr", "en"]
         regions = _load_table(collect, "regions.csv", Region, REGION_COLUMNS)

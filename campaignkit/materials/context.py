@@ -8,7 +8,8 @@ from campaignkit.data.models import Case
 from campaignkit.data.photos import UnreadablePhoto, page_url, print_ready
 from campaignkit.exceptions import RenderError
 from campaignkit.materials.qr import qr_svg
-from campaignkit.text import i18n
+from campaignkit.text import catalog, i18n
+from campaignkit.text.language import interface_language
 
 
 def common(data: CampaignData, region_id: str | None, lang: str) -> dict:
@@ -16,6 +17,7 @@ def common(data: CampaignData, region_id: str | None, lang: str) -> dict:
     campaign = data.campaign
     context = {
         "lang": lang,
+        "direction": i18n.direction(lang),
         "w": i18n.words(lang),
         "brand": campaign.branding,
         "campaign_name": campaign.name[lang],
@@ -54,10 +56,15 @@ def case_summary(data: CampaignData, case: Case, lang: str) -> dict:
         try:
             ready = print_ready(source)
         except UnreadablePhoto as error:
-            raise RenderError(
-                f"case {case.id}, field photo.file: {paths.display(source)} cannot be read "
-                f"({error}); save it again as JPEG or PNG"
-            ) from None
+            shown = paths.display(source)
+            said = catalog.word(
+                "error.unreadable_photo",
+                interface_language(),
+                case=case.id,
+                file=shown,
+                detail=error,
+            )
+            raise RenderError(said) from None
         photo = {
             "src": page_url(ready),
             "alt": case.photo.alt[lang],

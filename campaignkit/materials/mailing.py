@@ -20,6 +20,7 @@ def target(case: Case, lang: str) -> dict:
         "title": person.title[lang],
         "name": person.name or "",
         "salutation": person.salutation[lang],
+        "closing": person.closing[lang],
     }
 
 

@@ -12,6 +12,7 @@ def poster_context(data: CampaignData, region: str, lang: str) -> dict:
     context = common(data, region, lang)
     events = data.events_of(region)
     context["more_events"] = max(0, len(events) - MAX_EVENTS)
+    context["compact_events"] = MAX_EVENTS // 2  # compact keeps 24 pt event lines, shows fewer
     context["events"] = [
         {
             "id": event.id,

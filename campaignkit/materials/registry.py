@@ -39,7 +39,7 @@ class Material:
         paper = paper or self.default_paper or next(iter(self.papers))
         if paper not in self.papers:
             choices = ", ".join(self.papers)
-            raise UnknownName(f"unknown paper '{paper}' for {self.name}; choose one of: {choices}")
+            raise UnknownName("unknown_paper", value=paper, material=self.name, choices=choices)
         return [self.papers[paper]] + (["base/bleed.css"] if bleed else [])
 
 
@@ -53,7 +53,7 @@ def register(material: Material) -> Material:
 
 def get(name: str) -> Material:
     if name not in REGISTRY:
-        raise UnknownName(f"unknown material '{name}'; choose one of: {', '.join(REGISTRY)}")
+        raise UnknownName("unknown_material", value=name, choices=", ".join(REGISTRY))
     return REGISTRY[name]
 
 

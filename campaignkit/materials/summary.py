@@ -1,5 +1,7 @@
 """Post-event summaries: one per region that has tallies, one for the whole campaign."""
 
+from collections import Counter
+
 import pandas as pd
 
 from campaignkit.data.loader import CampaignData
@@ -32,6 +34,53 @@ def change_text(now: int, before: int, lang: str) -> str:
     return ("+" if change >= 0 else "–") + i18n.percent(abs(change), lang)  # the fonts lack U+2212
 
 
+def awaited(results: Results) -> Counter:
+    """How many events of each region still owe their tally."""
+    return Counter(event.region for event in results.missing())
+
+
+def comparable_regions(results: Results) -> list[str]:
+    """Regions with figures both years: last year's known, events this year, every tally in."""
+    table, owed = results.regions(), awaited(results)
+    return [
+        region
+        for region, row in table.iterrows()
+        if not pd.isna(row.last_year) and row.events_planned > 0 and not owed[region]
+    ]
+
+
+def last_year_text(results: Results, region: str | None, lang: str) -> str:
+    """This year against last year, over the same regions, and saying which."""
+    w, n = i18n.words(lang), lambda value: i18n.number(value, lang)
+    table = results.regions()
+    if region is not None:
+        before = known(table.last_year[region])
+        if before is None:
+            return w["summary_no_last_year"]
+        if awaited(results)[region]:
+            return w["summary_last_year_awaited"].format(value=n(before))
+        now = int(table.actions[region])
+        return w["summary_last_year"].format(value=n(before), change=change_text(now, before, lang))
+    same = comparable_regions(results)
+    if not same:
+        return w["summary_no_last_year"]
+    now, before = int(table.actions[same].sum()), int(table.last_year[same].sum())
+    names = ", ".join(results.data.regions[r].name[lang] for r in same)
+    return w["summary_last_year_regions"].format(
+        n=len(same), names=names, now=n(now), value=n(before), change=change_text(now, before, lang)
+    )
+
+
+def events_figures(results: Results, region: str | None, lang: str) -> list[tuple[str, str]]:
+    """Held with its tally in, and tallies awaited: two figures, never one fraction."""
+    w, n = i18n.words(lang), lambda value: i18n.number(value, lang)
+    held, owed = len(results.events_of(region)), len(results.missing(region))
+    figures = [(n(held), w["summary_events_held"])]
+    if owed:
+        figures.append((n(owed), w["summary_awaited_one" if owed == 1 else "summary_awaited_many"]))
+    return figures
+
+
 def headline(results: Results, region: str | None, lang: str) -> dict:
     """The big figures, the goal and last year's comparison, localized."""
     w, n = i18n.words(lang), lambda value: i18n.number(value, lang)
@@ -48,18 +97,9 @@ def headline(results: Results, region: str | None, lang: str) -> dict:
             "width": f"{min(share, 1) * 100:.1f}%",
             "reached": share >= 1,
         }
-    last_year = w["summary_no_last_year"]
-    if totals["last_year"]:
-        change = change_text(totals["actions_comparable"], totals["last_year"], lang)
-        values = {"value": n(totals["last_year"]), "change": change}
-        if region is None:
-            values |= {"n": totals["last_year_regions"], "now": n(totals["actions_comparable"])}
-            last_year = w["summary_last_year_regions"].format(**values)
-        else:
-            last_year = w["summary_last_year"].format(**values)
-    held = f"{n(totals['events_held'])} / {n(totals['events_planned'])}"
+    last_year = last_year_text(results, region, lang)
     figures = [
-        (held, w["summary_events_held"]),
+        *events_figures(results, region, lang),
         (n(totals["participants"]), w["summary_participants"]),
         (n(totals["letters"]), w["summary_letters"]),
         (n(totals["cards"]), w["summary_cards"]),
@@ -151,11 +191,14 @@ def campaign_context(data: CampaignData, region: str, lang: str) -> dict:
     table = results.regions()
     active = table[table.events_planned > 0]
     context["regions_active"] = f"{len(active)} / {len(table)}"
+    owed = awaited(results)
     context["regions"] = [
-        region_row(data, region_id, row, lang) for region_id, row in table.iterrows()
+        region_row(data, region_id, row, owed[region_id], lang)
+        for region_id, row in table.iterrows()
     ]
     context["regions_total"] = {
-        "events": f"{n(int(table.events_held.sum()))} / {n(int(table.events_planned.sum()))}",
+        "events": events_cell(int(table.events_held.sum()), 1, lang),
+        "awaited": n(owed.total()),
         "participants": n(int(table.participants.sum())),
         "actions": n(int(table.actions.sum())),
     }
@@ -167,13 +210,14 @@ def campaign_context(data: CampaignData, region: str, lang: str) -> dict:
     from campaignkit.materials import charts
 
     chart = charts.goal_bars(
-        [data.regions[region_id].name[lang] for region_id in shown.index],
+        [data.regions[r].name[lang] + (" *" if owed[r] else "") for r in shown.index],
         [int(value) for value in shown.actions],
         [known(goal) for goal in shown.goal],
         lang,
         (w["summary_actions_short"], w["summary_goal"]),
     )
     context["regions_chart"] = charts.data_uri(chart)
+    context["regions_chart_awaited"] = w["summary_chart_awaited"] if owed else ""
     context["no_event"] = [data.regions[r].name[lang] for r in results.regions_without_event()]
     context["missing"] = missing_events(results, None, lang)
     context["impact"] = [
@@ -189,14 +233,21 @@ def known(value) -> int | None:
     return None if pd.isna(value) else int(value)
 
 
-def region_row(data: CampaignData, region_id: str, row, lang: str) -> dict:
+def events_cell(held: int, planned: int, lang: str) -> str:
+    """« 2 » events held, or « aucun » for a region with no event: never « 0 / 0 »."""
+    w = i18n.words(lang)
+    return i18n.number(held, lang) if planned else w["summary_no_event_cell"]
+
+
+def region_row(data: CampaignData, region_id: str, row, owed: int, lang: str) -> dict:
     """One line of the campaign summary's table of regions."""
     n = lambda value: "" if value is None else i18n.number(value, lang)  # noqa: E731
     goal, last_year = known(row.goal), known(row.last_year)
     return {
         "code": data.regions[region_id].code,
         "name": data.regions[region_id].name[lang],
-        "events": f"{n(int(row.events_held))} / {n(int(row.events_planned))}",
+        "events": events_cell(int(row.events_held), int(row.events_planned), lang),
+        "awaited": n(owed) if owed else "",
         "participants": n(int(row.participants)),
         "actions": n(int(row.actions)),
         "goal": n(goal),

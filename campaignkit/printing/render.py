@@ -13,7 +13,7 @@ from campaignkit import paths
 from campaignkit.exceptions import RenderError
 from campaignkit.files import write_atomically  # noqa: F401 - part of this module's API
 from campaignkit.printing.fetcher import FolderFetcher
-from campaignkit.text import i18n
+from campaignkit.text import catalog, i18n, typography
 
 
 @cache
@@ -24,7 +24,9 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_null_translations()  # each render brings its language's catalog (render_html)
     env.filters.update(number=i18n.number, long_date=i18n.long_date, short_date=i18n.short_date)
     return env
 
@@ -43,7 +45,12 @@ def stylesheet(relative: str) -> CSS:
 
 
 def render_html(template: str, context: dict) -> str:
-    return environment().get_template(template).render(**context)
+    """The page in its language: the kit's words from that catalog, then its typography."""
+    lang = context.get("lang", "fr")
+    words = catalog.Translations(lang)
+    page = environment().get_template(template)
+    html = page.render(**context, gettext=words.gettext, ngettext=words.ngettext)
+    return typography.typeset(html, lang)
 
 
 def render_document(html: str, stylesheets: list[str], campaign_root: Path):

@@ -1,19 +1,23 @@
 """Dates, times, numbers and interface words in the campaign's languages (Babel)."""
 
 import datetime as dt
-from functools import cache
 
-import yaml
+from babel import Locale
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent
 
-from campaignkit import paths
+from campaignkit.text import catalog
 
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 
 
 def locale(lang: str) -> str:
     return LOCALES.get(lang, lang)
+
+
+def direction(lang: str) -> str:
+    """« rtl » for a right-to-left language (Arabic, Hebrew…), else « ltr »."""
+    return "rtl" if Locale.parse(locale(lang)).character_order == "right-to-left" else "ltr"
 
 
 def long_date(day: dt.date, lang: str) -> str:
@@ -32,8 +36,10 @@ def clock(moment: dt.time, lang: str) -> str:
     """« 11 h », « 18 h 30 » / "11 a.m.", "6:30 p.m."."""
     if lang == "fr":
         pattern = "H 'h'" if moment.minute == 0 else "H 'h' mm"
-    else:
+    elif lang == "en":
         pattern = "h a" if moment.minute == 0 else "h:mm a"
+    else:
+        return format_time(moment, "short", locale=locale(lang))  # each language's own clock
     return format_time(moment, pattern, locale=locale(lang))
 
 
@@ -73,16 +79,11 @@ def percent(value: float, lang: str) -> str:
     return format_percent(value, locale=locale(lang))
 
 
-@cache
-def _words() -> dict:
-    return yaml.safe_load((paths.TEMPLATES / "strings.yaml").read_text(encoding="utf-8"))
-
-
 def word(key: str, lang: str) -> str:
-    """An interface text from templates/strings.yaml."""
-    return _words()[key][lang]
+    """A print word from the kit's catalog."""
+    return catalog.word(key, lang)
 
 
-def words(lang: str) -> dict[str, str]:
-    """Every interface text in one language, for templates."""
-    return {key: texts[lang] for key, texts in _words().items()}
+def words(lang: str) -> dict:
+    """Every print word in one language, for templates."""
+    return catalog.words(lang)

@@ -85,3 +85,11 @@ def test_a_new_price_in_postage_yaml_changes_the_fingerprint(campaign_copy):
     before = {place: fingerprint(place) for place in ("montreal", "campaign")}
     campaign_copy.edit("postage.yaml", "usa: 10,", "usa: 11,")
     assert all(fingerprint(place) != stamp for place, stamp in before.items())
+
+
+def test_a_change_of_the_kits_words_rebuilds():
+    from campaignkit.batch.fingerprint import code_files
+    from campaignkit.text import catalog
+
+    files = set(code_files())
+    assert all(catalog.catalog_path(lang) in files for lang in catalog.languages())

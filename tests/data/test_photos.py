@@ -73,7 +73,10 @@ def test_a_camera_rotated_photo_is_made_upright(tmp_path):
         assert ready.getexif().get(0x0112) is None
 
 
-def test_a_photo_that_cannot_be_decoded_fails_the_render_naming_the_case(campaign_copy, tmp_path):
+def test_a_photo_that_cannot_be_decoded_fails_the_render_naming_the_case(
+    campaign_copy, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", "en")
     root = with_photo(campaign_copy, (600, 660))
     data = load_campaign(root)  # valid when checked
     path = root / "photos" / "ana.jpg"

@@ -4,7 +4,7 @@ from pypdf import PdfReader
 
 from campaignkit import load_campaign, materials, paths, produce
 from campaignkit.printing.preflight import preflight_file
-from tests.pdfs import page_count, page_size_in, pdf_text
+from tests.pdfs import page_count, page_size_in, pdf_text, printed
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def test_one_page_per_sample_case_in_case_order(sample, casebooks):
         assert page_size_in(produced.path) == (8.5, 11.0)
         assert preflight_file(produced.path, expected_pages=produced.pages).ok
         for number, case in enumerate(sample.cases.values()):
-            assert case.name in pdf_text(produced.path, number)
+            assert printed(case.name, "fr") in pdf_text(produced.path, number)
 
 
 def test_a_case_page_says_what_to_ask_whom_to_write_and_where_cards_go(sample, casebooks):
@@ -33,12 +33,12 @@ def test_a_case_page_says_what_to_ask_whom_to_write_and_where_cards_go(sample, c
         for number, case in enumerate(sample.cases.values()):
             page = " ".join(pdf_text(produced.path, number).split())  # lines may wrap
             assert case.country[lang].upper() in page  # printed in capitals
-            assert case.target.title[lang] in page
-            assert case.target.salutation[lang] in page
-            assert case.card.recipient[lang] in page
+            assert printed(case.target.title[lang], lang) in page
+            assert printed(case.target.salutation[lang], lang) in page
+            assert printed(case.card.recipient[lang], lang) in page
             assert case.action_url in page.replace("/ ", "/")
             for line in case.target.address + case.card.address:
-                assert line in page, f"{line!r} missing from {case.id} ({lang})"
+                assert printed(line, lang) in page, f"{line!r} missing from {case.id} ({lang})"
     page = pdf_text(casebooks["fr"].path, 0)
     for heading in ("CE QUE NOUS DEMANDONS", "ÉCRIRE À", "CARTES DE SOLIDARITÉ", "Agir en ligne"):
         assert heading in page
@@ -47,7 +47,7 @@ def test_a_case_page_says_what_to_ask_whom_to_write_and_where_cards_go(sample, c
 def test_cards_via_the_office_show_its_address(mini, tmp_path):
     produced = produce("casebook", mini, lang="fr", out_dir=tmp_path)
     bo = pdf_text(produced.path, 1)
-    assert "a/s Organisme d'essai" in bo and "Montréal (Québec) H0H 0H0" in bo
+    assert "a/s Organisme d’essai" in bo and "Montréal (Québec) H0H 0H0" in bo
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
@@ -70,5 +70,5 @@ def test_a_photo_is_printed_when_present(campaign_copy, tmp_path):
     produced = produce("casebook", campaign_copy.root, out_dir=tmp_path)
     reader = PdfReader(str(produced.path))
     assert len(reader.pages[0].images) == 1
-    assert "Photo d'essai" in pdf_text(produced.path, 0)
+    assert "Photo d’essai" in pdf_text(produced.path, 0)
     assert produced.pages == 2

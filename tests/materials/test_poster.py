@@ -3,6 +3,9 @@ import pytest
 from campaignkit import load_campaign, produce
 from campaignkit.exceptions import UnknownName
 from campaignkit.printing.preflight import preflight_file
+from campaignkit.text import i18n
+from campaignkit.text.catalog import describe
+from campaignkit.text.typography import typeset_text
 from tests.pdfs import page_count, page_size_in, pdf_text
 
 
@@ -32,7 +35,7 @@ def test_french_poster_has_dates_venues_and_contact(posters):
     text = pdf_text(posters["montreal", "fr"].path)
     assert "samedi 9 décembre 2023, 11 h à 18 h" in text
     assert "mardi 5 décembre 2023, 18 h 30 à 21 h" in text
-    assert "Maison d'essai" in text and "50 rue d'Essai Ouest" in text
+    assert "Maison d’essai" in text and "50 rue d’Essai Ouest" in text
     assert "du 1er novembre 2023 au 31 décembre 2023" in text.lower()
     assert "5 828 000" in text
     assert "mtl@example.org" in text
@@ -54,7 +57,7 @@ def test_region_without_event_invites_people_to_host_one(posters):
 def test_names_keep_their_letters_and_fonts_are_embedded(posters):
     produced = posters["montreal", "fr"]
     text = pdf_text(produced.path)
-    assert "Wydrzyńska" in text and "Wet'suwet'en" in text
+    assert "Wydrzyńska" in text and "Wet’suwet’en" in text
     report = preflight_file(produced.path, expected_pages=1)
     assert report.ok, report.summary()
 
@@ -75,12 +78,16 @@ def test_print_shop_bleed_adds_boxes_and_marks(mini, tmp_path):
 
 
 def test_unknown_paper_region_and_language_are_named(mini, tmp_path):
-    with pytest.raises(UnknownName, match="paper 'b5'"):
+    with pytest.raises(UnknownName) as paper:
         produce("poster", mini, region="montreal", paper="b5", out_dir=tmp_path)
-    with pytest.raises(UnknownName, match="region 'atlantis'"):
+    assert "paper 'b5'" in describe(paper.value, "en")
+    assert "papier inconnu « b5 »" in describe(paper.value, "fr")
+    with pytest.raises(UnknownName) as region:
         produce("poster", mini, region="atlantis", out_dir=tmp_path)
-    with pytest.raises(UnknownName, match="language 'de'"):
+    assert "region 'atlantis'" in describe(region.value, "en")
+    with pytest.raises(UnknownName) as language:
         produce("poster", mini, region="montreal", lang="de", out_dir=tmp_path)
+    assert "language 'de'" in describe(language.value, "en")
 
 
 def test_markup_in_data_is_printed_as_text(campaign_copy, tmp_path):
@@ -92,6 +99,32 @@ def test_markup_in_data_is_printed_as_text(campaign_copy, tmp_path):
     produced = produce("poster", campaign_copy.root, region="montreal", out_dir=tmp_path)
     text = pdf_text(produced.path)
     assert "<b>Gras</b>" in text and "<script>alert(1)</script>" in text and "{{ 7*7 }}" in text
+
+
+def font_size_pt(path, needle: str) -> float:
+    """The size, in points, of the first character of `needle` on a PDF's first page."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    page = pdfium.PdfDocument(str(path))[0].get_textpage()
+    index = page.get_text_range().find(needle)
+    assert index >= 0, needle
+    return raw.FPDFText_GetFontSize(page, index) * 0.75  # WeasyPrint draws in CSS px
+
+
+def test_tabloid_event_dates_and_venues_carry_across_a_room(tmp_path):
+    from campaignkit import paths
+
+    data = load_campaign(paths.DEFAULT_CAMPAIGN)
+    for lang in ("fr", "en"):
+        produced = produce("poster", region="montreal", lang=lang, out_dir=tmp_path, data=data)
+        for event in data.events_of("montreal"):
+            when = i18n.long_date(event.date, lang)
+            assert font_size_pt(produced.path, when) >= 24, (lang, event.id)
+            assert font_size_pt(produced.path, typeset_text(event.venue, lang)[:12]) >= 24, (
+                lang,
+                event.id,
+            )
 
 
 def test_an_address_to_be_confirmed_is_printed_as_such(campaign_copy, tmp_path):
@@ -106,5 +139,5 @@ def test_an_address_to_be_confirmed_is_printed_as_such(campaign_copy, tmp_path):
     for lang, pending in (("fr", "adresse à confirmer"), ("en", "address to be confirmed")):
         produced = produce("poster", campaign_copy.root, "montreal", lang, out_dir=tmp_path)
         text = " ".join(pdf_text(produced.path).split())
-        assert f"Café d'essai · {pending}, Montréal" in text, text
-        assert "avenue d'Essai" not in text
+        assert f"Café d’essai · {pending}, Montréal" in text, text  # typeset apostrophe
+        assert "avenue d’Essai" not in text and "avenue d'Essai" not in text

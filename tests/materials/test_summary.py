@@ -11,11 +11,12 @@ from campaignkit.batch.build import plan
 from campaignkit.data.results import results_of
 from campaignkit.data.tallies import InvalidTallies
 from campaignkit.materials.charts import paired_bars
+from campaignkit.materials.summary import events_cell
 from campaignkit.paths import DEFAULT_CAMPAIGN
 from campaignkit.printing.preflight import preflight_file
 from campaignkit.printing.summaries import produce_summaries
 from campaignkit.text.i18n import number
-from tests.pdfs import page_size_in, pdf_text
+from tests.pdfs import page_size_in, pdf_text, printed
 from tests.tallysums import region_sums
 
 SPACES = re.compile(r"[\u00a0\u202f]")
@@ -78,17 +79,21 @@ def test_campaign_summary_prints_the_sums_of_the_files(summaries):
             own = region_sums(data, region_id)
             planned = len(data.events_of(region_id))
             held = len(results.events_of(region_id))
-            line = f"{region.code} {region.name[lang]} {held} / {planned} "
+            owed = len(results.missing(region_id))
+            events = events_cell(held, planned, lang) + (f" {owed}" if owed else "")
+            line = f"{region.code} {region.name[lang]} {events} "
             line += f"{n(own['participants'], lang)} {n(own['actions'], lang)}"
             assert line in text, line
-        total = f"Total {len(results.events)} / {len(data.events)} "
+        owed = len(results.missing())
+        total = f"Total {len(results.events)} {owed} "
         assert total + f"{n(sums['participants'], lang)} {n(sums['actions'], lang)}" in text
 
 
 def _check_case_table(data, text, sums, lang):
     for case in data.cases.values():
         letters, cards = sums[f"{case.id}.letters"], sums[f"{case.id}.cards"]
-        row = f"{case.name} {case.country[lang]} {n(letters, lang)} {n(cards, lang)} "
+        shown = printed(f"{case.name} {case.country[lang]}", lang)
+        row = f"{shown} {n(letters, lang)} {n(cards, lang)} "
         assert row + n(letters + cards, lang) in text, row
     total = f"Total {n(sums['letters'], lang)} {n(sums['cards'], lang)} "
     assert total + n(sums["letters"] + sums["cards"], lang) in text
@@ -101,7 +106,7 @@ def test_events_still_missing_a_tally_are_named(summaries):
     assert missing
     assert "Décomptes attendus" in text
     for event in missing:
-        assert event.title["fr"] in text
+        assert printed(event.title["fr"], "fr") in text
     english = pdf_text(made["campaign", "en"].path).replace("\n", " ")
     for event in results_of(data).missing():
         assert event.title["en"].split()[0] in english
@@ -112,7 +117,7 @@ def test_goal_last_year_and_thanks(summaries):
     region = data.regions["montreal"]
     text = pdf_text(made["montreal", "fr"].path)
     assert f"objectif de {n(region.goal_actions, 'fr')}" in text
-    assert f"L'an dernier : {n(region.last_year_actions, 'fr')} actions" in text
+    assert f"L’an dernier : {n(region.last_year_actions, 'fr')} actions" in text
     assert "Merci à chaque bénévole" in text
     english = pdf_text(made["montreal", "en"].path)
     assert f"goal of {n(region.goal_actions, 'en')}" in english
@@ -189,3 +194,31 @@ def test_all_makes_what_it_can_then_names_the_bad_cells(campaign_copy, tmp_path,
     assert (tmp_path / "mini" / "mauricie" / "summary-en.pdf").is_file()
     assert not (tmp_path / "mini" / "montreal").exists()
     assert not (tmp_path / "mini" / "campaign").exists()
+
+
+def test_montreal_says_one_tally_is_awaited_not_one_event_not_held(summaries):
+    data, made = summaries
+    assert len(results_of(data).missing("montreal")) == 1
+    text = " ".join(pdf_text(made["montreal", "fr"].path).split())
+    assert "1 décompte attendu" in text
+    assert "2 marathons tenus, décompte reçu" in text
+    assert "/ 3" not in text and "tenus / prévus" not in text
+    assert "La comparaison attendra le dernier décompte" in text
+    english = " ".join(pdf_text(made["montreal", "en"].path).split())
+    assert "1 tally awaited" in english
+
+
+def test_campaign_comparison_is_over_the_same_regions_and_names_them(summaries):
+    from campaignkit.materials.summary import comparable_regions
+
+    data, made = summaries
+    results = results_of(data)
+    same = comparable_regions(results)
+    owed = {event.region for event in results.missing()}
+    assert same and not owed & set(same)
+    assert all(results.regions().events_planned[r] > 0 for r in same)
+    text = " ".join(pdf_text(made["campaign", "fr"].path).split())
+    names = ", ".join(data.regions[r].name["fr"] for r in same)
+    assert f"sur les {len(same)} régions qui ont leurs chiffres complets les deux années" in text
+    assert f"({names})" in text
+    assert "aucun" in text and "Décomptes attendus" in text, "no event and awaited told apart"

@@ -3,7 +3,7 @@ import re
 import pytest
 
 from campaignkit import load_campaign, materials, paths, produce
-from tests.pdfs import page_count, page_size_in, pdf_text
+from tests.pdfs import page_count, page_size_in, pdf_text, printed
 
 # The rows of docs/tally-format.md, in order, as each language prints them.
 ROWS = {
@@ -29,7 +29,7 @@ def test_a_page_per_event_with_its_id_title_date_and_venue(mini, tmp_path):
     assert page_size_in(produced.path) == (8.5, 11.0)
     first, second = flat(pdf_text(produced.path, 0)), flat(pdf_text(produced.path, 1))
     assert "mtl-cafe" in first and "Soirée au café" in first  # in date order
-    assert "mardi 5 décembre 2023" in first and "Café d'essai" in first
+    assert "mardi 5 décembre 2023" in first and "Café d’essai" in first
     assert "mtl-grand" in second and "samedi 9 décembre 2023" in second
     assert "tests/fixtures/mini/tallies/mtl-grand.csv" in second
 
@@ -40,11 +40,12 @@ def test_every_sample_sheet_has_a_row_per_case_in_the_file_order(sample, tmp_pat
     assert produced.pages == len(sample.events_of("montreal")) == 3
     for number, event in enumerate(sample.events_of("montreal")):
         page = flat(pdf_text(produced.path, number))
-        assert event.id in page and event.title[lang] in page and event.venue in page
+        assert event.id in page and printed(event.title[lang], lang) in page
+        assert printed(event.venue, lang) in page
         positions = [page.upper().index(label.upper()) for label in ROWS[lang]]
         assert positions == sorted(positions), "rows in the order of docs/tally-format.md"
         for case in sample.cases.values():
-            assert f"{case.name} {case.id}" in page, case.id
+            assert f"{printed(case.name, lang)} {case.id}" in page, case.id
             assert page.index(case.id) > positions[-1]
         assert page.upper().index("TOTAL") > page.index(list(sample.cases)[-1])
         assert f"cases/2023/tallies/{event.id}.csv" in page
@@ -57,7 +58,7 @@ def test_a_region_without_events_gets_one_blank_sheet(mini, tmp_path):
         page = pdf_text(produced.path)
         assert f"tallies/<{placeholder}>.csv" in flat(page)
         assert not re.search(r"\d{4}", page.split("\n")[0]), "no date printed"
-        assert "Ana Wydrzyńska" in page and "Bo Wet'suwet'en" in page
+        assert "Ana Wydrzyńska" in page and "Bo Wet’suwet’en" in page
 
 
 def test_the_file_format_document_names_the_same_rows():
