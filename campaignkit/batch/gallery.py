@@ -26,9 +26,9 @@ def write_gallery(manifest: Manifest, names: dict[str, str] | None = None) -> Pa
     """Write index.html beside the manifest (regions titled by `names`) and return its path."""
     names = names or {}
     items = [
-        {**entry, "pdf": key, "thumb": thumbnail(manifest.root, key)}
+        {**entry, "pdf": key, "thumb": thumbnail(manifest.root, key) if entry["bytes"] else None}
         for key, entry in sorted(manifest.outputs.items(), key=lambda kv: _order(kv[1]))
-        if (manifest.root / key).is_file()
+        if (manifest.root / key).is_file() or not entry["preflight"]["ok"]
     ]
     groups = [
         {"id": region, "name": names.get(region, region), "items": list(entries)}

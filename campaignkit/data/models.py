@@ -34,6 +34,8 @@ LIMITS = {
     "city": 40,
     "address_line": 60,
     "url": 100,
+    "email": 80,
+    "phone": 30,
 }
 # The most people, letters or cards one event may count: more is a typing mistake.
 MAX_COUNT = 100_000
@@ -214,9 +216,9 @@ class Region(Record):
     id: Slug
     code: str = Field(pattern=r"^\d{2}$")
     name: Text(LIMITS["title"])
-    coordinator_name: str = ""
-    coordinator_email: str = ""
-    coordinator_phone: str = ""
+    coordinator_name: str = Field("", max_length=LIMITS["name"])
+    coordinator_email: str = Field("", max_length=LIMITS["email"])
+    coordinator_phone: str = Field("", max_length=LIMITS["phone"])
     goal_actions: int | None = Field(None, ge=0)
     last_year_actions: int | None = Field(None, ge=0)
     sample: str = ""

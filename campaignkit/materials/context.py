@@ -41,9 +41,9 @@ def common(data: CampaignData, region_id: str | None, lang: str) -> dict:
     return context
 
 
-def qr(url: str) -> Markup:
-    """A QR code as inline SVG; segno writes only its own markup."""
-    return Markup(qr_svg(url))
+def qr(url: str, lang: str) -> Markup:
+    """A QR code as inline SVG, with its text alternative; segno writes only its own markup."""
+    return Markup(qr_svg(url, title=i18n.word("qr_alt", lang).format(url=url)))
 
 
 def case_summary(data: CampaignData, case: Case, lang: str) -> dict:

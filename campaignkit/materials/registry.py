@@ -22,6 +22,7 @@ class Material:
     scope: str = "region"  # "region": one per region; "campaign": one for the whole campaign
     wanted: Callable[[CampaignData, str], bool] = lambda data, region: True
     filename: str = ""  # the PDF's name before -<lang>.pdf when it is not the material's name
+    items: Callable[[dict], list] = lambda context: []  # what its pages must show (items.Item)
 
     @property
     def file_stem(self) -> str:

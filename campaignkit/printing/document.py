@@ -7,6 +7,7 @@ from campaignkit import materials, paths
 from campaignkit.data.loader import CampaignData, load_campaign
 from campaignkit.exceptions import PreflightFailed
 from campaignkit.printing import render
+from campaignkit.printing.completeness import missing_items
 from campaignkit.printing.layout import layout_problems
 
 
@@ -40,7 +41,9 @@ def render_material(
     data.check_language(lang)
     context = kind.build_context(data, region, lang) | {"compact": compact}
     html = render.render_html(kind.template, context)
-    return render.render_document(html, kind.stylesheets(paper, bleed), data.root)
+    document = render.render_document(html, kind.stylesheets(paper, bleed), data.root)
+    document.items = kind.items(context)  # what its pages must show, checked after layout
+    return document
 
 
 def fitted_document(data: CampaignData, material: str, region: str, lang: str, paper, bleed):
@@ -49,7 +52,7 @@ def fitted_document(data: CampaignData, material: str, region: str, lang: str, p
     problems = []
     for compact in (False, True):
         document = render_material(data, material, region, lang, paper, bleed, compact)
-        problems = layout_problems(document)
+        problems = layout_problems(document) + missing_items(document, document.items)
         if expected is not None and len(document.pages) > expected:
             problems.append(f"{len(document.pages)} pages instead of {expected}: text too long")
         if not problems:
