@@ -375,8 +375,22 @@ CORPUS = {
     ),
     "colour-by-name": (
         "types",
-        edit(CAMPAIGN, 'primary: "#FFFF00"', "primary: yellow"),
-        Refused("bad_format", "campaign.yaml", "branding.primary", line=22, shows="#FFFF00"),
+        edit(CAMPAIGN, 'rgb: "#FFFF00"', "rgb: yellow"),
+        Refused("bad_format", "campaign.yaml", "branding.primary.rgb", line=22, shows="#FFFF00"),
+    ),
+    "brand-colour-without-cmyk": (
+        "types",
+        edit(CAMPAIGN, ', cmyk: [0, 100, 75, 0]', ""),
+        Refused(
+            "brand_cmyk_missing", "campaign.yaml", "branding.accent", line=24, shows="cmyk: [0"
+        ),
+    ),
+    "brand-colour-cmyk-out-of-range": (
+        "types",
+        edit(CAMPAIGN, "cmyk: [0, 0, 100, 0]", "cmyk: [0, 0, 120, 0]"),
+        Refused(
+            "brand_cmyk_range", "campaign.yaml", "branding.primary.cmyk", line=22, shows="0 to 100"
+        ),
     ),
     "region-code-one-digit": (
         "types",

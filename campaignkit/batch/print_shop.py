@@ -139,7 +139,7 @@ def write_job_sheet_pdf(data: CampaignData, jobs: list[PrintJob], target: Path):
     context = {
         "lang": lang,
         "w": i18n.words(lang),
-        "brand": data.campaign.branding,
+        "brand": {name: c.css() for name, c in data.campaign.branding.colours().items()},
         "compact": False,
         "campaign_name": data.campaign.name[lang],
         "jobs": jobs,

@@ -5,7 +5,15 @@ import re
 from functools import partial
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 SUPPORTED_LANGUAGES = ("fr", "en")
@@ -184,11 +192,44 @@ class Success(Record):
     text: Text(LIMITS["success"])
 
 
+class BrandColour(Record):
+    """A brand colour, defined once for each medium: RGB for screens, CMYK for the press
+    (percent of cyan, magenta, yellow and black ink)."""
+
+    rgb: str = Field(pattern=r"^#[0-9A-Fa-f]{6}$")
+    cmyk: tuple[float, float, float, float]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _cmyk_given(cls, value):
+        if isinstance(value, str) or (isinstance(value, dict) and "cmyk" not in value):
+            rgb = value if isinstance(value, str) else value.get("rgb", "#FFFF00")
+            raise PydanticCustomError("brand_cmyk_missing", "CMYK missing", {"rgb": rgb})
+        return value
+
+    @field_validator("cmyk")
+    @classmethod
+    def _cmyk_in_range(cls, value):
+        if any(not 0 <= ink <= 100 for ink in value):
+            shown = ", ".join(f"{ink:g}" for ink in value)
+            raise PydanticCustomError("brand_cmyk_range", "CMYK out of range", {"value": shown})
+        return value
+
+    def css(self, press: bool = False) -> str:
+        """The colour as CSS: `device-cmyk()` for the press, the RGB otherwise."""
+        if not press:
+            return self.rgb
+        return "device-cmyk({:g}% {:g}% {:g}% {:g}%)".format(*self.cmyk)
+
+
 class Branding(Record):
-    primary: str = Field("#FFFF00", pattern=r"^#[0-9A-Fa-f]{6}$")
-    ink: str = Field("#000000", pattern=r"^#[0-9A-Fa-f]{6}$")
-    accent: str = Field("#D62718", pattern=r"^#[0-9A-Fa-f]{6}$")
+    primary: BrandColour = BrandColour(rgb="#FFFF00", cmyk=(0, 0, 100, 0))
+    ink: BrandColour = BrandColour(rgb="#000000", cmyk=(0, 0, 0, 100))
+    accent: BrandColour = BrandColour(rgb="#D62718", cmyk=(0, 95, 95, 10))
     logo: str | None = None
+
+    def colours(self) -> dict[str, BrandColour]:
+        return {"primary": self.primary, "ink": self.ink, "accent": self.accent}
 
 
 class Goals(Record):

@@ -17,7 +17,7 @@ def common(data: CampaignData, region_id: str | None, lang: str) -> dict:
     context = {
         "lang": lang,
         "w": i18n.words(lang),
-        "brand": campaign.branding,
+        "brand": {name: colour.css() for name, colour in campaign.branding.colours().items()},
         "campaign_name": campaign.name[lang],
         "tagline": campaign.tagline[lang],
         "dates": i18n.date_span(campaign.start, campaign.end, lang),

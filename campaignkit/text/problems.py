@@ -45,6 +45,20 @@ MESSAGES = {
         "retirez ce nom : une carte de solidarité ne nomme jamais l'organisme",
         "remove the name: a solidarity card never names the organization",
     ),
+    "brand_cmyk_missing": (
+        "couleur sans sa valeur CMJN pour l'imprimeur",
+        "colour without its CMYK value for the print shop",
+        "donnez la couleur pour l'écran et pour l'impression, "
+        'par exemple : {{rgb: "{rgb}", cmyk: [0, 0, 100, 0]}} (cyan, magenta, jaune, noir en %)',
+        "give the colour for screens and for print, "
+        'for example: {{rgb: "{rgb}", cmyk: [0, 0, 100, 0]}} (cyan, magenta, yellow, black in %)',
+    ),
+    "brand_cmyk_range": (
+        "valeur CMJN hors limites : [{value}]",
+        "CMYK value out of range: [{value}]",
+        "donnez quatre pourcentages de 0 à 100, par exemple : cmyk: [0, 0, 100, 0]",
+        "give four percentages from 0 to 100, for example: cmyk: [0, 0, 100, 0]",
+    ),
     "invalid": (
         "valeur invalide : {detail}",
         "invalid value: {detail}",
