@@ -14,4 +14,4 @@ def qr_svg(url: str, title: str = "", dark: str = "#000") -> str:
         buffer, kind="svg", xmldecl=False, svgns=True, omitsize=True, border=2, title=title or None
     )
     svg = buffer.getvalue().decode("utf-8").replace('stroke="#000"', f'stroke="{escape(dark)}"')
-    return svg.replace("<svg ", f'<svg role="img" data-qr="{escape(url)}" ', 1)
+    return svg.replace("<svg ", f'<svg role="img" fill="none" data-qr="{escape(url)}" ', 1)

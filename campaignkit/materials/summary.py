@@ -98,10 +98,17 @@ def case_table(results: Results, region: str | None, lang: str) -> dict:
         (w["summary_letters"], w["summary_cards_short"]),
         lang,
     )
+    series = [
+        (w["summary_letters"].lower(), [int(v) for v in table.letters]),
+        (w["summary_cards_short"].lower(), [int(v) for v in table.cards]),
+    ]
     return {
         "rows": rows,
         "total": {key: n(int(sums[key])) for key in ("letters", "cards", "actions")},
         "chart": charts.data_uri(chart),
+        "chart_alt": charts.in_words(
+            w["summary_per_case"], [case.name for case in cases], series, lang
+        ),
     }
 
 
@@ -172,6 +179,15 @@ def campaign_context(data: CampaignData, region: str, lang: str) -> dict:
         (w["summary_actions_short"], w["summary_goal"]),
     )
     context["regions_chart"] = charts.data_uri(chart)
+    context["regions_chart_alt"] = charts.in_words(
+        w["summary_per_region"],
+        [data.regions[region_id].name[lang] for region_id in shown.index],
+        [
+            (w["summary_actions_short"].lower(), [int(value) for value in shown.actions]),
+            (w["summary_goal"].lower(), [known(goal) for goal in shown.goal]),
+        ],
+        lang,
+    )
     context["no_event"] = [data.regions[r].name[lang] for r in results.regions_without_event()]
     context["missing"] = missing_events(results, None, lang)
     context["impact"] = [

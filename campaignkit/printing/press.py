@@ -91,7 +91,8 @@ class PressFetcher(FolderFetcher):
         if suffix in (".css", ".svg"):
             text = press_css(response.read().decode("utf-8"), self.branding)
             kind = "text/css" if suffix == ".css" else "image/svg+xml"
-            return URLFetcherResponse(url, body=text.encode("utf-8"), headers={"Content-Type": kind})
+            body = text.encode("utf-8")
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
         if suffix in (".jpg", ".jpeg", ".png"):
             body = press_image(response.read())
             return URLFetcherResponse(url, body=body, headers={"Content-Type": "image/jpeg"})
