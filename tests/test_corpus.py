@@ -380,7 +380,7 @@ CORPUS = {
     ),
     "brand-colour-without-cmyk": (
         "types",
-        edit(CAMPAIGN, ', cmyk: [0, 100, 75, 0]', ""),
+        edit(CAMPAIGN, ", cmyk: [0, 100, 75, 0]", ""),
         Refused(
             "brand_cmyk_missing", "campaign.yaml", "branding.accent", line=24, shows="cmyk: [0"
         ),

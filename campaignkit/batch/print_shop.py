@@ -1,29 +1,45 @@
-"""The print-shop bundle: what to print for each region, how many copies, on what paper."""
+"""The print-shop bundle: what to print for each region, how many copies, on what paper.
+
+Every file is made again for the press (PDF/X-4, CMYK, bleed, crop marks unless the shop
+wants none), and only what can be used is ordered: letters whose address is still to be
+confirmed are listed to complete instead, card instructions go on plain paper and card
+faces on cardstock.
+"""
 
 import csv
 import io
 import math
 import shutil
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from campaignkit import paths
 from campaignkit.batch.manifest import Manifest
 from campaignkit.data.loader import CampaignData
+from campaignkit.data.models import Case
 from campaignkit.files import write_atomically
 
 DEFAULT_ATTENDANCE = 30  # when events.csv leaves expected_attendance blank
 OTHER_LANGUAGE_SHARE = 0.25  # copies in the campaign's other languages, against the first
+PLAIN, CARDSTOCK, TABLOID = "letter", "letter (cardstock)", "tabloid"
 
 # material → (copies for a region from its expected attendance, paper, colour)
 RULES = {
-    "poster": (lambda people, events: 5 * events + 5, "tabloid", "colour"),
-    "casebook": (lambda people, events: math.ceil(people / 6) + events, "letter", "colour"),
-    "letters": (lambda people, events: math.ceil(people / 3), "letter", "black"),
-    "cards": (lambda people, events: math.ceil(people / 2), "letter (cardstock)", "colour"),
-    "tally": (lambda people, events: 2, "letter", "black"),
-    "summary": (lambda people, events: 1, "letter", "colour"),
+    "poster": (lambda people, events: 5 * events + 5, TABLOID, "colour"),
+    "casebook": (lambda people, events: math.ceil(people / 6) + events, PLAIN, "colour"),
+    "letters": (lambda people, events: math.ceil(people / 3), PLAIN, "black"),
+    "cards": (lambda people, events: math.ceil(people / 2), CARDSTOCK, "colour"),
+    "tally": (lambda people, events: 2, PLAIN, "black"),
+    "summary": (lambda people, events: 1, PLAIN, "colour"),
+}
+# materials printed as several files: part → (which pages, paper, colour)
+PARTS = {
+    "cards": {
+        "cards-instructions": (slice(0, None, 2), PLAIN, "black"),
+        "cards-faces": (slice(1, None, 2), CARDSTOCK, "colour"),
+    },
 }
 
 
@@ -38,6 +54,19 @@ class PrintJob:
     paper: str
     colour: str
 
+    @property
+    def sheets(self) -> int:
+        return self.pages * self.copies
+
+
+@dataclass(frozen=True)
+class ToComplete:
+    """A letter left out of the order, and what it still needs."""
+
+    case: str
+    name: str
+    missing: str
+
 
 def attendance(data: CampaignData, region: str) -> tuple[int, int]:
     """Expected people and number of events of a region."""
@@ -46,33 +75,67 @@ def attendance(data: CampaignData, region: str) -> tuple[int, int]:
     return people, len(events)
 
 
+def mailable(case: Case) -> bool:
+    """A letter can be posted: its addressee's postal address is known and confirmed."""
+    return bool(case.target.address) and not case.target.address_pending
+
+
+def letters_to_complete(data: CampaignData, lang: str) -> list[ToComplete]:
+    """The letters not ordered, each with what is missing."""
+    from campaignkit.text import i18n
+
+    wording = i18n.word("job_sheet_missing_address", lang)
+    return [
+        ToComplete(case.id, case.name, wording.format(target=case.target.title[lang]))
+        for case in data.cases.values()
+        if not mailable(case)
+    ]
+
+
 def print_jobs(data: CampaignData, manifest: Manifest) -> list[PrintJob]:
     """One line per file to print, for every checked output of every region."""
     jobs = []
-    for key, entry in sorted(manifest.outputs.items()):
-        rule = RULES.get(entry["material"])
-        if rule is None or entry["region"] == "campaign" or not entry["preflight"]["ok"]:
+    letters = sum(mailable(case) for case in data.cases.values())
+    for _, entry in sorted(manifest.outputs.items()):
+        material, region, lang = entry["material"], entry["region"], entry["lang"]
+        rule = RULES.get(material)
+        if rule is None or region == "campaign" or not entry["preflight"]["ok"]:
             continue
         copies_for, paper, colour = rule
-        people, events = attendance(data, entry["region"])
-        if entry["material"] != "poster" and events == 0:
+        people, events = attendance(data, region)
+        if material != "poster" and events == 0:
             continue  # nothing to print for events that do not exist yet, but the poster
         copies = copies_for(people, events)
-        if entry["lang"] != data.campaign.languages[0]:
+        if lang != data.campaign.languages[0]:
             copies = max(1, math.ceil(copies * OTHER_LANGUAGE_SHARE))
-        jobs.append(
-            PrintJob(
-                entry["region"],
-                key,
-                entry["material"],
-                entry["lang"],
-                entry["pages"],
-                copies,
-                paper,
-                colour,
+        pages = letters if material == "letters" else entry["pages"]
+        if pages == 0:
+            continue
+        parts = PARTS.get(material, {material: (slice(None), paper, colour)})
+        for part, (chosen, part_paper, part_colour) in parts.items():
+            file = f"{region}/{part}-{lang}.pdf"
+            count = len(range(entry["pages"])[chosen])
+            jobs.append(
+                PrintJob(
+                    region,
+                    file,
+                    material,
+                    lang,
+                    count if part != material else pages,
+                    copies,
+                    part_paper,
+                    part_colour,
+                )
             )
-        )
     return jobs
+
+
+def sheet_totals(jobs: list[PrintJob]) -> list[tuple[str, str, int]]:
+    """(paper, colour, sheets) for each paper stock and ink, for a quote."""
+    totals = Counter()
+    for job in jobs:
+        totals[job.paper, job.colour] += job.sheets
+    return [(paper, colour, sheets) for (paper, colour), sheets in sorted(totals.items())]
 
 
 def job_sheet_csv(jobs: list[PrintJob]) -> str:
@@ -90,7 +153,7 @@ def job_sheet_csv(jobs: list[PrintJob]) -> str:
                 job.lang,
                 job.pages,
                 job.copies,
-                job.pages * job.copies,
+                job.sheets,
                 job.paper,
                 job.colour,
             ]
@@ -98,40 +161,84 @@ def job_sheet_csv(jobs: list[PrintJob]) -> str:
     return buffer.getvalue()
 
 
-def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS) -> Path:
-    """outputs/<c>/print-shop/: the files, job-sheet.csv, job-sheet.pdf, and print-shop.zip."""
+def totals_csv(jobs: list[PrintJob]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["paper", "colour", "sheets"])
+    writer.writerows(sheet_totals(jobs))
+    return buffer.getvalue()
+
+
+def to_complete_csv(pending: list[ToComplete]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["case", "name", "missing"])
+    writer.writerows([item.case, item.name, item.missing] for item in pending)
+    return buffer.getvalue()
+
+
+def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS, marks: bool = True) -> Path:
+    """outputs/<c>/print-shop/: the PDF/X-4 files, job-sheet.csv and .pdf, the sheet totals,
+    the letters to complete, and print-shop.zip."""
     manifest = Manifest(out_dir, data.id)
     bundle = manifest.root / "print-shop"
     shutil.rmtree(bundle, ignore_errors=True)
     jobs = print_jobs(data, manifest)
-    for job in jobs:
-        target = bundle / job.file
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if job.material == "poster":
-            write_print_poster(data, job, target)
-        else:
-            shutil.copyfile(manifest.root / job.file, target)
+    pending = letters_to_complete(data, data.campaign.languages[0])
+    for (region, material, lang), files in _by_output(jobs).items():
+        write_press_files(data, region, material, lang, files, bundle, marks)
     write_atomically(bundle / "job-sheet.csv", job_sheet_csv(jobs).encode("utf-8"))
-    write_job_sheet_pdf(data, jobs, bundle / "job-sheet.pdf")
+    write_atomically(bundle / "sheet-totals.csv", totals_csv(jobs).encode("utf-8"))
+    write_atomically(bundle / "to-complete.csv", to_complete_csv(pending).encode("utf-8"))
+    write_job_sheet_pdf(data, jobs, pending, bundle / "job-sheet.pdf")
     archive = manifest.root / "print-shop.zip"
     with zipfile.ZipFile(archive.with_suffix(".zip.tmp"), "w", zipfile.ZIP_DEFLATED) as zipped:
         for path in sorted(bundle.rglob("*")):
             if path.is_file():
-                zipped.write(path, path.relative_to(bundle).as_posix())
+                info = zipfile.ZipInfo(path.relative_to(bundle).as_posix(), (1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zipped.writestr(info, path.read_bytes())
     archive.with_suffix(".zip.tmp").replace(archive)
     return bundle
 
 
-def write_print_poster(data: CampaignData, job: PrintJob, target: Path):
-    """The poster as a print shop wants it: 0.125 in bleed and crop marks."""
+def _by_output(jobs: list[PrintJob]) -> dict[tuple, list[PrintJob]]:
+    """The jobs grouped by the rendered output they come from (cards give two files)."""
+    grouped: dict[tuple, list[PrintJob]] = {}
+    for job in jobs:
+        grouped.setdefault((job.region, job.material, job.lang), []).append(job)
+    return grouped
+
+
+def write_press_files(data, region, material, lang, files, bundle: Path, marks: bool):
+    """Render one output for the press and write the file (or files) the shop prints."""
     from campaignkit.printing import render
     from campaignkit.printing.document import fitted_document
 
-    document = fitted_document(data, "poster", job.region, job.lang, None, bleed=True)
-    render.write_atomically(target, render.pdf_bytes(document))
+    document = fitted_document(data, material, region, lang, None, False, press=True)
+    if material == "letters":  # one page per case, in order: keep those that can be posted
+        keep = [mailable(case) for case in data.cases.values()]
+        document = _pages(document, [p for p, k in zip(document.pages, keep, strict=True) if k])
+    parts = PARTS.get(material)
+    for job in files:
+        part = _pages(document, document.pages[_part_of(parts, job)]) if parts else document
+        render.write_atomically(bundle / job.file, render.pdf_bytes(part, marks=marks))
 
 
-def write_job_sheet_pdf(data: CampaignData, jobs: list[PrintJob], target: Path):
+def _part_of(parts: dict, job: PrintJob) -> slice:
+    stem = Path(job.file).name.removesuffix(f"-{job.lang}.pdf")
+    return parts[stem][0]
+
+
+def _pages(document, pages):
+    """The same document with only these pages, still for the press."""
+    part = document.copy(pages)
+    part.press, part.items = document.press, document.items
+    part.source = document.source + "".join(f"|{document.pages.index(p)}" for p in pages)
+    return part
+
+
+def write_job_sheet_pdf(data: CampaignData, jobs, pending, target: Path):
     from campaignkit.printing import render
     from campaignkit.text import i18n
 
@@ -144,8 +251,12 @@ def write_job_sheet_pdf(data: CampaignData, jobs: list[PrintJob], target: Path):
         "campaign_name": data.campaign.name[lang],
         "jobs": jobs,
         "regions": {r.id: r.name[lang] for r in data.regions.values()},
-        "total_sheets": sum(job.pages * job.copies for job in jobs),
+        "total_sheets": sum(job.sheets for job in jobs),
+        "totals": sheet_totals(jobs),
+        "pending": pending,
     }
     html = render.render_html("printshop/job-sheet.html", context)
     document = render.render_document(html, ["printshop/job-sheet.css"], data.root)
+    issued = f"{data.campaign.start.isoformat()}T00:00:00+00:00"
+    document.metadata.created = document.metadata.modified = issued
     render.write_atomically(target, render.pdf_bytes(document))
