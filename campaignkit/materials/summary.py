@@ -5,6 +5,7 @@ import pandas as pd
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.results import Results, results_of
 from campaignkit.data.tallies import InvalidTallies, tallies_of
+from campaignkit.materials import items
 from campaignkit.materials.context import common
 from campaignkit.materials.registry import Material, register
 from campaignkit.text import i18n
@@ -223,6 +224,16 @@ def has_tallies(data: CampaignData, region: str) -> bool:
     return bool(tallies_of(data).files_of(data, region))
 
 
+def summary_items(context: dict) -> list:
+    """The total of actions, each case's row, and the sample-data notice when it applies."""
+    found = items.texts(total_actions=context["total"])
+    rows = context["cases"]["rows"]
+    found += [items.Item(f"case row {row['name']}", row["name"]) for row in rows]
+    if context.get("sample") or context.get("sample_tallies"):
+        found += items.texts(sample_data_notice=context["w"]["sample_notice"])
+    return found
+
+
 SUMMARY = register(
     Material(
         name="summary",
@@ -232,6 +243,7 @@ SUMMARY = register(
         expected_pages=lambda data, region: None,  # a report: a busy region flows onto a 3rd page
         notebook="summary.ipynb",
         wanted=has_tallies,
+        items=summary_items,
     )
 )
 
@@ -245,5 +257,6 @@ CAMPAIGN_SUMMARY = register(
         notebook="summary.ipynb",
         scope="campaign",
         filename="summary",
+        items=summary_items,
     )
 )
