@@ -21,6 +21,12 @@ from campaignkit.printing.fetcher import FolderFetcher
 PROFILE = paths.TEMPLATES / "press" / "GRACoL-TR006.icc"
 HEX = re.compile(r"(?<!url\()#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
 STYLE_OR_SVG = re.compile(r"<(style|svg)\b.*?</\1>", re.S)
+NAMED = re.compile(  # the colour keywords pages and charts use, where a colour is expected
+    r"((?:fill|stroke|stop-color|flood-color|color|background(?:-color)?)\s*[:=]\s*[\"']?)"
+    r"(black|white)\b"
+)
+KEYWORDS = {"black": (0, 0, 0), "white": (255, 255, 255)}
+SVG_WITHOUT_FILL = re.compile(r"<svg\b(?![^>]*\sfill=)")  # SVG fills black by default
 JPEG_QUALITY = 92
 
 
@@ -55,8 +61,14 @@ def device_cmyk(rgb: tuple[int, int, int], branding: Branding) -> str:
 
 
 def press_css(text: str, branding: Branding) -> str:
-    """CSS or SVG with each #RGB colour written as the CMYK ink that prints it."""
-    return HEX.sub(lambda match: device_cmyk(_rgb(match.group(1)), branding), text)
+    """CSS or SVG with each colour written as the CMYK ink that prints it, the default black
+    fill of SVG drawings included."""
+    text = HEX.sub(lambda match: device_cmyk(_rgb(match.group(1)), branding), text)
+    text = NAMED.sub(
+        lambda match: match.group(1) + device_cmyk(KEYWORDS[match.group(2)], branding), text
+    )
+    black = device_cmyk(KEYWORDS["black"], branding)
+    return SVG_WITHOUT_FILL.sub(f'<svg fill="{black}"', text)
 
 
 def press_html(html: str, branding: Branding) -> str:

@@ -18,7 +18,7 @@ from campaignkit.printing.document import fitted_document
 from campaignkit.printing.pdfchecks import rgb_uses
 from campaignkit.printing.preflight import preflight_file
 
-MATERIALS = ("poster", "casebook", "letters", "cards", "tally")
+MATERIALS = ("poster", "casebook", "letters", "cards", "tally", "summary")
 
 
 def record_outputs(data, out, regions=("montreal",), materials=MATERIALS, langs=("fr", "en")):
@@ -50,7 +50,7 @@ def press_files(bundle):
 
 def test_every_print_shop_file_is_pdfx4_with_its_profile_and_boxes(bundle):
     files = press_files(bundle)
-    assert len(files) == 12  # 5 materials, cards in two files, in two languages
+    assert len(files) == 14  # 6 materials, cards in two files, in two languages
     for path in files:
         with pikepdf.open(path) as pdf:
             intent = pdf.Root.OutputIntents[0]
