@@ -95,37 +95,42 @@ def letters_to_complete(data: CampaignData, lang: str) -> list[ToComplete]:
 def print_jobs(data: CampaignData, manifest: Manifest) -> list[PrintJob]:
     """One line per file to print, for every checked output of every region."""
     jobs = []
-    letters = sum(mailable(case) for case in data.cases.values())
     for _, entry in sorted(manifest.outputs.items()):
-        material, region, lang = entry["material"], entry["region"], entry["lang"]
-        rule = RULES.get(material)
-        if rule is None or region == "campaign" or not entry["preflight"]["ok"]:
-            continue
-        copies_for, paper, colour = rule
-        people, events = attendance(data, region)
-        if material != "poster" and events == 0:
-            continue  # nothing to print for events that do not exist yet, but the poster
-        copies = copies_for(people, events)
-        if lang != data.campaign.languages[0]:
-            copies = max(1, math.ceil(copies * OTHER_LANGUAGE_SHARE))
-        pages = letters if material == "letters" else entry["pages"]
-        if pages == 0:
-            continue
-        parts = PARTS.get(material, {material: (slice(None), paper, colour)})
-        for part, (chosen, part_paper, part_colour) in parts.items():
+        copies = copies_of(data, entry)
+        if copies:
+            jobs += files_of(data, entry, copies)
+    return jobs
+
+
+def copies_of(data: CampaignData, entry: dict) -> int:
+    """Copies of one output to order; 0 when it is not printed."""
+    rule = RULES.get(entry["material"])
+    if rule is None or entry["region"] == "campaign" or not entry["preflight"]["ok"]:
+        return 0
+    people, events = attendance(data, entry["region"])
+    if entry["material"] != "poster" and events == 0:
+        return 0  # nothing to print for events that do not exist yet, but the poster
+    copies = rule[0](people, events)
+    if entry["lang"] != data.campaign.languages[0]:
+        copies = max(1, math.ceil(copies * OTHER_LANGUAGE_SHARE))
+    return copies
+
+
+def files_of(data: CampaignData, entry: dict, copies: int) -> list[PrintJob]:
+    """The files one output is printed as, with their pages, paper and ink."""
+    material, region, lang = entry["material"], entry["region"], entry["lang"]
+    _, paper, colour = RULES[material]
+    jobs = []
+    for part, (chosen, part_paper, part_colour) in PARTS.get(
+        material, {material: (slice(None), paper, colour)}
+    ).items():
+        pages = len(range(entry["pages"])[chosen])
+        if material == "letters":  # only those that can be posted
+            pages = sum(mailable(case) for case in data.cases.values())
+        if pages:
             file = f"{region}/{part}-{lang}.pdf"
-            count = len(range(entry["pages"])[chosen])
             jobs.append(
-                PrintJob(
-                    region,
-                    file,
-                    material,
-                    lang,
-                    count if part != material else pages,
-                    copies,
-                    part_paper,
-                    part_colour,
-                )
+                PrintJob(region, file, material, lang, pages, copies, part_paper, part_colour)
             )
     return jobs
 
