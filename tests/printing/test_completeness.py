@@ -2,6 +2,7 @@
 
 import shutil
 
+import pikepdf
 import pytest
 
 from campaignkit import load_campaign, paths, produce
@@ -11,6 +12,7 @@ from campaignkit.batch.manifest import Manifest
 from campaignkit.exceptions import PreflightFailed
 from campaignkit.printing import render
 from tests.pdfs import pdf_text
+from tests.printing.test_tagged import structure
 
 
 @pytest.fixture
@@ -96,6 +98,10 @@ def test_english_posters_of_three_event_regions_have_their_footer(tmp_path):
     assert data.campaign.organization.action_url in text
     assert region.coordinator_name in text and region.coordinator_email in text
     assert "SAMPLE DATA" in text.upper()
+    with pikepdf.open(made.path) as pdf:  # the QR code, as a figure saying where it leads
+        figures = structure(pdf.Root.StructTreeRoot, [])
+        alts = [str(e.get("/Alt", "")) for e in figures if e.S == "/Figure"]
+    assert f"QR code: {data.campaign.organization.action_url}" in alts
 
 
 def test_the_gallery_shows_an_output_that_failed_its_items(tmp_path):
