@@ -197,3 +197,26 @@ def test_two_bundles_in_a_row_are_byte_identical(tmp_path):
     }
     assert first == second and "poster-fr.pdf" in first
     assert (tmp_path / data.id / "print-shop.zip").read_bytes() == zipped
+
+
+def test_photos_are_printed_in_cmyk_and_stay_rgb_on_screen(campaign_copy, tmp_path):
+    from tests.images import photo
+
+    photo(campaign_copy.root / "photos" / "ana.jpg", size=(1200, 900))
+    campaign_copy.edit(
+        "cases/ana.yaml",
+        "photo: null",
+        "photo: {file: photos/ana.jpg, credit: {fr: Essai, en: Test}, alt: {fr: A, en: A}}",
+    )
+    data = load_campaign(campaign_copy.root)
+    press = tmp_path / "press.pdf"
+    document = fitted_document(data, "casebook", "montreal", "fr", None, False, press=True)
+    press.write_bytes(render.pdf_bytes(document))
+    screen = produce("casebook", region="montreal", lang="fr", out_dir=tmp_path, data=data).path
+    spaces = {}
+    for name, path in (("press", press), ("screen", screen)):
+        with pikepdf.open(path) as pdf:
+            images = [x for page in pdf.pages for x in page.get_images().values()]
+            spaces[name] = {str(image.ColorSpace) for image in images}
+    assert spaces == {"press": {"/DeviceCMYK"}, "screen": {"/DeviceRGB"}}
+    assert preflight_file(press, press=True).ok
