@@ -220,3 +220,15 @@ def test_photos_are_printed_in_cmyk_and_stay_rgb_on_screen(campaign_copy, tmp_pa
             spaces[name] = {str(image.ColorSpace) for image in images}
     assert spaces == {"press": {"/DeviceCMYK"}, "screen": {"/DeviceRGB"}}
     assert preflight_file(press, press=True).ok
+
+
+def test_the_command_leaves_marks_out_when_asked(tmp_path, capsys):
+    from campaignkit.cli import main
+    from tests.conftest import MINI
+
+    data = load_campaign(MINI)
+    record_outputs(data, tmp_path, regions=("cote-nord",), materials=("poster",), langs=("fr",))
+    assert main(["print-shop", str(MINI), "--out-dir", str(tmp_path), "--no-marks"]) == 0
+    with pikepdf.open(tmp_path / data.id / "print-shop" / "cote-nord" / "poster-fr.pdf") as pdf:
+        box = boxes(pdf.pages[0])
+    assert box["/MediaBox"] == box["/BleedBox"] != box["/TrimBox"]
