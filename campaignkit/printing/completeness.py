@@ -123,14 +123,21 @@ def _why_not_seen(item: Item, marks: list[_Mark]) -> str:
         problems = {
             mark.problem
             for mark in marks
-            if mark.problem and len(fold(mark.text)) >= 2 and fold(mark.text) in wanted
+            if mark.problem
+            and len(fold(mark.text)) >= 2
+            and (fold(mark.text) in wanted or wanted in fold(mark.text))
         }
     return ", ".join(sorted(problems)) or "not on any page"
 
 
-def missing_items(document, items: list[Item]) -> list[str]:
-    """One problem per declared item that no page shows."""
+def missing_items(document, items: list[Item], last_page: int | None = None) -> list[str]:
+    """One problem per declared item that no page shows (no page up to `last_page`, the
+    material's page count: what runs past it is not where it was meant to be)."""
     pages = [page_marks(page) for page in document.pages]
+    for number, page in enumerate(pages, start=1):
+        for mark in page:
+            if last_page is not None and number > last_page and not mark.problem:
+                mark.problem = f"on page {number}, past the last page ({last_page})"
     marks = [mark for page in pages for mark in page]
     seen_text = "\n".join(
         "".join(fold(mark.text) for mark in page if not mark.problem) for page in pages

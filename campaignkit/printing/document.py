@@ -60,7 +60,7 @@ def fitted_document(
     problems = []
     for compact in (False, True):
         document = render_material(data, material, region, lang, paper, bleed, compact, press)
-        problems = layout_problems(document) + missing_items(document, document.items)
+        problems = layout_problems(document) + missing_items(document, document.items, expected)
         if expected is not None and len(document.pages) > expected:
             problems.append(f"{len(document.pages)} pages instead of {expected}: text too long")
         if not problems:
