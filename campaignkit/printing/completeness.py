@@ -47,7 +47,6 @@ class _Mark:
     text: str
     rect: Rect
     ancestors: frozenset
-    order: int
     qr: str | None = None
     problem: str = ""
 
@@ -74,7 +73,7 @@ def _walk(box, clip: Rect, trim: Rect, ancestors: tuple, marks: list, covers: li
     element = getattr(box, "element", None)
     qr = element.get("data-qr") if isinstance(box, ReplacedBox) and element is not None else None
     if isinstance(box, TextBox) or qr:
-        mark = _Mark(box.text if not qr else "", _rect(box), frozenset(ancestors), len(marks), qr)
+        mark = _Mark(box.text if not qr else "", _rect(box), frozenset(ancestors), qr)
         if not shown:
             mark.problem = "hidden"
         elif not _inside(mark.rect, trim):
