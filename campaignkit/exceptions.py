@@ -39,3 +39,14 @@ class FileChanged(CampaignKitError):
     def __init__(self, path):
         self.path = path
         super().__init__(f"{path} changed on disk since it was loaded")
+
+
+class RecordsChanged(FileChanged):
+    """Records edited here were also changed on disk by someone else: nothing was written.
+    `conflicts` lists each such record with both versions (see data.merge.Conflict)."""
+
+    def __init__(self, path, conflicts):
+        self.conflicts = list(conflicts)
+        super().__init__(path)
+        names = ", ".join(conflict.record for conflict in self.conflicts)
+        self.args = (f"{path}: {names} changed on disk since it was loaded",)

@@ -8,7 +8,7 @@ TEMPLATES = ROOT / "templates"
 FONTS = TEMPLATES / "fonts"
 NOTEBOOKS = ROOT / "notebooks"
 OUTPUTS = ROOT / "outputs"
-CACHE = OUTPUTS / ".cache"  # derived inputs (downscaled photos); always rebuildable
+CACHE = OUTPUTS / ".cache"  # derived inputs (downscaled photos) when no out_dir is given
 DEFAULT_CAMPAIGN = ROOT / "cases" / "2023"
 
 
@@ -28,6 +28,11 @@ def display(path: Path) -> str:
         return str(Path(path).resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
+
+
+def cache_dir(out_dir: str | Path) -> Path:
+    """out_dir/.cache: derived inputs (downscaled photos), always rebuildable."""
+    return resolve(out_dir) / ".cache"
 
 
 def region_dir(out_dir: str | Path, campaign_id: str, region: str) -> Path:

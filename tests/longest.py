@@ -136,8 +136,9 @@ def write_busiest_region(longest: Path, target: Path, region: str = "montreal") 
         region_rows = list(csv.DictReader(file))
     for row in region_rows:
         row["coordinator_name"] = words(LIMITS["name"])
-        row["coordinator_email"] = ("w" * LIMITS["email"])[: LIMITS["email"] - 12] + "@example.org"
-        row["coordinator_phone"] = ("+1 514 555-0101 poste 12345 " * 2)[: LIMITS["phone"]].strip()
+        domain = "@example-longest.org"  # a local part of at most 64 characters, as e-mail has
+        row["coordinator_email"] = "w" * (LIMITS["email"] - len(domain)) + domain
+        row["coordinator_phone"] = "+1 514 555-0101 ext. 12345"
     with regions.open("w", newline="", encoding="utf-8") as file:
         writer = csv.DictWriter(file, list(region_rows[0]))
         writer.writeheader()

@@ -90,3 +90,14 @@ def test_build_fails_only_the_summary_whose_tally_is_bad(
     assert "1 job(s) done, 0 up to date, 2 failed" in out
     assert "mtl-grand.csv, row 3, column B, field participants: not a number: 'cent vingt'" in out
     assert page_count(tmp_path / "mini" / "mauricie" / "summary-en.pdf") == 2
+
+
+def test_build_with_out_dir_writes_nothing_into_the_repository(campaign_copy, tmp_path):
+    from tests.data.test_photos import repository_state, with_photo
+
+    root = with_photo(campaign_copy, (4000, 3000))  # downscaled, hence cached, when printed
+    before = repository_state()
+    args = ["build", str(root), "--region", "montreal", "--lang", "fr", "--jobs", "1"]
+    assert main([*args, "--material", "casebook", "--out-dir", str(tmp_path)]) == 0
+    assert list((tmp_path / ".cache" / "photos").glob("*.jpg")), "the cache is in --out-dir"
+    assert repository_state() == before

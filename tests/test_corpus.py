@@ -826,3 +826,89 @@ def test_cli_names_the_problem_without_a_traceback(name, campaign_copy):
         assert fix in line and len(line) < 700, line
         if getattr(outcome, "field", None):
             assert f"{'field' if lang == 'en' else 'champ'} {outcome.field}" in line, line
+
+
+# --- the same corpus through the editor's session (issue 10, item 3) ------------------------
+
+SAME_PROBLEM = {"duplicate_id": "id_taken"}  # the session says it on the row being typed
+
+
+def _session_shows(outcome: Refused, problems) -> list:
+    codes = {outcome.code, SAME_PROBLEM.get(outcome.code)}
+    return [
+        p
+        for p in problems
+        if p.code in codes
+        and p.file.endswith(outcome.file)
+        and (outcome.field is None or p.field == outcome.field)
+        and (p.line, p.row) == (outcome.line, outcome.row)
+    ]
+
+
+def _lines(path):
+    """A file's lines, decoded as the CSV reader decodes it."""
+    from campaignkit.data.csvfile import detect_encoding
+
+    return detect_encoding(path.read_bytes())[0].splitlines()
+
+
+def _edit_saves_only_its_lines(session, root):
+    """One venue and one case text edited and saved: only their own lines change."""
+    events_before = _lines(root / EVENTS)
+    key = next(k for k in session.events.rows if session.events.values(k)["id"] == "mtl-cafe")
+    session.events.set(key, "venue", "Salle « Essai », 2e")
+    session.events.save()
+    changed = [line for line in _diff(events_before, _lines(root / EVENTS))]
+    assert len(changed) == 2 and "2e" in changed[1], changed
+    ana_before = _lines(root / ANA)
+    session.cases["ana"].set(("country", "en"), "Testland (edited)")
+    session.cases["ana"].save()
+    changed = _diff(ana_before, _lines(root / ANA))
+    assert len(changed) == 2 and "Testland (edited)" in changed[1], changed
+    assert check_campaign(root)[1] == []
+
+
+def _diff(before, after):
+    import difflib
+
+    diff = difflib.unified_diff(before, after, lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+def test_corpus_through_the_editor_session(name, campaign_copy):
+    from campaignkit.editor.session import Session
+
+    _, mutate, outcome = CORPUS[name]
+    mutate(campaign_copy)
+    root = campaign_copy.root
+    session = Session(root)
+    tally = session.tally("mtl-grand")
+    problems = session.all_problems()
+    texts = [problem.text("en") for problem in problems]
+    if isinstance(outcome, Refused):
+        assert _session_shows(outcome, problems), texts
+        assert session.preview_data() is None, "nothing previewed from data that is refused"
+    elif isinstance(outcome, TallyRefused):
+        found = [
+            p
+            for p in problems
+            if p.code == outcome.code
+            and p.file.endswith(outcome.file)
+            and (p.row, p.column) == (outcome.row, outcome.column)
+        ]
+        assert found, texts
+    elif isinstance(outcome, TallyRead):
+        assert problems == [], texts
+        if tally.spreadsheet is None:
+            counts = {case: tuple(pair) for case, pair in tally.counts.items()}
+            letters = {case: int(pair[0].replace(" ", "")) for case, pair in counts.items()}
+            assert letters == outcome.letters and int(tally.participants) == outcome.participants
+            before = _lines(root / "tallies" / "mtl-grand.csv")
+            tally.participants = "121"
+            tally.save()
+            assert len(_diff(before, _lines(root / "tallies" / "mtl-grand.csv"))) == 2
+    else:
+        assert problems == [], texts
+        assert session.preview_data() is not None
+        _edit_saves_only_its_lines(session, root)

@@ -19,6 +19,7 @@ from campaignkit import paths
 from campaignkit.batch.manifest import Manifest
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.models import Case
+from campaignkit.data.photos import caching_into
 from campaignkit.files import write_atomically
 
 DEFAULT_ATTENDANCE = 30  # when events.csv leaves expected_attendance blank
@@ -190,8 +191,9 @@ def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS, marks: bool = True) 
     shutil.rmtree(bundle, ignore_errors=True)
     jobs = print_jobs(data, manifest)
     pending = letters_to_complete(data, data.campaign.languages[0])
-    for (region, material, lang), files in _by_output(jobs).items():
-        write_press_files(data, region, material, lang, files, bundle, marks)
+    with caching_into(paths.cache_dir(out_dir)):
+        for (region, material, lang), files in _by_output(jobs).items():
+            write_press_files(data, region, material, lang, files, bundle, marks)
     write_atomically(bundle / "job-sheet.csv", job_sheet_csv(jobs).encode("utf-8"))
     write_atomically(bundle / "sheet-totals.csv", totals_csv(jobs).encode("utf-8"))
     write_atomically(bundle / "to-complete.csv", to_complete_csv(pending).encode("utf-8"))

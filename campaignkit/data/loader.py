@@ -2,14 +2,16 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from campaignkit import paths
+from campaignkit.data.csvfile import read_table
 from campaignkit.data.models import SUPPORTED_LANGUAGES, Campaign, Case, Event, Region
 from campaignkit.data.photos import contained_file_problem, photo_problem  # noqa: F401 - API
-from campaignkit.data.sources import SourceError, line_of, read_csv, read_yaml
+from campaignkit.data.sources import SourceError, line_of, read_yaml
 from campaignkit.exceptions import InvalidCampaign, UnknownName
 from campaignkit.text.glyphs import describe, missing_characters
 from campaignkit.text.problems import MESSAGES, Problem
@@ -148,6 +150,8 @@ def _problem_from(item: dict, shown: str, lines, row, csv: bool) -> Problem:
         code, params = "invalid", {"detail": item["msg"]}
     if code == "end_before_start":
         loc = ("end",)
+    if code == "address_missing" and loc[-1:] == ("address_pending",):
+        loc = (*loc[:-1], "address")  # an event: said on the address people fill in
     names = [str(part) for part in loc]
     if "lang" in ctx:
         names[-1:] = [f"{names[-1]}_{ctx['lang']}"] if csv else [names[-1], ctx["lang"]]
@@ -198,20 +202,39 @@ def _load_cases(collect: _Collector) -> dict[str, Case]:
             collect.add(error.problem)
             collect.broken.setdefault("cases", set()).add(path.stem)
             continue
-        collect.glyphs(data, shown, lines)
-        case = collect.validate(Case, data, shown, lines)
+        case = _check_case(collect, data, lines, shown, path.stem)
         if case is None:
             collect.broken.setdefault("cases", set()).add(path.stem)
             continue
-        if case.id != path.stem:
-            params = {"value": case.id, "expected": path.stem}
-            collect.add(Problem(shown, "id", "id_mismatch", params, line=line_of(lines, ("id",))))
         if case.id in cases:
             params = {"value": case.id, "other": "in another case file"}
             collect.add(Problem(shown, "id", "duplicate_id", params, line=line_of(lines, ("id",))))
         cases[case.id] = case
-        _check_photo(collect, case, shown, lines)
     return cases
+
+
+def _check_case(collect: _Collector, data: dict, lines, shown: str, stem: str) -> Case | None:
+    """One case file's data as a Case (None when it does not validate), its problems collected."""
+    collect.glyphs(data, shown, lines)
+    case = collect.validate(Case, data, shown, lines)
+    if case is None:
+        return None
+    if case.id != stem:
+        params = {"value": case.id, "expected": stem}
+        collect.add(Problem(shown, "id", "id_mismatch", params, line=line_of(lines, ("id",))))
+    _check_photo(collect, case, shown, lines)
+    return case
+
+
+def check_case(
+    root: Path, data: dict, lines, shown: str, languages, campaign=None
+) -> tuple[Case | None, list[Problem]]:
+    """A case file's data checked as `check` does: the Case, or None, and every problem."""
+    collect = _Collector(root, languages)
+    case = _check_case(collect, data, lines, shown, Path(shown).stem)
+    if case is not None:
+        _check_card(collect, campaign, case, shown)
+    return (None if collect.problems else case), collect.problems
 
 
 def _check_photo(collect: _Collector, case: Case, shown: str, lines):
@@ -222,10 +245,25 @@ def _check_photo(collect: _Collector, case: Case, shown: str, lines):
 
 def _check_image(collect: _Collector, relative: str, shown: str, field: str, line):
     """A photo or logo: a real JPEG or PNG inside the campaign folder (see photos.py)."""
-    problem = photo_problem(collect.root, relative)
+    problem = _image_problem(collect.root, relative, _stamp(collect.root / relative))
     if problem:
         code, params = problem
         collect.add(Problem(shown, field, code, params, line=line))
+
+
+def _stamp(path: Path) -> tuple | None:
+    """What changes when a file is moved, replaced or edited (None: no such file)."""
+    try:
+        found, real = path.stat(), str(path.resolve())
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a symlink loop
+        return None
+    return real, found.st_ino, found.st_size, found.st_mtime_ns
+
+
+@lru_cache(maxsize=256)
+def _image_problem(root: Path, relative: str, stamp: tuple | None):
+    """photo_problem, once per version of the file: the editor checks a case per keystroke."""
+    return photo_problem(root, relative)
 
 
 def _csv_record(row: dict[str, str], languages, translated) -> dict:
@@ -243,20 +281,15 @@ def _load_table(collect: _Collector, file_name: str, model, columns: list[str]) 
     required = [c for c in columns if c not in translated]
     required += [f"{c}_{lang}" for c in translated for lang in collect.languages]
     try:
-        rows, unread = read_csv(path, shown, required)
+        rows, unread = read_table(path, shown, required)
     except SourceError as error:
         collect.add(error.problem)
         return []
     for problem in unread:
         collect.add(problem)
-    known = set(model.model_fields)
     records, seen = [], {}
     for index, row in rows:
-        collect.glyphs(row, shown, row=index)
-        data = {
-            k: v for k, v in _csv_record(row, collect.languages, translated).items() if k in known
-        }
-        record = collect.validate(model, data, shown, row=index)
+        record = _table_record(collect, model, row, shown, index, translated)
         if record is None:
             collect.broken.setdefault(file_name, set()).add((row.get("id") or "").strip())
             continue
@@ -268,17 +301,44 @@ def _load_table(collect: _Collector, file_name: str, model, columns: list[str]) 
     return records
 
 
+def _table_record(collect: _Collector, model, row: dict, shown: str, index: int, translated):
+    """One CSV row as a model instance, or None; its problems collected."""
+    collect.glyphs(row, shown, row=index)
+    record = _csv_record(row, collect.languages, translated)
+    known = set(model.model_fields)
+    return collect.validate(
+        model, {k: v for k, v in record.items() if k in known}, shown, row=index
+    )
+
+
 def _check_events(collect: _Collector, campaign, regions, events):
     shown = collect.shown(collect.root / "events.csv")
-    choices = ", ".join(list(regions)[:6]) + ("…" if len(regions) > 6 else "")
     broken = collect.broken.get("regions.csv", set())
     for row, event in events:
-        if regions and event.region not in regions and event.region not in broken:
-            params = {"value": event.region, "choices": choices}
-            collect.add(Problem(shown, "region", "unknown_region", params, row=row))
-        if campaign and not campaign.start <= event.date <= campaign.end:
-            params = {"value": event.date, "start": campaign.start, "end": campaign.end}
-            collect.add(Problem(shown, "date", "outside_campaign", params, row=row))
+        _check_event(collect, campaign, regions, event, shown, row, broken)
+
+
+def _check_event(collect, campaign, regions, event: Event, shown: str, row: int, broken=()):
+    """The rules of an event that need the campaign and the regions."""
+    if regions and event.region not in regions and event.region not in broken:
+        choices = ", ".join(list(regions)[:6]) + ("…" if len(regions) > 6 else "")
+        params = {"value": event.region, "choices": choices}
+        collect.add(Problem(shown, "region", "unknown_region", params, row=row))
+    if campaign and not campaign.start <= event.date <= campaign.end:
+        params = {"value": event.date, "start": campaign.start, "end": campaign.end}
+        collect.add(Problem(shown, "date", "outside_campaign", params, row=row))
+
+
+def check_event_row(
+    row: dict, number: int, shown: str, languages, campaign, regions
+) -> tuple[Event | None, list[Problem]]:
+    """An events.csv row checked as `check` does: the Event, or None, and every problem."""
+    collect = _Collector(Path(), languages)
+    translated = [c for c in EVENT_COLUMNS if c in TRANSLATED_COLUMNS]
+    event = _table_record(collect, Event, row, shown, number, translated)
+    if event is not None:
+        _check_event(collect, campaign, regions, event, shown, number)
+    return (None if collect.problems else event), collect.problems
 
 
 def _check_featured(collect: _Collector, campaign, cases):
@@ -296,18 +356,22 @@ def _mentions(text: str, name: str) -> bool:
 
 
 def _check_cards(collect: _Collector, campaign, cases):
+    for case in cases.values():
+        shown = collect.shown(collect.root / "cases" / f"{case.id}.yaml")
+        _check_card(collect, campaign, case, shown)
+
+
+def _check_card(collect: _Collector, campaign, case: Case, shown: str):
     """Card rule 2: a solidarity card never names the organization."""
     if campaign is None:
         return
     office = campaign.organization
     names = {office.short_name, *office.name.values()}
-    for case in cases.values():
-        shown = collect.shown(collect.root / "cases" / f"{case.id}.yaml")
-        for lang, text in case.card.message.items():
-            named = [name for name in names if name and _mentions(text, name)]
-            if named:
-                params = {"lang": lang, "value": named[0]}
-                collect.add(Problem(shown, f"card.message.{lang}", "names_organization", params))
+    for lang, text in case.card.message.items():
+        named = [name for name in names if name and _mentions(text, name)]
+        if named:
+            params = {"lang": lang, "value": named[0]}
+            collect.add(Problem(shown, f"card.message.{lang}", "names_organization", params))
 
 
 def check_campaign(

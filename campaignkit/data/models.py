@@ -5,11 +5,14 @@ import re
 from functools import partial
 from typing import Annotated
 
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -17,6 +20,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 SUPPORTED_LANGUAGES = ("fr", "en")
+PHONE_REGION = "CA"  # phone numbers without a country code are read as North American
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # How many characters each printed text may hold: the pages are designed for these.
@@ -114,7 +118,31 @@ def check_slug(value: str) -> str:
     return value
 
 
+def check_email(value: str) -> str:
+    """An e-mail address as people write it (syntax only: no network is asked)."""
+    if value:
+        try:
+            validate_email(value, check_deliverability=False)
+        except EmailNotValidError:
+            raise PydanticCustomError("bad_email", "bad e-mail", {"value": value}) from None
+    return value
+
+
+def check_phone(value: str) -> str:
+    """A phone number that exists in its numbering plan (area code included)."""
+    if value:
+        try:
+            number = phonenumbers.parse(value, PHONE_REGION)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise PydanticCustomError("bad_phone", "bad phone", {"value": value})
+    return value
+
+
 Slug = Annotated[str, AfterValidator(check_slug)]
+Email = Annotated[str, AfterValidator(check_email)]
+Phone = Annotated[str, AfterValidator(check_phone)]
 Line = Annotated[str, Field(min_length=1, max_length=LIMITS["address_line"])]
 Address = Annotated[list[Line], AfterValidator(check_lines)]
 
@@ -129,11 +157,36 @@ class PostalAddress(Record):
     address: Address = []
     address_pending: bool = False
 
-    @model_validator(mode="after")
-    def _address_known_or_pending(self):
-        if not self.address and not self.address_pending and not getattr(self, "via_office", False):
-            raise PydanticCustomError("address_missing", "address missing")
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _address_known_or_pending(cls, data, handler):
+        """Said even when another field of the block is wrong: all its problems at once."""
+        try:
+            value = handler(data)
+        except ValidationError as error:
+            if not isinstance(data, dict) or _has_address(data):
+                raise
+            missing = {"type": _ADDRESS_MISSING, "loc": (), "input": data}
+            raise ValidationError.from_exception_data(
+                error.title, [*map(_again, error.errors()), missing]
+            ) from None
+        if not _has_address(value.__dict__):
+            raise _ADDRESS_MISSING
+        return value
+
+
+_ADDRESS_MISSING = PydanticCustomError("address_missing", "address missing")
+
+
+def _has_address(fields: dict) -> bool:
+    """An address, or one pending on purpose, or a card sent through the office."""
+    return any(fields.get(name) for name in ("address", "address_pending", "via_office"))
+
+
+def _again(error: dict) -> dict:
+    """A pydantic error as it can be raised again beside another one."""
+    kind = PydanticCustomError(error["type"], error["msg"], error.get("ctx"))
+    return {"type": kind, "loc": error["loc"], "input": error.get("input")}
 
 
 class Photo(Record):
@@ -175,8 +228,8 @@ class Case(Record):
 class Organization(PostalAddress):
     name: Text(LIMITS["title"])
     short_name: str
-    email: str
-    phone: str = ""
+    email: Email
+    phone: Phone = ""
     website: str = Field(pattern=r"^https?://")
     action_url: str = Field(pattern=r"^https?://")
 
@@ -258,8 +311,8 @@ class Region(Record):
     code: str = Field(pattern=r"^\d{2}$")
     name: Text(LIMITS["title"])
     coordinator_name: str = Field("", max_length=LIMITS["name"])
-    coordinator_email: str = Field("", max_length=LIMITS["email"])
-    coordinator_phone: str = Field("", max_length=LIMITS["phone"])
+    coordinator_email: Email = Field("", max_length=LIMITS["email"])
+    coordinator_phone: Phone = Field("", max_length=LIMITS["phone"])
     goal_actions: int | None = Field(None, ge=0)
     last_year_actions: int | None = Field(None, ge=0)
     sample: str = ""
@@ -273,17 +326,29 @@ class Event(Record):
     start: dt.time
     end: dt.time
     venue: str = Field(min_length=1, max_length=LIMITS["venue"])
-    address: str = Field(min_length=1, max_length=LIMITS["address"])
+    address: str = Field("", max_length=LIMITS["address"])
+    address_pending: bool = Field(False, validate_default=True)
     city: str = Field(min_length=1, max_length=LIMITS["city"])
     expected_attendance: int | None = Field(None, ge=0, le=MAX_COUNT)
     contact_name: str = ""
-    contact_email: str = ""
+    contact_email: Email = ""
     sample: str = ""
 
-    @model_validator(mode="after")
-    def _ends_after_start(self):
-        if self.end <= self.start:
+    # Field validators, not a model validator: they run even when another field is wrong,
+    # so that every problem of a row is shown at once.
+    @field_validator("end")
+    @classmethod
+    def _ends_after_start(cls, end: dt.time, info: ValidationInfo):
+        start = info.data.get("start")
+        if start is not None and end <= start:
             raise PydanticCustomError(
-                "end_before_start", "end before start", {"start": self.start, "end": self.end}
+                "end_before_start", "end before start", {"start": start, "end": end}
             )
-        return self
+        return end
+
+    @field_validator("address_pending")
+    @classmethod
+    def _address_known_or_pending(cls, pending: bool, info: ValidationInfo):
+        if not pending and "address" in info.data and not info.data["address"]:
+            raise PydanticCustomError("address_missing", "address missing")
+        return pending

@@ -2,14 +2,15 @@
 
 A photo must be a real JPEG or PNG file inside the campaign folder, symlinks resolved. An SVG
 is refused: it is a document that can load other files and web addresses. A photo larger
-than print needs is downscaled once, into outputs/.cache/photos, the same input always giving
-the same bytes, so PDFs stay small and byte-identical.
+than print needs is downscaled once, into <out_dir>/.cache/photos (see caching_into), the
+same input always giving the same bytes, so PDFs stay small and byte-identical.
 """
 
 import hashlib
 import io
 import re
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -21,6 +22,25 @@ MAX_MEGAPIXELS = 80  # a larger image would take gigabytes to decode: refused
 FORMATS = ("JPEG", "PNG")
 REMOTE = ("http", "https", "ftp", "ftps")
 ORIENTATION = 0x0112  # EXIF tag: how the camera was held
+_CACHE: ContextVar[Path | None] = ContextVar("photo_cache", default=None)
+
+
+CACHE_URL = "file:///campaignkit-cache/"  # the same in every output folder: same PDF bytes
+
+
+def cache_folder() -> Path:
+    """Where downscaled photos go now: the output folder's cache, else paths.CACHE."""
+    return _CACHE.get() or paths.CACHE
+
+
+@contextmanager
+def caching_into(folder: Path):
+    """Downscaled photos made inside this block go into `folder`."""
+    token = _CACHE.set(Path(folder))
+    try:
+        yield
+    finally:
+        _CACHE.reset(token)
 
 
 def contained_file_problem(root: Path, relative: str) -> tuple[str, str] | None:
@@ -88,6 +108,23 @@ def photo_problem(root: Path, relative: str) -> tuple[str, dict] | None:
     return None
 
 
+def page_url(path: Path) -> str:
+    """The URL a page loads a print-ready photo by; a cached copy's does not name the output
+    folder (WeasyPrint names images after their URL, and PDFs must not depend on it)."""
+    folder = cache_folder().resolve()
+    if path.resolve().is_relative_to(folder):
+        return CACHE_URL + path.resolve().relative_to(folder).as_posix()
+    return path.as_uri()
+
+
+def cached_path(url_path: str) -> Path | None:
+    """The cached file a page_url names (from the URL's path), None when it names none."""
+    prefix = "/" + CACHE_URL.removeprefix("file:///")
+    if not url_path.startswith(prefix):
+        return None
+    return cache_folder() / url_path.removeprefix(prefix)
+
+
 class UnreadablePhoto(Exception):
     """A photo that passed validation but cannot be decoded (e.g. a truncated file)."""
 
@@ -106,7 +143,7 @@ def print_ready(path: Path) -> Path:
             source = path.read_bytes()
             suffix = "jpg" if image.format == "JPEG" else "png"
             digest = hashlib.sha256(source).hexdigest()[:32]
-            target = paths.CACHE / "photos" / f"{digest}-{MAX_SIDE}.{suffix}"
+            target = cache_folder() / "photos" / f"{digest}-{MAX_SIDE}.{suffix}"
             if target.is_file():
                 return target
             image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a reduced scale

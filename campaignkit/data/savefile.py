@@ -6,6 +6,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from campaignkit.data.csvfile import decode_text
 from campaignkit.exceptions import FileChanged
 from campaignkit.files import write_atomically
 
@@ -26,7 +27,8 @@ class Snapshot:
 
     @property
     def text(self) -> str:
-        return "" if self.data is None else self.data.decode("utf-8")
+        """The file's text: UTF-8, else Windows-1252 (CSV files saved by French Excel)."""
+        return "" if self.data is None else decode_text(self.data)
 
 
 def load(path: str | Path) -> Snapshot:
@@ -82,3 +84,9 @@ def save(snapshot: Snapshot, data: bytes, root: Path) -> Snapshot:
         _backup(Path(root), snapshot)
     replace(snapshot.path, data, mode)
     return Snapshot(snapshot.path, data)
+
+
+def restore(snapshot: Snapshot, version: Path, root: Path) -> Snapshot:
+    """Put a kept version back, byte for byte (its encoding too), as a save: the version it
+    replaces is kept in turn, so a restore can be undone. FileChanged as save()."""
+    return save(snapshot, Path(version).read_bytes(), root)

@@ -1,12 +1,12 @@
-"""Reading the campaign's YAML and CSV files while remembering where each value stood."""
+"""The one YAML reader: campaign files read by the same rules everywhere, with their lines.
 
-import csv
-import io
+Duplicate keys are refused, aliases allowed but capped, dates kept as text.
+"""
+
 from pathlib import Path
 
 import yaml
 
-from campaignkit.data.spreadsheets import Unreadable, decode, delimiter
 from campaignkit.text.problems import Problem
 
 
@@ -92,7 +92,18 @@ def _parse(text: str, shown: str):
 def read_yaml(path: Path, shown: str) -> tuple[dict, dict[tuple, int]]:
     """The mapping in a YAML file and the line of every key in it."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
+    except OSError as error:
+        detail = error.strerror or str(error)
+        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": detail})) from None
+    return parse_yaml(raw, shown)
+
+
+def parse_yaml(raw: bytes, shown: str) -> tuple[dict, dict[tuple, int]]:
+    """The mapping in a YAML file's bytes and the line of every key in it; SourceError
+    when they cannot be read by the kit's rules."""
+    try:
+        text = raw.decode("utf-8-sig")
         data, node = _parse(text, shown)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -104,12 +115,19 @@ def read_yaml(path: Path, shown: str) -> tuple[dict, dict[tuple, int]]:
     except UnicodeDecodeError as error:
         detail = f"not UTF-8 (byte {error.start})"
         raise SourceError(Problem(shown, "", "file_unreadable", {"detail": detail})) from None
-    except OSError as error:
-        detail = error.strerror or str(error)
-        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": detail})) from None
     if not isinstance(data, dict):
         raise SourceError(Problem(shown, "", "not_a_mapping", line=1))
     return data, _line_map(node) if node else {}
+
+
+def load_text(text: str):
+    """A YAML text's data as the kit reads it (dates as text), without the checks."""
+    return yaml.load(text, Loader=_Loader)
+
+
+def compose(text: str):
+    """A YAML text's node tree, as the kit's loader builds it."""
+    return yaml.compose(text, Loader=_Loader)
 
 
 def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:
@@ -118,37 +136,3 @@ def line_of(lines: dict[tuple, int], loc: tuple) -> int | None:
         if loc[:end] in lines:
             return lines[loc[:end]]
     return None
-
-
-def read_csv(path: Path, shown: str, required: list[str]) -> tuple[list, list[Problem]]:
-    """(row, values) for every non-blank row of a CSV file, numbered as a spreadsheet shows
-    them, and the problems of rows that cannot be read. Commas or semicolons, UTF-8 (with or
-    without BOM) or Windows-1252, as Excel or LibreOffice save them. Every required column
-    must be in the header."""
-    try:
-        text = decode(path.read_bytes())
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text)))
-    except Unreadable as error:
-        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": error})) from None
-    except OSError as error:
-        detail = error.strerror or str(error)
-        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": detail})) from None
-    except csv.Error as error:
-        raise SourceError(Problem(shown, "", "csv_syntax", {"detail": error})) from None
-    header = [name.strip() for name in (records[0] if records else [])]
-    missing = [column for column in required if column not in header]
-    if missing:
-        raise SourceError(
-            Problem(shown, missing[0], "missing_column", {"value": missing[0]}, line=1)
-        )
-    rows, problems = [], []
-    for number, cells in enumerate(records[1:], start=2):
-        if all(not cell.strip() for cell in cells):
-            continue  # a blank row, as spreadsheets leave them
-        extra = [cell for cell in cells[len(header) :] if cell.strip()]
-        if extra:
-            params = {"count": len(header) + len(extra), "columns": len(header)}
-            problems.append(Problem(shown, "", "extra_cells", params, row=number))
-            continue
-        rows.append((number, dict(zip(header, cells, strict=False))))
-    return rows, problems

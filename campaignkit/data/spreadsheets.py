@@ -1,11 +1,10 @@
-"""Reading the cells of a CSV or XLSX file as people's spreadsheets save them.
+"""Reading the cells of a CSV or XLSX file as people's spreadsheets save them, and counts.
 
-CSV: comma, semicolon or tab; UTF-8 with or without BOM, else Windows-1252 (French Excel).
+CSV: through csvfile, the one CSV reader (comma, semicolon or tab; UTF-8 or Windows-1252).
 XLSX: the first sheet, values as last computed (Excel or LibreOffice), row numbers as shown.
 """
 
 import csv
-import io
 import re
 import zipfile
 from pathlib import Path
@@ -14,16 +13,13 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from campaignkit.data import csvfile
+from campaignkit.data.csvfile import Unreadable, decode, delimiter  # noqa: F401 - API
 from campaignkit.data.models import MAX_COUNT
 
 READABLE = (".csv", ".xlsx")
-DELIMITERS = (",", ";", "\t")
 
 Row = tuple[int, list]  # (row number as the spreadsheet shows it, cell values)
-
-
-class Unreadable(Exception):
-    """The file cannot be opened or decoded; the message says why."""
 
 
 def column_letter(index: int) -> str:
@@ -31,34 +27,11 @@ def column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 as French Excel saves CSV."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError as error:
-        raise Unreadable(f"neither UTF-8 nor Windows-1252 ({error.reason})") from None
-
-
-def delimiter(text: str) -> str:
-    """The separator found on the most lines; a comma when in doubt."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    return max(DELIMITERS, key=lambda sep: sum(sep in line for line in lines))
-
-
 def csv_rows(path: Path) -> list[Row]:
     try:
-        text = decode(path.read_bytes())
-    except OSError as error:
-        raise Unreadable(error.strerror or str(error)) from None
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
-    try:
-        return [(reader.line_num, row) for row in reader]
+        return csvfile.read_rows(path)
     except csv.Error as error:
-        raise Unreadable(f"line {reader.line_num}: {error}") from None
+        raise Unreadable(str(error)) from None
 
 
 def _sheet_rows(path: Path, computed: bool) -> list[list]:

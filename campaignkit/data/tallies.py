@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from campaignkit import paths
+from campaignkit.data.csvfile import CsvTable, Record
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.spreadsheets import (
     READABLE,
@@ -35,6 +36,16 @@ LABELS = {
     "total": {"total", "totaux", "totals"},
 }
 COLUMNS = {"letters": {"lettres", "letters"}, "cards": {"cartes", "cards"}}
+# How a new tally file writes its labels (each is read back by LABELS and COLUMNS).
+WRITTEN = {
+    "event": "Événement / Event",
+    "participants": "Participants",
+    "online": "Actions en ligne / Online actions",
+    "header": "Cas / Case",
+    "total": "Total",
+    "letters": "Lettres / Letters",
+    "cards": "Cartes / Cards",
+}
 
 
 class InvalidTallies(InvalidCampaign):
@@ -129,8 +140,9 @@ class _FileReader:
             self.problem(bad.code, field, row, column_letter(index), **bad.params)
             return 0
 
-    def read(self) -> None:
-        for row, cells in read_cells(self.path):
+    def read(self, rows=None) -> None:
+        """Read the file's rows (or `rows`, as read_rows gives them)."""
+        for row, cells in read_cells(self.path) if rows is None else rows:
             if all(is_blank(cell) for cell in cells):
                 continue
             first = "" if is_blank(cells[0]) else str(cells[0]).strip()
@@ -256,6 +268,14 @@ def tally_files(data: CampaignData) -> list[Path]:
     )
 
 
+def sheet_problems(data, path: Path, rows: list) -> list[Problem]:
+    """The problems the reader finds in a tally's `rows` (say, as edited, not yet saved);
+    `data` needs only `cases` and `events`."""
+    reader = _FileReader(data, path)
+    reader.read(rows)
+    return reader.problems
+
+
 def read_file(data: CampaignData, path: Path) -> tuple[Tally | None, list[Problem], str | None]:
     """One file's tally (None when it has a problem), its problems and the event it is for."""
     reader = _FileReader(data, path)
@@ -309,3 +329,129 @@ def tallies_of(data: CampaignData) -> Intake:
     intake = read_tallies(data)
     _CACHE[id(data)] = (weakref.ref(data), signature, intake)
     return intake
+
+
+# Editing one tally file in place (the editor's Tallies tab) ----------------------------------
+
+
+class TallySheet:
+    """One event's tally CSV file, the paper sheet's rows, edited in place by the same rules
+    as it is read: labels by LABELS, counts by spreadsheets.count."""
+
+    def __init__(self, table: CsvTable):
+        self.table = table
+
+    @classmethod
+    def parse(cls, raw: bytes) -> "TallySheet":
+        return cls(CsvTable.from_bytes(raw))
+
+    @classmethod
+    def from_rows(cls, rows: list) -> "TallySheet":
+        """A sheet to show (not to save) from a workbook's cells, as read_rows gives them."""
+        records = [Record([_cell_text(value) for value in cells], None) for _, cells in rows]
+        return cls(CsvTable(records))
+
+    @classmethod
+    def new(cls, event_id: str, case_ids: list[str]) -> "TallySheet":
+        rows = [
+            [WRITTEN["event"], event_id],
+            [WRITTEN["participants"], ""],
+            [WRITTEN["online"], ""],
+            [WRITTEN["header"], WRITTEN["letters"], WRITTEN["cards"]],
+            *[[case_id, "", ""] for case_id in case_ids],
+            [WRITTEN["total"], "0", "0"],
+        ]
+        return cls(CsvTable([Record(row, None, "\n") for row in rows]))
+
+    def _rows(self):
+        for record in self.table.records:
+            first = record.fields[0].strip() if record.fields else ""
+            if first and not first.startswith("#"):
+                yield record, label_of(first)
+
+    def labelled(self, key: str) -> Record | None:
+        return next((record for record, label in self._rows() if label == key), None)
+
+    def case_records(self) -> dict[str, Record]:
+        """Case id → record, for the rows after the `Cas / Case` line."""
+        found, after_header = {}, False
+        for record, label in self._rows():
+            if label == "header":
+                after_header = True
+            elif after_header and label is None:
+                found[record.fields[0].strip().lower()] = record
+        return found
+
+    def value(self, key: str) -> str:
+        record = self.labelled(key)
+        return record.fields[1].strip() if record and len(record.fields) > 1 else ""
+
+    def counts(self) -> dict[str, tuple[str, str]]:
+        return {
+            case_id: tuple((record.fields + ["", "", ""])[1:3])
+            for case_id, record in self.case_records().items()
+        }
+
+    def _set(self, record: Record, values: list[str]):
+        fields = list(record.fields) + [""] * (1 + len(values) - len(record.fields))
+        for index, value in enumerate(values, start=1):
+            if not _same_count(fields[index], value):
+                fields[index] = value
+        if fields[: len(record.fields)] == record.fields and not any(fields[len(record.fields) :]):
+            fields = record.fields
+        record.change(fields)
+
+    def _add_row(self, fields: list[str], anchor: Record | None) -> Record:
+        record = self.table.insert({}, after=anchor)
+        record.fields = fields
+        return record
+
+    def set_counts(self, participants: str, online: str, cases: dict[str, tuple[str, str]]):
+        """Write the counts; rows nobody changed stay as they were read."""
+        for key, value in (("participants", participants), ("online", online)):
+            record = self.labelled(key)
+            if record is None and not value:
+                continue  # an optional row nobody filled in stays absent
+            if record is None:
+                anchor = self.labelled("event") or self.labelled("participants")
+                record = self._add_row([WRITTEN[key], value], anchor)
+            self._set(record, [value])
+        existing, total = self.case_records(), self.labelled("total")
+        for case_id, (letters, cards) in cases.items():
+            record = existing.get(case_id)
+            if record is None:
+                index = self.table.records.index(total) if total else len(self.table.records)
+                record = self._add_row([case_id, letters, cards], self.table.records[index - 1])
+            self._set(record, [letters, cards])
+        if total is not None:
+            sums = [0, 0]
+            for pair in self.counts().values():
+                for index, text in enumerate(pair):
+                    sums[index] += count_or_none(text) or 0
+            self._set(total, [str(sums[0]), str(sums[1])])
+
+    def text(self) -> str:
+        return self.table.text()
+
+    def to_bytes(self) -> bytes:
+        return self.table.to_bytes()
+
+
+def _cell_text(value) -> str:
+    """A workbook cell as text; an uncomputed formula stays one (it is no count yet)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def count_or_none(text) -> int | None:
+    """A count by the reader's rules ("1 200", "12.0", blank is 0); None when not one."""
+    try:
+        return count(text)
+    except NotACount:
+        return None
+
+
+def _same_count(old: str, new: str) -> bool:
+    """A blank typed over a written 0 leaves the 0 as it was written."""
+    return old.strip() == new.strip() or (not new.strip() and count_or_none(old) == 0)

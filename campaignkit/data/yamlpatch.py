@@ -4,6 +4,12 @@ The editor saves case files by patching the text a person wrote, so that saving 
 edit leaves the file byte-identical and an edit changes only the lines of that value.
 Each patch is checked by parsing the result: if the text does not read back as the
 intended data, the value is written again in a safer style (double quotes).
+
+Kept over ruamel.yaml's round-trip mode after measuring it (issue 10): with four settings
+ruamel kept the 13 sample YAML files byte-identical and 63 of 63 edits to one line, but it
+moved a comment closer to a lengthened value, put a new translation after the blank line
+that follows its sibling, and read a case file in 25 ms against 2 ms; matching this module
+would have taken code reaching into ruamel's comment tokens.
 """
 
 import copy
@@ -11,6 +17,7 @@ import json
 
 import yaml
 
+from campaignkit.data.sources import compose, load_text
 from campaignkit.exceptions import CampaignKitError
 
 
@@ -105,7 +112,7 @@ def _candidates(text: str, node, value, parent_indent: int) -> list[str]:
 
 def _checked(original: dict, new_text: str, path: tuple, value) -> bool:
     try:
-        return yaml.safe_load(new_text) == _with_value(original, path, value)
+        return load_text(new_text) == _with_value(original, path, value)
     except yaml.YAMLError:
         return False
 
@@ -175,10 +182,10 @@ def _insert(text: str, mapping, path: tuple, value) -> list[str]:
 
 def set_value(text: str, path: tuple, value) -> str:
     """`text` with the value at `path` (a tuple of mapping keys) set to `value`."""
-    original = yaml.safe_load(text)
+    original = load_text(text)
     if get(original, path, object()) == value:
         return text
-    root = yaml.compose(text)
+    root = compose(text)
     if not isinstance(root, yaml.MappingNode):
         raise PatchError("the file does not hold 'name: value' fields")
     node, depth = _find(root, path)

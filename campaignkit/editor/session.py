@@ -1,33 +1,41 @@
 """What the editor edits, without any widget: events.csv, case files and tally files.
 
-Each file is held as loaded (a savefile.Snapshot) plus the edits made since; every edit is
-checked with the same models and Problem messages as `campaignkit check`; saving writes
-the file in its own layout and refuses when the file changed on disk meanwhile.
+Each file is read by the data layer's one reader for its format (csvfile, sources, tallies)
+and checked by the same rules as `campaignkit check`; saving writes it in its own layout,
+encoding and delimiter, and merges what others saved meanwhile record by record: a save is
+refused only for a record changed both here and on disk (data.merge).
 """
 
 import copy
 import itertools
 from pathlib import Path
-
-import yaml
-from pydantic import ValidationError
+from types import SimpleNamespace
 
 from campaignkit import paths
 from campaignkit.data import savefile, yamlpatch
-from campaignkit.data.datafiles import CsvTable, Record, TallySheet, parse_count
+from campaignkit.data.csvfile import CsvTable, Record, Unreadable, extra_cells, missing_column
 from campaignkit.data.loader import (
     EVENT_COLUMNS,
     REGION_COLUMNS,
     TRANSLATED_COLUMNS,
     CampaignData,
+    _check_featured,
     _Collector,
-    _csv_record,
     _load_campaign_file,
     _load_table,
-    _problem_from,
+    check_case,
+    check_event_row,
 )
+from campaignkit.data.merge import Conflict, Saved, merge_fields, merge_rows, save_merging
 from campaignkit.data.models import LIMITS, SUPPORTED_LANGUAGES, Case, Event, Region
+from campaignkit.data.sources import SourceError, parse_yaml
+from campaignkit.data.spreadsheets import NotACount, read_rows
+from campaignkit.data.spreadsheets import count as count_cell
+from campaignkit.data.tallies import TallySheet, count_or_none, sheet_problems
+from campaignkit.exceptions import RecordsChanged
 from campaignkit.text.problems import Problem
+
+__all__ = ["Conflict", "RecordsChanged", "Saved", "Session"]
 
 # The texts of a case the editor shows, side by side per language: path → LIMITS key.
 CASE_TEXTS = {
@@ -45,7 +53,7 @@ CASE_TEXTS = {
     ("photo", "credit"): "name",
 }
 CASE_SINGLE = {("name",): "name", ("card", "first_name"): "name"}
-EVENT_LIMITS = {"venue": "venue", "address": "address", "city": "name", "title": "event_title"}
+EVENT_LIMITS = {"venue": "venue", "address": "address", "city": "city", "title": "event_title"}
 
 
 def count(text: str | None) -> int:
@@ -60,6 +68,10 @@ def _field_problems(problems: list[Problem]) -> dict[str, Problem]:
     return found
 
 
+def _unreadable(shown: str, error) -> Problem:
+    return Problem(shown, "", "file_unreadable", {"detail": str(error)})
+
+
 class EventsFile:
     """events.csv: every row, editable by region; rows keep their place and style."""
 
@@ -72,8 +84,24 @@ class EventsFile:
 
     def reload(self):
         self.snapshot = savefile.load(self.path)
-        self.table = CsvTable.parse(self.snapshot.text)
-        self.rows: dict[int, Record] = {next(self._keys): r for r in self.table.data_records()}
+        self.error = None
+        try:
+            self.table = CsvTable.from_bytes(self.snapshot.data or b"")
+        except Unreadable as error:
+            self.table, self.error = CsvTable(), _unreadable(self.shown, error)
+        self.error = self.error or missing_column(self.table, self.shown, self._required())
+        self._adopt({next(self._keys): r for r in self.table.data_records()})
+
+    def _required(self) -> list[str]:
+        plain = [column for column in EVENT_COLUMNS if column not in TRANSLATED_COLUMNS]
+        translated = [column for column in EVENT_COLUMNS if column in TRANSLATED_COLUMNS]
+        return plain + [f"{column}_{lang}" for column in translated for lang in self.languages]
+
+    def _adopt(self, rows: dict[int, Record]):
+        """`rows` are now the rows as loaded (or as last saved)."""
+        self.rows = rows
+        self.loaded = {key: list(record.fields) for key, record in rows.items()}
+        self.saved_text = self.table.text()
 
     @property
     def columns(self) -> list[str]:
@@ -83,9 +111,14 @@ class EventsFile:
         return self.table.as_dict(self.rows[key])
 
     def keys_of(self, region: str) -> list[int]:
-        return [key for key, record in self.rows.items() if self.values(key)["region"] == region]
+        return [key for key in self.rows if self.values(key).get("region", "").strip() == region]
 
     def set(self, key: int, column: str, value: str):
+        """Set one value; a column the file lacks (say address_pending) is added to it."""
+        if column not in self.columns:
+            if not value:
+                return
+            self.table.add_column(column)
         self.table.update(self.rows[key], {column: value})
 
     def add(self, region: str, values: dict[str, str] | None = None) -> int:
@@ -106,63 +139,82 @@ class EventsFile:
 
     @property
     def dirty(self) -> bool:
-        return self.text() != self.snapshot.text
+        return self.text() != self.saved_text
 
     def _row_number(self, key: int) -> int:
         return self.table.records.index(self.rows[key]) + 1
 
     def validate(self, key: int, campaign=None, regions=()) -> tuple[Event | None, list[Problem]]:
-        """The row as an Event, or None, and every problem of the row."""
-        row = self._row_number(key)
-        translated = [c for c in EVENT_COLUMNS if c in TRANSLATED_COLUMNS]
-        record = _csv_record(self.values(key), self.languages, translated)
-        data = {k: v for k, v in record.items() if k in Event.model_fields}
-        problems, event = [], None
-        try:
-            event = Event.model_validate(data, context={"languages": self.languages})
-        except ValidationError as error:
-            for item in error.errors():
-                problems.append(_problem_from(item, self.shown, None, row, csv=True))
-        if event is not None:
-            if regions and event.region not in regions:
-                params = {"value": event.region, "choices": ", ".join(regions)}
-                problems.append(Problem(self.shown, "region", "unknown_region", params, row=row))
-            if campaign and not campaign.start <= event.date <= campaign.end:
-                params = {"value": event.date, "start": campaign.start, "end": campaign.end}
-                problems.append(Problem(self.shown, "date", "outside_campaign", params, row=row))
-        ident = self.values(key)["id"].strip()
-        for other in self.rows:
-            values = self.values(other)
-            if other != key and ident and values["id"].strip() == ident:
-                title = next((values[c] for c in values if c.startswith("title_")), "")
-                params = {"value": ident, "other": title or ident}
-                problems.append(Problem(self.shown, "id", "id_taken", params, row=row))
-                break
+        """The row as an Event, or None, and every problem of the row, by check's rules."""
+        row, values = self._row_number(key), self.values(key)
+        extra = extra_cells(self.table, self.rows[key], self.shown, row)
+        if extra:
+            return None, [extra]
+        event, problems = check_event_row(
+            values, row, self.shown, self.languages, campaign, regions
+        )
+        problems += self._id_problems(key, row) + self._encoding_problems(values, row)
         return (None if problems else event), problems
 
-    def save(self) -> savefile.Snapshot:
-        self.snapshot = savefile.save(self.snapshot, self.text().encode("utf-8"), self.root)
-        return self.snapshot
+    def _id_problems(self, key: int, row: int) -> list[Problem]:
+        """Check's duplicate_id, said where people type: on every row sharing the id."""
+        ident = self.values(key).get("id", "").strip()
+        for other in self.rows:
+            values = self.values(other)
+            if other != key and ident and values.get("id", "").strip() == ident:
+                title = next((values[c] for c in values if c.startswith("title_")), "")
+                params = {"value": ident, "other": title or ident}
+                return [Problem(self.shown, "id", "id_taken", params, row=row)]
+        return []
+
+    def _encoding_problems(self, values: dict[str, str], row: int) -> list[Problem]:
+        found = []
+        for column, value in values.items():
+            chars = self.table.unencodable(value)
+            if chars:
+                params = {"chars": chars, "encoding": self.table.encoding}
+                found.append(Problem(self.shown, column, "not_encodable", params, row=row))
+        return found
+
+    def save(self) -> Saved:
+        """Write the rows; others' rows saved meanwhile are kept (`merged` names them)."""
+        result = save_merging(self.snapshot, self.root, self.table.to_bytes, self._merge)
+        self.snapshot = result.snapshot
+        self._adopt(self.rows)
+        return result
+
+    def _merge(self, disk: bytes | None) -> tuple[bytes, list[str]]:
+        theirs = CsvTable.from_bytes(disk or b"")
+        placed, others = merge_rows(self.path, self.loaded, self.table, self.rows, theirs)
+        known = set(map(id, placed.values()))
+        for record in theirs.data_records():
+            if id(record) not in known:
+                placed[next(self._keys)] = record
+        self.table, self.rows = theirs, placed
+        return theirs.to_bytes(), others
 
 
 class CaseFile:
     """One cases/<id>.yaml: texts edited by path, written back by patching only those values."""
 
-    def __init__(self, root: Path, path: Path, languages: list[str]):
+    def __init__(self, root: Path, path: Path, languages: list[str], campaign=None):
         self.root, self.path, self.languages = root, path, languages
+        self.campaign = campaign
         self.shown = paths.display(path)
         self.reload()
 
     def reload(self):
         self.snapshot = savefile.load(self.path)
-        try:
-            self.data = yaml.safe_load(self.snapshot.text)
-            self.error = None
-        except yaml.YAMLError as error:
-            self.data, self.error = {}, str(error).splitlines()[0]
-        if not isinstance(self.data, dict):
-            self.data = {}
+        self.data, self.lines, self.error = self._parse(self.snapshot.data)
         self.edits: dict[tuple, str] = {}
+        self._checked = None
+
+    def _parse(self, raw: bytes | None):
+        try:
+            data, lines = parse_yaml(raw or b"", self.shown)
+            return data, lines, None
+        except SourceError as error:
+            return {}, {}, error.problem
 
     @property
     def id(self) -> str:
@@ -198,44 +250,64 @@ class CaseFile:
         return bool(self.edits)
 
     def validate(self) -> tuple[Case | None, list[Problem]]:
+        """The case with the edits, or None, and every problem, by check's rules."""
         if self.error:
-            return None, [Problem(self.shown, "", "yaml_syntax", {"detail": self.error})]
-        try:
-            case = Case.model_validate(self.merged(), context={"languages": self.languages})
-        except ValidationError as error:
-            return None, [_problem_from(i, self.shown, {}, None, csv=False) for i in error.errors()]
-        if case.id != self.id:
-            params = {"value": case.id, "expected": self.id}
-            return None, [Problem(self.shown, "id", "id_mismatch", params)]
-        return case, []
+            return None, [self.error]
+        state = (self.snapshot.digest, tuple(sorted(self.edits.items())))
+        if self._checked is None or self._checked[0] != state:  # a photo is checked once
+            lines = self.lines if not self.edits else {}
+            where = (lines, self.shown, self.languages, self.campaign)
+            self._checked = (state, check_case(self.root, self.merged(), *where))
+        return self._checked[1]
 
     def text(self) -> str:
-        changes = {path: value.strip() for path, value in self.edits.items()}
-        return yamlpatch.set_values(self.snapshot.text, changes)
+        return self._patched(self.snapshot.text)
 
-    def save(self) -> savefile.Snapshot:
-        self.snapshot = savefile.save(self.snapshot, self.text().encode("utf-8"), self.root)
-        self.data, self.edits = yaml.safe_load(self.snapshot.text), {}
-        return self.snapshot
+    def _patched(self, text: str) -> str:
+        changes = {path: value.strip() for path, value in self.edits.items()}
+        return yamlpatch.set_values(text, changes)
+
+    def save(self) -> Saved:
+        """Write the edited fields; fields others changed meanwhile are kept."""
+        render = lambda: self.text().encode("utf-8")  # noqa: E731
+        result = save_merging(self.snapshot, self.root, render, self._merge)
+        self.snapshot = result.snapshot
+        self.data, self.lines, self.error = self._parse(self.snapshot.data)
+        self.edits = {}
+        return result
+
+    def _merge(self, disk: bytes | None) -> tuple[bytes, list[str]]:
+        theirs, _, error = self._parse(disk)
+        if error is not None or disk is None:
+            mine = {".".join(path): value for path, value in self.edits.items()}
+            raise RecordsChanged(self.path, [Conflict(self.path.name, mine, None)])
+        edits = {path: value.strip() for path, value in self.edits.items()}
+        others = merge_fields(self.path, self.data, edits, theirs, yamlpatch.get)
+        return self._patched(disk.decode("utf-8-sig")).encode("utf-8"), others
 
 
 class TallyFile:
-    """tallies/<event-id>.csv as on the paper sheet (docs/tally-format.md)."""
+    """tallies/<event-id>.csv as on the paper sheet (docs/tally-format.md), the whole file
+    being one record: a save is refused when it changed on disk since it was loaded."""
 
     def __init__(self, root: Path, event_id: str, case_ids: list[str]):
         self.root, self.event_id, self.case_ids = root, event_id, case_ids
         self.path = root / "tallies" / f"{event_id}.csv"
-        self.shown = paths.display(self.path)
         spreadsheet = self.path.with_suffix(".xlsx")
         self.spreadsheet = spreadsheet if spreadsheet.exists() and not self.path.exists() else None
+        self.shown = paths.display(self.spreadsheet or self.path)
         self.reload()
 
     def reload(self):
         self.snapshot = savefile.load(self.path)
-        if self.snapshot.data is None:
-            self.sheet = TallySheet.new(self.event_id, self.case_ids)
-        else:
-            self.sheet = TallySheet.parse(self.snapshot.text)
+        self.error = None
+        try:
+            self.sheet = self._sheet(self.snapshot.data)
+        except Unreadable as error:
+            self.sheet, self.error = (
+                TallySheet.new(self.event_id, []),
+                _unreadable(self.shown, error),
+            )
         counts = self.sheet.counts()
         self.participants = self.sheet.value("participants")
         self.online = self.sheet.value("online")
@@ -243,6 +315,13 @@ class TallyFile:
         for case_id, pair in counts.items():  # rows for cases no longer in the campaign stay
             self.counts.setdefault(case_id, list(pair))
         self._saved = self._state()
+
+    def _sheet(self, raw: bytes | None) -> TallySheet:
+        if self.spreadsheet is not None:  # shown as the tally reader reads it, not edited
+            return TallySheet.from_rows(read_rows(self.spreadsheet))
+        if raw is None:
+            return TallySheet.new(self.event_id, self.case_ids)
+        return TallySheet.parse(raw)
 
     def _state(self):
         return (self.participants, self.online, {k: tuple(v) for k, v in self.counts.items()})
@@ -252,30 +331,56 @@ class TallyFile:
         return self._state() != self._saved
 
     def validate(self) -> list[Problem]:
-        problems = []
+        """A problem for every count the tally reader would refuse, by the reader's rules."""
+        problems = [self.error] if self.error else []
         named = [("participants", self.participants), ("online", self.online)]
         for case_id, (letters, cards) in self.counts.items():
             named += [(f"{case_id}.letters", letters), (f"{case_id}.cards", cards)]
         for name, value in named:
-            if parse_count(value) is None:
-                problems.append(Problem(self.shown, name, "bad_number", {"value": value}))
+            try:
+                count_cell(value)
+            except NotACount as bad:
+                problems.append(Problem(self.shown, name, bad.code, bad.params))
         return problems
 
+    def file_problems(self, session) -> list[Problem]:
+        """What `campaignkit results` would report in this tally as it stands (edits included)."""
+        if self.error or (self.snapshot.data is None and self.spreadsheet is None):
+            return []
+        if self.spreadsheet is None:
+            self.data()  # the counts and total as they would be saved
+        rows = [(n, r.fields) for n, r in enumerate(self.sheet.table.records, start=1)]
+        known = SimpleNamespace(cases=session.cases, events=session.event_records())
+        return sheet_problems(known, self.spreadsheet or self.path, rows)
+
     def totals(self) -> tuple[int, int]:
-        letters = sum(parse_count(pair[0]) or 0 for pair in self.counts.values())
-        cards = sum(parse_count(pair[1]) or 0 for pair in self.counts.values())
+        letters = sum(count_or_none(pair[0]) or 0 for pair in self.counts.values())
+        cards = sum(count_or_none(pair[1]) or 0 for pair in self.counts.values())
         return letters, cards
 
-    def text(self) -> str:
+    def data(self) -> bytes:
         cases = {key: (pair[0].strip(), pair[1].strip()) for key, pair in self.counts.items()}
         self.sheet.set_counts(self.participants.strip(), self.online.strip(), cases)
-        return self.sheet.text()
+        return self.sheet.to_bytes()
 
-    def save(self) -> savefile.Snapshot:
-        data = self.text().encode("utf-8")
-        self.snapshot = savefile.save(self.snapshot, data, self.root)
-        self._saved = self._state()
-        return self.snapshot
+    def text(self) -> str:
+        self.data()
+        return self.sheet.table.text()
+
+    def save(self) -> Saved:
+        result = save_merging(self.snapshot, self.root, self.data, self._refuse)
+        self.snapshot, self._saved = result.snapshot, self._state()
+        return result
+
+    def _refuse(self, disk: bytes | None):
+        mine = {"participants": self.participants, "online": self.online, **self.counts}
+        theirs = None
+        if disk is not None:
+            sheet = TallySheet.parse(disk)
+            counts = {key: list(pair) for key, pair in sheet.counts().items()}
+            theirs = {"participants": sheet.value("participants"), "online": sheet.value("online")}
+            theirs.update(counts)
+        raise RecordsChanged(self.path, [Conflict(self.path.name, mine, theirs)])
 
 
 class Session:
@@ -288,12 +393,13 @@ class Session:
         self.languages = list(self.campaign.languages) if self.campaign else ["fr", "en"]
         regions = _load_table(collect, "regions.csv", Region, REGION_COLUMNS)
         self.regions: dict[str, Region] = {region.id: region for _, region in regions}
-        self.problems = collect.problems  # in files the editor does not edit
         self.events = EventsFile(self.root, self.languages)
         self.cases = {
-            path.stem: CaseFile(self.root, path, self.languages)
+            path.stem: CaseFile(self.root, path, self.languages, self.campaign)
             for path in sorted((self.root / "cases").glob("*.yaml"))
         }
+        _check_featured(collect, self.campaign, self.cases)
+        self.problems = collect.problems  # in files the editor does not edit
         self.tallies: dict[str, TallyFile] = {}
 
     def tally(self, event_id: str) -> TallyFile:
@@ -316,12 +422,28 @@ class Session:
             found[key] = _field_problems(problems)
         return found
 
+    def all_problems(self) -> list[Problem]:
+        """Every problem the session shows: files it does not edit, then each record."""
+        found = list(self.problems) + ([self.events.error] if self.events.error else [])
+        for key in self.events.rows:
+            found += self.events.validate(key, self.campaign, list(self.regions))[1]
+        for case in self.cases.values():
+            found += case.validate()[1]
+        for tally in self.tallies.values():
+            found += tally.validate() + tally.file_problems(self)
+        return found
+
+    def event_records(self) -> list:
+        """Every event row's id, as the tally reader needs them."""
+        ids = [self.events.values(key).get("id", "").strip() for key in self.events.rows]
+        return [SimpleNamespace(id=ident) for ident in ids if ident]
+
     def case_problems(self, case_id: str) -> dict[str, Problem]:
         return _field_problems(self.cases[case_id].validate()[1])
 
     def preview_data(self) -> CampaignData | None:
         """The campaign with the edits on screen, or None while any of it does not validate."""
-        if self.campaign is None or self.problems:
+        if self.campaign is None or self.problems or self.events.error:
             return None
         events, cases = [], {}
         for key in self.events.rows:
@@ -338,7 +460,7 @@ class Session:
 
     def new_event_values(self, region: str) -> dict[str, str]:
         """A new event's first values: an id not used yet; the rest is for people to fill."""
-        taken = {self.events.values(key)["id"] for key in self.events.rows}
+        taken = {self.events.values(key).get("id", "") for key in self.events.rows}
         number = next(n for n in itertools.count(1) if f"{region}-{n}" not in taken)
         return {"id": f"{region}-{number}"}
 

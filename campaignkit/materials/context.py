@@ -5,7 +5,7 @@ from markupsafe import Markup
 from campaignkit import paths
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.models import Case
-from campaignkit.data.photos import UnreadablePhoto, print_ready
+from campaignkit.data.photos import UnreadablePhoto, page_url, print_ready
 from campaignkit.exceptions import RenderError
 from campaignkit.materials.qr import qr_svg
 from campaignkit.text import i18n
@@ -59,7 +59,7 @@ def case_summary(data: CampaignData, case: Case, lang: str) -> dict:
                 f"({error}); save it again as JPEG or PNG"
             ) from None
         photo = {
-            "src": ready.as_uri(),
+            "src": page_url(ready),
             "alt": case.photo.alt[lang],
             "credit": case.photo.credit[lang],
         }

@@ -24,6 +24,7 @@ def poster_context(data: CampaignData, region: str, lang: str) -> dict:
             "title": event.title[lang],
             "venue": event.venue,
             "address": event.address,
+            "address_pending": event.address_pending,
             "city": event.city,
         }
         for event in events[:MAX_EVENTS]

@@ -27,7 +27,7 @@ def event_fields(event: Event | None, lang: str) -> dict:
         "id": event.id,
         "title": event.title[lang],
         "date": i18n.long_date(event.date, lang),
-        "venue": f"{event.venue}, {event.address}, {event.city}",
+        "venue": ", ".join(part for part in (event.venue, event.address, event.city) if part),
     }
 
 

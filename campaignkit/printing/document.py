@@ -5,6 +5,7 @@ from pathlib import Path
 
 from campaignkit import materials, paths
 from campaignkit.data.loader import CampaignData, load_campaign
+from campaignkit.data.photos import caching_into
 from campaignkit.exceptions import PreflightFailed
 from campaignkit.printing import render
 from campaignkit.printing.completeness import missing_items
@@ -80,7 +81,8 @@ def produce(
 ) -> Produced:
     """Render one material and write its PDF atomically under out_dir, if it passes its checks."""
     data = data or load_campaign(campaign)
-    document = fitted_document(data, material, region, lang, paper, bleed)
+    with caching_into(paths.cache_dir(out_dir)):
+        document = fitted_document(data, material, region, lang, paper, bleed)
     target = output_path(data, material, region, lang, out_dir)
     render.write_atomically(target, render.pdf_bytes(document))
     return Produced(material, region, lang, target, len(document.pages))

@@ -107,6 +107,24 @@ MESSAGES = {
         "donnez à chaque élément un id unique",
         "give every item an id of its own",
     ),
+    "not_encodable": (
+        "caractères que ce fichier ({encoding}) ne peut pas contenir : {chars}",
+        "characters this file ({encoding}) cannot hold: {chars}",
+        "remplacez-les, ou enregistrez le fichier en UTF-8 depuis votre tableur",
+        "replace them, or save the file as UTF-8 from your spreadsheet",
+    ),
+    "bad_email": (
+        "adresse courriel invalide « {value} » ({detail})",
+        "invalid e-mail address '{value}' ({detail})",
+        "écrivez une adresse complète, par exemple prenom.nom@exemple.org",
+        "write a full address, for example first.last@example.org",
+    ),
+    "bad_phone": (
+        "numéro de téléphone invalide « {value} »",
+        "invalid phone number '{value}'",
+        "écrivez un numéro complet avec l'indicatif régional, par exemple 514 555-0123",
+        "write a full number with its area code, for example 514 555-0123",
+    ),
     "id_taken": (
         "id « {value} » déjà pris par l'événement « {other} »",
         "id '{value}' is already used by the event '{other}'",

@@ -1,7 +1,7 @@
 """Photos: refused at check time unless real JPEG or PNG inside the campaign; huge ones are
 downscaled, deterministically, before they reach a page."""
 
-import shutil
+import subprocess
 
 import pytest
 from PIL import Image
@@ -91,8 +91,8 @@ def test_huge_photo_gives_a_small_pdf_byte_identical_from_one_build_to_the_next(
     root = with_photo(campaign_copy, (6000, 4000))
     data = load_campaign(root)
     first = produce("casebook", out_dir=tmp_path / "a", data=data)
-    shutil.rmtree(cache)  # downscaled afresh, as after `make clean`
-    second = produce("casebook", out_dir=tmp_path / "b", data=data)
+    second = produce("casebook", out_dir=tmp_path / "b", data=data)  # its own, fresh cache
+    assert not (cache / "photos").exists() and (tmp_path / "b" / ".cache" / "photos").is_dir()
     assert first.path.read_bytes() == second.path.read_bytes()
     assert largest_image_side(first.path) == MAX_SIDE
     assert first.path.stat().st_size < 1_500_000
@@ -105,3 +105,21 @@ def test_a_small_photo_prints_with_a_resolution_warning(campaign_copy, tmp_path)
     report = preflight_file(produced.path, produced.pages)
     assert report.ok, report.summary()
     assert any("ppi" in warning for warning in report.warnings), report.summary()
+
+
+def repository_state() -> str:
+    """Every file git sees in the repository, ignored ones included (outputs/ among them)."""
+    command = ["git", "status", "--porcelain", "--ignored", "--untracked-files=all"]
+    found = subprocess.run(command, cwd=paths.ROOT, capture_output=True, text=True, check=True)
+    return "\n".join(line for line in found.stdout.splitlines() if "__pycache__" not in line)
+
+
+def test_the_photo_cache_follows_the_output_folder(campaign_copy, tmp_path, monkeypatch):
+    monkeypatch.undo()  # the kit's own default cache, as a build has it
+    root = with_photo(campaign_copy, (4000, 3000))
+    before = repository_state()
+    out = tmp_path / "out"
+    produce("casebook", root, out_dir=out)
+    cached = list((out / ".cache" / "photos").glob("*.jpg"))
+    assert len(cached) == 1, "the downscaled photo is in the output folder's cache"
+    assert repository_state() == before, "nothing written into the repository"

@@ -59,3 +59,25 @@ def test_only_the_newest_backups_are_kept(tmp_path, monkeypatch):
         snapshot = savefile.save(snapshot, str(n).encode(), tmp_path)
     kept = sorted(p.read_bytes() for p in (tmp_path / ".backups").iterdir())
     assert kept == [b"3", b"4", b"5"]
+
+
+def test_a_windows_1252_file_loads_as_text(tmp_path):
+    from campaignkit.data import savefile
+
+    path = tmp_path / "events.csv"
+    path.write_bytes("id;venue\r\nsher;Bibliothèque Éva-Senécal\r\n".encode("cp1252"))
+    assert savefile.load(path).text == "id;venue\r\nsher;Bibliothèque Éva-Senécal\r\n"
+
+
+def test_a_version_is_restored_byte_for_byte_and_can_be_undone(tmp_path):
+    from campaignkit.data import savefile
+
+    path = tmp_path / "tallies" / "shaw-cafe.csv"
+    path.parent.mkdir()
+    first = "Participants;23\r\nÉvénement / Event;shaw-cafe\r\n".encode("cp1252")
+    path.write_bytes(first)
+    snapshot = savefile.save(savefile.load(path), first.replace(b"23", b"25"), tmp_path)
+    (kept,) = (tmp_path / savefile.BACKUPS / "tallies").glob("shaw-cafe.csv.*")
+    snapshot = savefile.restore(snapshot, kept, tmp_path)
+    assert path.read_bytes() == first == snapshot.data
+    assert len(list((tmp_path / savefile.BACKUPS / "tallies").glob("shaw-cafe.csv.*"))) == 2

@@ -6,7 +6,7 @@ import yaml
 from campaignkit.data.yamlpatch import PatchError, get, set_value
 from campaignkit.paths import DEFAULT_CAMPAIGN
 from tests.conftest import MINI
-from tests.data.test_datafiles import changed_lines
+from tests.data.test_csvfile import changed_lines
 
 CASE_FILES = sorted((DEFAULT_CAMPAIGN / "cases").glob("*.yaml")) + sorted(
     (MINI / "cases").glob("*.yaml")

@@ -92,3 +92,19 @@ def test_markup_in_data_is_printed_as_text(campaign_copy, tmp_path):
     produced = produce("poster", campaign_copy.root, region="montreal", out_dir=tmp_path)
     text = pdf_text(produced.path)
     assert "<b>Gras</b>" in text and "<script>alert(1)</script>" in text and "{{ 7*7 }}" in text
+
+
+def test_an_address_to_be_confirmed_is_printed_as_such(campaign_copy, tmp_path):
+    from campaignkit.editor.session import Session
+
+    session = Session(campaign_copy.root)
+    key = next(k for k in session.events.rows if session.events.values(k)["id"] == "mtl-cafe")
+    session.events.set(key, "address", "")
+    session.events.set(key, "address_pending", "yes")
+    assert session.events.validate(key, session.campaign, list(session.regions))[1] == []
+    session.events.save()
+    for lang, pending in (("fr", "adresse à confirmer"), ("en", "address to be confirmed")):
+        produced = produce("poster", campaign_copy.root, "montreal", lang, out_dir=tmp_path)
+        text = " ".join(pdf_text(produced.path).split())
+        assert f"Café d'essai · {pending}, Montréal" in text, text
+        assert "avenue d'Essai" not in text

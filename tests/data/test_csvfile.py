@@ -1,10 +1,10 @@
-"""CSV files edited in place keep everything nobody changed."""
+"""The one CSV reader and writer: files edited in place keep everything nobody changed."""
 
 import difflib
 
 import pytest
 
-from campaignkit.data.datafiles import CsvTable, TallySheet
+from campaignkit.data.csvfile import CsvTable
 from campaignkit.paths import DEFAULT_CAMPAIGN
 from tests.conftest import MINI
 
@@ -83,51 +83,3 @@ def test_a_file_without_final_newline_keeps_none():
     assert table.text() == text
     table.remove(table.data_records()[-1])
     assert not table.text().endswith("\n")
-
-
-SHEET = (
-    "Événement / Event,mtl-grand\r\n"
-    "Participants,85\r\n"
-    "Actions en ligne / Online actions,\r\n"
-    "Cas / Case,Lettres / Letters,Cartes / Cards\r\n"
-    "ana,12,10\r\n"
-    "bo,8,\r\n"
-    "Total,20,10\r\n"
-)
-
-
-def test_tally_sheet_reads_and_writes_the_paper_layout():
-    sheet = TallySheet.parse(SHEET)
-    assert sheet.value("participants") == "85" and sheet.value("online") == ""
-    assert sheet.counts() == {"ana": ("12", "10"), "bo": ("8", "")}
-    sheet.set_counts("85", "", {"ana": ("12", "10"), "bo": ("8", "")})
-    assert sheet.text() == SHEET
-    sheet.set_counts("85", "", {"ana": ("12", "10"), "bo": ("8", "3"), "cy": ("1", "")})
-    assert changed_lines(SHEET, sheet.text()) == [
-        "-bo,8,",
-        "-Total,20,10",
-        "+bo,8,3",
-        "+cy,1,",
-        "+Total,21,13",
-    ]
-
-
-def test_tally_labels_in_one_language_only():
-    text = "Event,e1\nParticipants,3\nOnline actions,2\nCase,Letters,Cards\nana,1,1\n"
-    sheet = TallySheet.parse(text)
-    assert (sheet.value("participants"), sheet.value("online")) == ("3", "2")
-    assert sheet.counts() == {"ana": ("1", "1")}
-
-
-def test_new_tally_sheet_matches_the_documented_format():
-    sheet = TallySheet.new("mtl-grand", ["ana", "bo"])
-    sheet.set_counts("85", "12", {"ana": ("12", "10"), "bo": ("8", "9")})
-    assert sheet.text() == (
-        "Événement / Event,mtl-grand\n"
-        "Participants,85\n"
-        "Actions en ligne / Online actions,12\n"
-        "Cas / Case,Lettres / Letters,Cartes / Cards\n"
-        "ana,12,10\n"
-        "bo,8,9\n"
-        "Total,20,19\n"
-    )
