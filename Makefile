@@ -5,18 +5,24 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CAMPAIGN ?= cases/2023
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# Debian packages, installed when missing (scripts/system-packages): apt.txt for every
+# target, apt-test.txt too when `make test` is asked for.
+APT_LISTS := $(strip apt.txt $(if $(filter test,$(MAKECMDGOALS)),apt-test.txt))
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test check lab app bench clean
+.PHONY: help system install run test check lab app bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-install: $(STAMP) ## create .venv and install every pinned dependency (skipped when up to date)
+system: ## install the Debian packages of apt.txt that are missing (with sudo when not root)
+	@scripts/system-packages $(APT_LISTS)
 
-$(STAMP): requirements.txt pyproject.toml scripts/check-system
-	@scripts/check-system
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+install: system $(STAMP) ## system, then .venv with every pinned dependency (skipped when up to date)
+
+$(STAMP): requirements.txt pyproject.toml | system
+	@test -x $(BIN)/python || { scripts/system-packages --python $(PYTHON) && \
+	  $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	@touch $(STAMP)
@@ -26,7 +32,7 @@ run: install ## validate the sample campaign, then produce all its materials int
 	$(BIN)/campaignkit build $(CAMPAIGN) --jobs $(JOBS)
 	$(BIN)/campaignkit print-shop $(CAMPAIGN)
 
-test: install ## run every test (unit, notebooks, browser)
+test: install ## run every test (unit, notebooks, browser); also installs apt-test.txt
 	$(BIN)/python -m pytest
 
 check: install ## lint, format and layer checks, then validate the sample campaign

@@ -41,6 +41,18 @@ class FileChanged(CampaignKitError):
         super().__init__(f"{path} changed on disk since it was loaded")
 
 
+class UnsafeDataFile(CampaignKitError):
+    """A data file the kit will not read or replace: a symlink, a FIFO, a file outside the
+    campaign; `texts` says why and what to do, per language (fr, en)."""
+
+    def __init__(self, path, texts: dict[str, str], lang: str = "fr"):
+        self.path, self.texts = path, dict(texts)
+        super().__init__(self.texts[lang])
+
+    def text(self, lang: str) -> str:
+        return self.texts.get(lang, str(self))
+
+
 class RecordsChanged(FileChanged):
     """Records edited here were also changed on disk by someone else: nothing was written.
     `conflicts` lists each such record with both versions (see data.merge.Conflict)."""

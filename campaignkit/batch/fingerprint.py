@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from campaignkit import __version__, paths
+from campaignkit.data.guard import UnsafeFile, read_data_bytes
 from campaignkit.data.loader import CampaignData
 
 
@@ -13,8 +14,16 @@ def _hash_files(files) -> str:
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(paths.display(path).encode())
-        digest.update(path.read_bytes())
+        digest.update(_file_bytes(path))
     return digest.hexdigest()
+
+
+def _file_bytes(path: Path) -> bytes:
+    """A file's bytes; a FIFO, a device or a symlink loop is never read (check names it)."""
+    try:
+        return read_data_bytes(path, None, limit=1 << 40)
+    except UnsafeFile as unsafe:
+        return f"unsafe:{unsafe.code}".encode()
 
 
 @cache

@@ -6,8 +6,6 @@ confirmed are listed to complete instead, card instructions go on plain paper an
 faces on cardstock.
 """
 
-import csv
-import io
 import math
 import shutil
 import zipfile
@@ -17,6 +15,7 @@ from pathlib import Path
 
 from campaignkit import paths
 from campaignkit.batch.manifest import Manifest
+from campaignkit.data.inert import rows_csv
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.models import Case
 from campaignkit.data.photos import caching_into
@@ -145,13 +144,10 @@ def sheet_totals(jobs: list[PrintJob]) -> list[tuple[str, str, int]]:
 
 
 def job_sheet_csv(jobs: list[PrintJob]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["region", "file", "material", "lang", "pages", "copies", "sheets", "paper", "colour"]
-    )
-    for job in jobs:
-        writer.writerow(
+    header = ["region", "file", "material", "lang", "pages", "copies", "sheets", "paper", "colour"]
+    return rows_csv(
+        [header]
+        + [
             [
                 job.region,
                 job.file,
@@ -163,8 +159,9 @@ def job_sheet_csv(jobs: list[PrintJob]) -> str:
                 job.paper,
                 job.colour,
             ]
-        )
-    return buffer.getvalue()
+            for job in jobs
+        ]
+    )
 
 
 def totals_csv(jobs: list[PrintJob]) -> str:

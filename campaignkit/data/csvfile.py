@@ -12,16 +12,36 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from campaignkit.data.guard import UnsafeFile, read_data_bytes
 from campaignkit.data.sources import SourceError
 from campaignkit.text.problems import Problem
 
 DELIMITERS = (",", ";", "\t")
+MAX_CSV_BYTES = 10_000_000  # events.csv holds a few hundred rows: far more is a mistake
 ENCODINGS = ("utf-8", "cp1252")  # tried in this order
 _BREAKS = re.compile(r'"|\r\n|\r|\n')
 
 
 class Unreadable(Exception):
-    """The file cannot be opened or decoded; the message says why."""
+    """The file cannot be opened or decoded, or is refused; the message says why, `code` and
+    `params` make its Problem, `row` and `column` say where when known."""
+
+    def __init__(self, detail, code="file_unreadable", row=None, column=None, **params):
+        super().__init__(str(detail))
+        self.code, self.row, self.column = code, row, column
+        self.params = params if code != "file_unreadable" else {"detail": str(detail)}
+
+
+def read_guarded(path: Path, root: Path | None = None, limit: int = MAX_CSV_BYTES) -> bytes:
+    """A data file's bytes through the guard (a regular file inside `root`, else inside its
+    own folder, at most `limit` bytes); Unreadable, with the refusal's code, otherwise."""
+    path = Path(path)
+    try:
+        return read_data_bytes(path, path.parent if root is None else root, limit)
+    except UnsafeFile as unsafe:
+        raise Unreadable(unsafe, unsafe.code, **unsafe.params) from None
+    except OSError as error:
+        raise Unreadable(error.strerror or str(error)) from None
 
 
 def detect_encoding(raw: bytes) -> tuple[str, str]:
@@ -131,12 +151,10 @@ class CsvTable:
         return table
 
     @classmethod
-    def read(cls, path: Path) -> "CsvTable":
-        """The file at `path`; Unreadable when it cannot be opened or decoded."""
-        try:
-            return cls.from_bytes(Path(path).read_bytes())
-        except OSError as error:
-            raise Unreadable(error.strerror or str(error)) from None
+    def read(cls, path: Path, root: Path | None = None, limit: int = MAX_CSV_BYTES) -> "CsvTable":
+        """The file at `path` (see read_guarded); Unreadable when it cannot be opened,
+        decoded, or is refused."""
+        return cls.from_bytes(read_guarded(path, root, limit))
 
     def _render(self, record: Record, ending: str) -> str:
         buffer = io.StringIO()
@@ -242,20 +260,23 @@ def _encodes(text: str, encoding: str) -> bool:
     return True
 
 
-def read_rows(path: Path) -> list[tuple[int, list[str]]]:
+def read_rows(
+    path: Path, root: Path | None = None, limit: int = MAX_CSV_BYTES
+) -> list[tuple[int, list[str]]]:
     """Every record of a CSV file, blank ones included, numbered as a spreadsheet shows them."""
-    table = CsvTable.read(path)
+    table = CsvTable.read(path, root, limit)
     return [(number, record.fields) for number, record in enumerate(table.records, start=1)]
 
 
-def read_table(path: Path, shown: str, required: list[str]):
+def read_table(path: Path, shown: str, required: list[str], root: Path | None = None):
     """(row, values) for every non-blank row of a table with a header, numbered as a
     spreadsheet shows them, and the problems of rows that cannot be read. Every required
-    column must be in the header; SourceError when the file cannot be read at all."""
+    column must be in the header; SourceError when the file cannot be read at all (root:
+    the folder it must lie in, the campaign)."""
     try:
-        table = CsvTable.read(path)
+        table = CsvTable.read(path, root)
     except Unreadable as error:
-        raise SourceError(Problem(shown, "", "file_unreadable", {"detail": error})) from None
+        raise SourceError(Problem(shown, "", error.code, error.params)) from None
     except csv.Error as error:
         raise SourceError(Problem(shown, "", "csv_syntax", {"detail": error})) from None
     problem = missing_column(table, shown, required)

@@ -165,7 +165,7 @@ def _load_campaign_file(collect: _Collector) -> Campaign | None:
     path = collect.root / "campaign.yaml"
     shown = collect.shown(path)
     try:
-        data, lines = read_yaml(path, shown)
+        data, lines = read_yaml(path, shown, collect.root)
     except SourceError as error:
         collect.add(error.problem)
         return None
@@ -197,7 +197,7 @@ def _load_cases(collect: _Collector) -> dict[str, Case]:
     for path in sorted((collect.root / "cases").glob("*.yaml")):
         shown = collect.shown(path)
         try:
-            data, lines = read_yaml(path, shown)
+            data, lines = read_yaml(path, shown, collect.root)
         except SourceError as error:
             collect.add(error.problem)
             collect.broken.setdefault("cases", set()).add(path.stem)
@@ -281,7 +281,7 @@ def _load_table(collect: _Collector, file_name: str, model, columns: list[str]) 
     required = [c for c in columns if c not in translated]
     required += [f"{c}_{lang}" for c in translated for lang in collect.languages]
     try:
-        rows, unread = read_table(path, shown, required)
+        rows, unread = read_table(path, shown, required, collect.root)
     except SourceError as error:
         collect.add(error.problem)
         return []

@@ -21,7 +21,8 @@ from pydantic_core import PydanticCustomError
 
 SUPPORTED_LANGUAGES = ("fr", "en")
 PHONE_REGION = "CA"  # phone numbers without a country code are read as North American
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # ids become folder and file names
+MAX_SLUG = 60
 
 # How many characters each printed text may hold: the pages are designed for these.
 LIMITS = {
@@ -51,6 +52,9 @@ LIMITS = {
 }
 # The most people, letters or cards one event may count: more is a typing mistake.
 MAX_COUNT = 100_000
+# The largest figure a campaign may state (impact, goals): Write for Rights counts millions.
+MAX_FIGURE = 1_000_000_000
+MAX_EDITION = 9999
 # How many lines a postal address, and paragraphs a story or a letter, may hold.
 ADDRESS_LINES = 6
 PARAGRAPHS = {"story": 4, "letter": 6}
@@ -113,7 +117,7 @@ def check_lines(value: list[str]) -> list[str]:
 
 
 def check_slug(value: str) -> str:
-    if not SLUG.match(value):
+    if not SLUG.match(value) or len(value) > MAX_SLUG:
         raise PydanticCustomError("bad_id", "bad id", {"value": value})
     return value
 
@@ -235,7 +239,7 @@ class Organization(PostalAddress):
 
 
 class Impact(Record):
-    value: int = Field(ge=0)
+    value: int = Field(ge=0, le=MAX_FIGURE)
     label: Text(LIMITS["impact_label"])
 
 
@@ -286,12 +290,12 @@ class Branding(Record):
 
 
 class Goals(Record):
-    actions: int | None = Field(None, ge=0)
+    actions: int | None = Field(None, ge=0, le=MAX_FIGURE)
 
 
 class Campaign(Record):
-    id: str = Field(min_length=1)
-    edition: int | None = None
+    id: Slug
+    edition: int | None = Field(None, ge=1, le=MAX_EDITION)
     sample: bool = False
     languages: list[str] = Field(min_length=1)
     name: Text(LIMITS["campaign_name"])
@@ -313,8 +317,8 @@ class Region(Record):
     coordinator_name: str = Field("", max_length=LIMITS["name"])
     coordinator_email: Email = Field("", max_length=LIMITS["email"])
     coordinator_phone: Phone = Field("", max_length=LIMITS["phone"])
-    goal_actions: int | None = Field(None, ge=0)
-    last_year_actions: int | None = Field(None, ge=0)
+    goal_actions: int | None = Field(None, ge=0, le=MAX_FIGURE)
+    last_year_actions: int | None = Field(None, ge=0, le=MAX_FIGURE)
     sample: str = ""
 
 

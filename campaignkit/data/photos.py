@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from campaignkit import paths
+from campaignkit.data.guard import UnsafeFile, regular_file
 from campaignkit.files import write_atomically
 
 MAX_SIDE = 2400  # px on the long side: over 1000 ppi on the largest printed photo
@@ -22,6 +23,9 @@ MAX_MEGAPIXELS = 80  # a larger image would take gigabytes to decode: refused
 FORMATS = ("JPEG", "PNG")
 REMOTE = ("http", "https", "ftp", "ftps")
 ORIENTATION = 0x0112  # EXIF tag: how the camera was held
+# A file name a shared folder, a zip and a print shop all take: no control character and none
+# of the characters Windows refuses.
+FILE_NAME = re.compile(r'^[^\x00-\x1f\x7f\\:*?"<>|]{1,120}$')
 _CACHE: ContextVar[Path | None] = ContextVar("photo_cache", default=None)
 
 
@@ -43,16 +47,22 @@ def caching_into(folder: Path):
         _CACHE.reset(token)
 
 
-def contained_file_problem(root: Path, relative: str) -> tuple[str, str] | None:
-    """Why a data-referenced file cannot be used, or None when it is a file inside `root`."""
+def contained_file_problem(root: Path, relative: str) -> tuple[str, dict] | None:
+    """Why a data-referenced file cannot be used (code, params), or None when it is a
+    regular file inside `root`."""
     candidate = Path(relative)
     if candidate.is_absolute() or "://" in relative or re.match(r"^[a-z]+:", relative):
-        return "outside_folder", relative
-    resolved = (root / candidate).resolve()
-    if not resolved.is_relative_to(Path(root).resolve()):
-        return "outside_folder", relative
-    if not resolved.is_file():
-        return "file_missing", relative
+        return "outside_folder", {"value": relative}
+    if ".." in candidate.parts:
+        return "outside_folder", {"value": relative}
+    if not all(FILE_NAME.match(part) for part in candidate.parts):
+        return "bad_file_name", {"value": relative.encode("unicode_escape").decode()}
+    try:
+        regular_file(root / candidate, root)
+    except UnsafeFile as unsafe:
+        return unsafe.code, unsafe.params | {"value": relative}
+    except (OSError, ValueError):  # ValueError: a NUL character in the name
+        return "file_missing", {"value": relative}
     return None
 
 
@@ -82,7 +92,7 @@ def photo_problem(root: Path, relative: str) -> tuple[str, dict] | None:
         return "photo_remote", {"value": relative}
     contained = contained_file_problem(root, relative)
     if contained:
-        return contained[0], {"value": relative}
+        return contained
     path = (root / relative).resolve()
     if _looks_like_svg(path):
         return "photo_svg", {"value": relative}

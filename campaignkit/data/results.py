@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from campaignkit import paths
+from campaignkit.data.inert import frame_csv, inert_workbook
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.models import Event
 from campaignkit.data.tallies import Intake, Tally, tallies_of
@@ -163,13 +164,14 @@ def export(results: Results, out_dir=paths.OUTPUTS) -> list[Path]:
     """results.csv and results.xlsx under out_dir/<campaign>/campaign/."""
     folder = paths.region_dir(out_dir, results.data.id, "campaign")
     table = export_table(results)
-    csv_path = write_atomically(folder / "results.csv", table.to_csv(index=False).encode())
+    csv_path = write_atomically(folder / "results.csv", frame_csv(table).encode())
     workbook = io.BytesIO()
     sheets = {"results": table, "missing": missing_table(results)}
     with pd.ExcelWriter(workbook, engine="openpyxl") as writer:
         for name, sheet in sheets.items():
             sheet.to_excel(writer, sheet_name=name, index=False)
             writer.sheets[name].freeze_panes = "A2"
+        inert_workbook(writer.book)
     xlsx_path = write_atomically(folder / "results.xlsx", workbook.getvalue())
     return [csv_path, xlsx_path]
 

@@ -6,9 +6,13 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from campaignkit import paths
 from campaignkit.data.csvfile import decode_text
-from campaignkit.exceptions import FileChanged
+from campaignkit.data.guard import MAX_DATA_BYTES, UnsafeFile, read_data_bytes, regular_file
+from campaignkit.exceptions import FileChanged, UnsafeDataFile
 from campaignkit.files import write_atomically
+from campaignkit.text.language import interface_language
+from campaignkit.text.problems import Problem
 
 BACKUPS = ".backups"  # inside the campaign folder; git-ignored
 KEEP = 20  # backups kept per file
@@ -31,12 +35,49 @@ class Snapshot:
         return "" if self.data is None else decode_text(self.data)
 
 
-def load(path: str | Path) -> Snapshot:
+def _unsafe(path: Path, code: str, params: dict) -> UnsafeDataFile:
+    problem = Problem(paths.display(path), "", code, params)
+    texts = {lang: problem.text(lang) for lang in ("fr", "en")}
+    return UnsafeDataFile(path, texts, interface_language())
+
+
+def load(path: str | Path, root: str | Path | None = None) -> Snapshot:
+    """The file as it is now; a FIFO, a device or a symlink loop is refused, never waited on
+    (root: the folder it must lie in, when given)."""
     path = Path(path)
     try:
-        return Snapshot(path, path.read_bytes())
+        return Snapshot(path, read_data_bytes(path, root))
     except FileNotFoundError:
         return Snapshot(path, None)
+    except UnsafeFile as unsafe:
+        raise _unsafe(path, unsafe.code, unsafe.params) from None
+
+
+def load_checked(
+    path: str | Path, root: str | Path, shown: str, limit: int = MAX_DATA_BYTES
+) -> tuple[Snapshot, Problem | None]:
+    """The file as it is now, or (as if absent) the problem that refuses it: a FIFO, a
+    device, a symlink loop, a file outside `root` or over `limit` bytes is never read."""
+    path = Path(path)
+    try:
+        return Snapshot(path, read_data_bytes(path, root, limit)), None
+    except FileNotFoundError:
+        return Snapshot(path, None), None
+    except UnsafeFile as unsafe:
+        return Snapshot(path, None), Problem(shown, "", unsafe.code, unsafe.params)
+
+
+def refuse_unsafe_target(path: Path, root: Path):
+    """Saving replaces the file itself: never through a symlink (that would replace the link
+    with a file), never a FIFO or device, never outside the campaign folder."""
+    if path.is_symlink():
+        raise _unsafe(path, "save_through_link", {"value": path.name})
+    try:
+        regular_file(path, root)
+    except FileNotFoundError:
+        pass  # a new file: its folder was proven inside the campaign
+    except UnsafeFile as unsafe:
+        raise _unsafe(path, unsafe.code, unsafe.params) from None
 
 
 def changed_on_disk(snapshot: Snapshot) -> bool:
@@ -72,8 +113,10 @@ def save(snapshot: Snapshot, data: bytes, root: Path) -> Snapshot:
     """Replace the file `snapshot` was loaded from with `data`, unless it changed since.
 
     The version replaced is kept under `<root>/.backups/`. Raises FileChanged, writing
-    nothing, when the file on disk is no longer the one loaded.
+    nothing, when the file on disk is no longer the one loaded; UnsafeDataFile when it is a
+    symlink, not a regular file, or outside `root`.
     """
+    refuse_unsafe_target(snapshot.path, Path(root))
     if changed_on_disk(snapshot):
         raise FileChanged(snapshot.path)
     if snapshot.data == data:

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import yaml
 
+from campaignkit.data.guard import UnsafeFile, read_data_bytes
 from campaignkit.text.problems import Problem
+
+# A case file holds a few kilobytes: far more is a mistake, and costly once parsed.
+MAX_YAML_BYTES = 1_000_000
 
 
 class SourceError(Exception):
@@ -37,7 +41,27 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 
 
 class _Loader(_Base):
-    """Safe YAML whose dates stay text: the models read them, so a bad one is a named problem."""
+    """Safe YAML whose dates stay text: the models read them, so a bad one is a named problem.
+    Keys stay text as typed (`7:`, `true:`): field names are text, and a problem with such a
+    key names it as written, on its own line."""
+
+    def construct_mapping(self, node, deep=False):
+        self.flatten_mapping(node)
+        mapping = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = self.construct_scalar(key_node)
+            else:  # a list or mapping as a key
+                key = self.construct_object(key_node, deep=deep)
+                if not isinstance(key, str):
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping",
+                        node.start_mark,
+                        "found a key that is not a name",
+                        key_node.start_mark,
+                    )
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
@@ -89,10 +113,18 @@ def _parse(text: str, shown: str):
         loader.dispose()
 
 
-def read_yaml(path: Path, shown: str) -> tuple[dict, dict[tuple, int]]:
+def read_source(path: Path, shown: str, root: Path | None, limit: int) -> bytes:
+    """A data file's bytes, read through the guard (root: the campaign, else its folder)."""
+    try:
+        return read_data_bytes(path, path.parent if root is None else root, limit)
+    except UnsafeFile as unsafe:
+        raise SourceError(Problem(shown, "", unsafe.code, unsafe.params)) from None
+
+
+def read_yaml(path: Path, shown: str, root: Path | None = None) -> tuple[dict, dict[tuple, int]]:
     """The mapping in a YAML file and the line of every key in it."""
     try:
-        raw = path.read_bytes()
+        raw = read_source(path, shown, root, MAX_YAML_BYTES)
     except OSError as error:
         detail = error.strerror or str(error)
         raise SourceError(Problem(shown, "", "file_unreadable", {"detail": detail})) from None

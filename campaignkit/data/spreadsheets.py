@@ -1,12 +1,16 @@
 """Reading the cells of a CSV or XLSX file as people's spreadsheets save them, and counts.
 
 CSV: through csvfile, the one CSV reader (comma, semicolon or tab; UTF-8 or Windows-1252).
-XLSX: the first sheet, values as last computed (Excel or LibreOffice), row numbers as shown.
+XLSX: the first visible sheet, values as last computed (Excel or LibreOffice), row numbers as
+shown. A workbook is measured before it is parsed (sizes once unzipped, the sheet's declared
+dimension) and read as a stream, so a hostile file is refused in little memory and time.
 """
 
 import csv
+import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl
@@ -14,10 +18,31 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from campaignkit.data import csvfile
-from campaignkit.data.csvfile import Unreadable, decode, delimiter  # noqa: F401 - API
+from campaignkit.data.csvfile import Unreadable, decode, delimiter, read_guarded  # noqa: F401
 from campaignkit.data.models import MAX_COUNT
 
 READABLE = (".csv", ".xlsx")
+# A tally sheet has a row per case and three columns; these bounds leave room to spare.
+MAX_SHEET_BYTES = 5_000_000  # the file itself
+MAX_UNZIPPED = 20_000_000  # every part of a workbook, once unzipped
+MAX_PARTS = 1000  # files inside a workbook
+MAX_ROWS = 1000
+MAX_COLUMNS = 26  # A to Z
+MAX_CELL = 2000  # characters in one cell
+# What openpyxl, zipfile, zlib and the XML parser raise on a damaged workbook (ParseError is
+# a SyntaxError); never MemoryError, which the bounds above prevent.
+MALFORMED = (
+    OSError,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    SyntaxError,
+    EOFError,
+    zipfile.BadZipFile,
+    zlib.error,
+    InvalidFileException,
+)
 
 Row = tuple[int, list]  # (row number as the spreadsheet shows it, cell values)
 
@@ -27,45 +52,110 @@ def column_letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def csv_rows(path: Path) -> list[Row]:
+def csv_rows(path: Path, root: Path | None = None) -> list[Row]:
     try:
-        return csvfile.read_rows(path)
+        rows = csvfile.read_rows(path, root, MAX_SHEET_BYTES)
     except csv.Error as error:
         raise Unreadable(str(error)) from None
+    for number, cells in rows:
+        check_cells(number, cells)
+    return rows
 
 
-def _sheet_rows(path: Path, computed: bool) -> list[list]:
+def _check_parts(raw: bytes) -> None:
+    """Refuse a workbook too large once unzipped, before any part of it is parsed (the sizes
+    the zip declares bind: Python's zipfile never inflates a part past its declared size)."""
     try:
-        book = openpyxl.load_workbook(path, data_only=computed)
-    except (OSError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = archive.infolist()
+    except zipfile.BadZipFile:
+        raise Unreadable("not an XLSX workbook (BadZipFile)") from None
+    unzipped = sum(part.file_size for part in parts)
+    if unzipped > MAX_UNZIPPED or len(parts) > MAX_PARTS:
+        size, limit = f"{unzipped / 1e6:.0f} MB", f"{MAX_UNZIPPED / 1e6:.0f} MB"
+        raise Unreadable("too large", "xlsx_too_large", size=size, limit=limit)
+
+
+def _visible_sheet(book):
+    """The first visible sheet; a hidden sheet before it is refused, named."""
+    for sheet in book.worksheets:
+        if sheet.sheet_state == "visible":
+            return sheet
+        raise Unreadable("hidden sheet", "sheet_hidden", value=sheet.title)
+    raise Unreadable("not an XLSX workbook (no worksheet)")
+
+
+def _too_big(sheet, cell: str) -> Unreadable:
+    limits = {"max_rows": MAX_ROWS, "max_column": column_letter(MAX_COLUMNS - 1)}
+    return Unreadable("too big", "sheet_too_big", value=sheet.title, cell=cell, **limits)
+
+
+def _check_dimension(sheet) -> None:
+    """The extent the sheet declares (its <dimension> tag), read before its cells."""
+    rows, columns = sheet.max_row or 0, sheet.max_column or 0
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        raise _too_big(sheet, f"{column_letter(columns - 1)}{rows}")
+
+
+def check_cells(number: int, cells) -> None:
+    """Unreadable (cell_too_long, with row and column) for a cell over MAX_CELL characters."""
+    for index, value in enumerate(cells):
+        if isinstance(value, str) and len(value) > MAX_CELL:
+            raise Unreadable(
+                "cell too long",
+                "cell_too_long",
+                number,
+                column_letter(index),
+                length=len(value),
+                limit=MAX_CELL,
+            )
+
+
+def _sheet_rows(raw: bytes, computed: bool) -> list[list]:
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=computed)
+    except MALFORMED as error:
         raise Unreadable(f"not an XLSX workbook ({type(error).__name__})") from None
     try:
-        sheet = book.worksheets[0]
-        rows = sheet.iter_rows(min_row=1, max_row=sheet.max_row, values_only=True)
-        return [list(values) for values in rows]
+        sheet = _visible_sheet(book)
+        _check_dimension(sheet)
+        rows = sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True)
+        values = [list(cells) for cells in rows]
+    except MALFORMED as error:  # parts are parsed as the rows are read
+        raise Unreadable(f"not an XLSX workbook ({type(error).__name__})") from None
     finally:
         book.close()
+    for number, cells in enumerate(values, start=1):
+        check_cells(number, cells)
+    if len(values) > MAX_ROWS and any(not is_blank(value) for value in values[MAX_ROWS]):
+        raise _too_big(sheet, f"A{MAX_ROWS + 1}")  # a sheet that declared a smaller extent
+    return values[:MAX_ROWS]
 
 
-def xlsx_rows(path: Path) -> list[Row]:
+def xlsx_rows(path: Path, root: Path | None = None) -> list[Row]:
     """Values as last computed; a formula never computed (a file written by a program, not
     saved by Excel or LibreOffice) is an Uncomputed cell, not a blank one."""
-    values = _sheet_rows(path, computed=True)
-    formulas = _sheet_rows(path, computed=False)
+    raw = read_guarded(path, root, MAX_SHEET_BYTES)
+    _check_parts(raw)
+    values = _sheet_rows(raw, computed=True)
+    formulas = _sheet_rows(raw, computed=False)
     for row, written in zip(values, formulas, strict=False):
         for index, (value, formula) in enumerate(zip(row, written, strict=False)):
             if value is None and isinstance(formula, str) and formula.startswith("="):
                 row[index] = Uncomputed(formula)
-    return list(enumerate(values, start=1))
+    used = [i + 1 for row in values for i, value in enumerate(row) if value is not None]
+    width = max(used, default=0)  # rows as wide as the sheet's used columns, as before
+    return [(number, row[:width]) for number, row in enumerate(values, start=1)]
 
 
-def read_rows(path: Path) -> list[Row]:
-    """Every row of the file, blank ones included, numbered as a spreadsheet shows them."""
+def read_rows(path: Path, root: Path | None = None) -> list[Row]:
+    """Every row of the file, blank ones included, numbered as a spreadsheet shows them;
+    `root`: the folder the file must lie in (the campaign), else the file's own folder."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return csv_rows(path)
+        return csv_rows(path, root)
     if suffix == ".xlsx":
-        return xlsx_rows(path)
+        return xlsx_rows(path, root)
     raise Unreadable(f"not a {' or '.join(READABLE)} file")
 
 

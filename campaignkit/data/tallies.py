@@ -142,7 +142,8 @@ class _FileReader:
 
     def read(self, rows=None) -> None:
         """Read the file's rows (or `rows`, as read_rows gives them)."""
-        for row, cells in read_cells(self.path) if rows is None else rows:
+        rows = read_cells(self.path, self.data.root) if rows is None else rows
+        for row, cells in rows:
             if all(is_blank(cell) for cell in cells):
                 continue
             first = "" if is_blank(cells[0]) else str(cells[0]).strip()
@@ -262,7 +263,7 @@ def tally_files(data: CampaignData) -> list[Path]:
     return sorted(
         path
         for path in folder.iterdir()
-        if path.is_file()
+        if not path.is_dir()  # a FIFO or a broken link is listed, then refused by name
         and not path.name.startswith((".", "~$"))
         and path.suffix.lower() in READABLE + NOT_READ
     )
@@ -285,7 +286,7 @@ def read_file(data: CampaignData, path: Path) -> tuple[Tally | None, list[Proble
     try:
         reader.read()
     except Unreadable as error:
-        reader.problem("file_unreadable", "", detail=str(error))
+        reader.problem(error.code, "", error.row, error.column, **error.params)
         known = path.stem.lower() in {event.id for event in data.events}
         return None, reader.problems, path.stem.lower() if known else None
     return (None if reader.problems else reader.tally()), reader.problems, reader.event
@@ -320,9 +321,18 @@ def read_tallies(data: CampaignData) -> Intake:
 _CACHE: dict[int, tuple] = {}
 
 
+def _stamp(path: Path) -> tuple[int, int]:
+    """When a file last changed and its size; a symlink loop's own, never followed."""
+    try:
+        status = path.stat()
+    except OSError:
+        status = path.lstat()
+    return status.st_mtime_ns, status.st_size
+
+
 def tallies_of(data: CampaignData) -> Intake:
     """read_tallies, remembered per campaign object until a tally file changes."""
-    signature = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in tally_files(data))
+    signature = tuple((p.name, *_stamp(p)) for p in tally_files(data))
     cached = _CACHE.get(id(data))
     if cached and cached[0]() is data and cached[1] == signature:
         return cached[2]

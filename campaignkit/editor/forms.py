@@ -8,7 +8,7 @@ from campaignkit import paths
 from campaignkit.data.savefile import BACKUPS
 from campaignkit.editor.session import count
 from campaignkit.editor.words import t
-from campaignkit.exceptions import CampaignKitError, FileChanged
+from campaignkit.exceptions import CampaignKitError, FileChanged, UnsafeDataFile
 
 
 def esc(text) -> str:
@@ -72,6 +72,9 @@ def try_save(app, files, notice: Notice) -> bool:
             saved.append(file.save())
         except FileChanged as error:
             notice.show("conflict", t("conflict", lang, file=paths.display(error.path)), True)
+            return False
+        except UnsafeDataFile as error:
+            notice.show("error", t("cannot_write", lang, detail=error.text(lang)), True)
             return False
         except (OSError, CampaignKitError) as error:
             notice.show("error", t("cannot_write", lang, detail=error), True)

@@ -13,7 +13,14 @@ from types import SimpleNamespace
 
 from campaignkit import paths
 from campaignkit.data import savefile, yamlpatch
-from campaignkit.data.csvfile import CsvTable, Record, Unreadable, extra_cells, missing_column
+from campaignkit.data.csvfile import (
+    MAX_CSV_BYTES,
+    CsvTable,
+    Record,
+    Unreadable,
+    extra_cells,
+    missing_column,
+)
 from campaignkit.data.loader import (
     EVENT_COLUMNS,
     REGION_COLUMNS,
@@ -28,8 +35,8 @@ from campaignkit.data.loader import (
 )
 from campaignkit.data.merge import Conflict, Saved, merge_fields, merge_rows, save_merging
 from campaignkit.data.models import LIMITS, SUPPORTED_LANGUAGES, Case, Event, Region
-from campaignkit.data.sources import SourceError, parse_yaml
-from campaignkit.data.spreadsheets import NotACount, read_rows
+from campaignkit.data.sources import MAX_YAML_BYTES, SourceError, parse_yaml
+from campaignkit.data.spreadsheets import MAX_SHEET_BYTES, NotACount, check_cells, read_rows
 from campaignkit.data.spreadsheets import count as count_cell
 from campaignkit.data.tallies import TallySheet, count_or_none, sheet_problems
 from campaignkit.exceptions import RecordsChanged
@@ -69,7 +76,7 @@ def _field_problems(problems: list[Problem]) -> dict[str, Problem]:
 
 
 def _unreadable(shown: str, error) -> Problem:
-    return Problem(shown, "", "file_unreadable", {"detail": str(error)})
+    return Problem(shown, "", error.code, error.params, row=error.row, column=error.column)
 
 
 class EventsFile:
@@ -83,8 +90,9 @@ class EventsFile:
         self.reload()
 
     def reload(self):
-        self.snapshot = savefile.load(self.path)
-        self.error = None
+        self.snapshot, self.error = savefile.load_checked(
+            self.path, self.root, self.shown, MAX_CSV_BYTES
+        )
         try:
             self.table = CsvTable.from_bytes(self.snapshot.data or b"")
         except Unreadable as error:
@@ -204,8 +212,11 @@ class CaseFile:
         self.reload()
 
     def reload(self):
-        self.snapshot = savefile.load(self.path)
+        self.snapshot, refused = savefile.load_checked(
+            self.path, self.root, self.shown, MAX_YAML_BYTES
+        )
         self.data, self.lines, self.error = self._parse(self.snapshot.data)
+        self.error = refused or self.error
         self.edits: dict[tuple, str] = {}
         self._checked = None
 
@@ -299,8 +310,9 @@ class TallyFile:
         self.reload()
 
     def reload(self):
-        self.snapshot = savefile.load(self.path)
-        self.error = None
+        self.snapshot, self.error = savefile.load_checked(
+            self.path, self.root, self.shown, MAX_SHEET_BYTES
+        )
         try:
             self.sheet = self._sheet(self.snapshot.data)
         except Unreadable as error:
@@ -318,10 +330,13 @@ class TallyFile:
 
     def _sheet(self, raw: bytes | None) -> TallySheet:
         if self.spreadsheet is not None:  # shown as the tally reader reads it, not edited
-            return TallySheet.from_rows(read_rows(self.spreadsheet))
+            return TallySheet.from_rows(read_rows(self.spreadsheet, self.root))
         if raw is None:
             return TallySheet.new(self.event_id, self.case_ids)
-        return TallySheet.parse(raw)
+        sheet = TallySheet.parse(raw)
+        for number, record in enumerate(sheet.table.records, start=1):
+            check_cells(number, record.fields)
+        return sheet
 
     def _state(self):
         return (self.participants, self.online, {k: tuple(v) for k, v in self.counts.items()})

@@ -7,8 +7,11 @@ from urllib.parse import unquote, urlparse
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from campaignkit import paths
+from campaignkit.data.guard import UnsafeFile, read_data_bytes, real_path
 from campaignkit.data.photos import cache_folder, cached_path
 from campaignkit.exceptions import BlockedResource
+
+MAX_RESOURCE = 1 << 30  # fonts and photos are far smaller
 
 
 class FolderFetcher(URLFetcher):
@@ -26,8 +29,14 @@ class FolderFetcher(URLFetcher):
             return super().fetch(url, headers)
         if scheme != "file":
             raise BlockedResource(f"blocked: {url} (only data: and local files are allowed)")
-        path = Path(unquote(urlparse(url).path))
-        path = (cached_path(str(path)) or path).resolve()
-        if not any(path.is_relative_to(folder) for folder in self.folders):
-            raise BlockedResource(f"blocked: {path} is outside the templates and campaign folders")
-        return URLFetcherResponse(url, body=path.read_bytes())
+        asked = Path(unquote(urlparse(url).path))
+        asked = cached_path(str(asked)) or asked
+        try:  # a regular file, never a FIFO or a device; symlinks resolved, loops refused
+            path = real_path(asked, None)
+            if not any(path.is_relative_to(folder) for folder in self.folders):
+                where = "outside the templates and campaign folders"
+                raise BlockedResource(f"blocked: {path} is {where}")
+            body = read_data_bytes(path, None, limit=MAX_RESOURCE)
+        except UnsafeFile as unsafe:
+            raise BlockedResource(f"blocked: {asked} ({unsafe.code})") from None
+        return URLFetcherResponse(url, body=body)

@@ -140,8 +140,8 @@ MESSAGES = {
     "bad_id": (
         "id invalide « {value} »",
         "invalid id '{value}'",
-        "utilisez des minuscules sans accents, des chiffres et des tirets (ex. : mtl-marathon)",
-        "use lower-case letters without accents, digits and hyphens (e.g. mtl-marathon)",
+        "utilisez au plus 60 minuscules sans accents, chiffres et tirets (ex. : mtl-marathon)",
+        "use at most 60 lower-case letters without accents, digits and hyphens (e.g. mtl-marathon)",
     ),
     "address_missing": (
         "adresse postale manquante",
@@ -172,6 +172,37 @@ MESSAGES = {
         "path outside the campaign folder '{value}'",
         "placez le fichier dans le dossier de la campagne et donnez un chemin relatif",
         "put the file inside the campaign folder and give a relative path",
+    ),
+    "bad_file_name": (
+        "nom de fichier « {value} » avec un caractère de contrôle ou l'un de \\ : * ? \" < > |",
+        "file name '{value}' with a control character or one of \\ : * ? \" < > |",
+        "renommez le fichier avec des lettres, des chiffres, des tirets et des points, puis "
+        "corrigez le chemin",
+        "rename the file with letters, digits, hyphens and dots, then correct the path",
+    ),
+    "symlink_loop": (
+        "« {value} » est un lien symbolique qui renvoie à lui-même, sans fin",
+        "'{value}' is a symbolic link that leads back to itself, without end",
+        "remplacez le lien par le fichier lui-même",
+        "replace the link with the file itself",
+    ),
+    "not_regular_file": (
+        "« {value} » est {kind_fr}, pas un fichier ordinaire : le lire pourrait bloquer",
+        "'{value}' is {kind_en}, not a regular file: reading it could block",
+        "remplacez-le par le fichier enregistré depuis votre tableur ou votre éditeur",
+        "replace it with the file as saved by your spreadsheet or text editor",
+    ),
+    "file_too_large": (
+        "fichier trop gros : {size}, {limit} au plus",
+        "file too large: {size}, at most {limit}",
+        "vérifiez que c'est le bon fichier ; un fichier de la campagne fait quelques Ko",
+        "check that it is the right file; a campaign file is a few kilobytes",
+    ),
+    "save_through_link": (
+        "« {value} » est un lien symbolique : l'enregistrer remplacerait le lien par un fichier",
+        "'{value}' is a symbolic link: saving would replace the link with a file",
+        "remplacez le lien par le fichier lui-même, puis rechargez",
+        "replace the link with the file itself, then reload",
     ),
     "yaml_syntax": (
         "YAML illisible : {detail}",
@@ -393,6 +424,34 @@ MESSAGES = {
         "formula '{value}' never computed",
         "ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le, ou écrivez le nombre",
         "open the file in Excel or LibreOffice and save it, or write the number",
+    ),
+    "sheet_hidden": (
+        "le classeur commence par une feuille masquée « {value} » : elle serait lue à la place "
+        "de la feuille visible",
+        "the workbook starts with a hidden sheet '{value}': it would be read instead of the "
+        "visible one",
+        "supprimez la feuille masquée, ou affichez-la et gardez le décompte en première feuille",
+        "delete the hidden sheet, or unhide it and keep the tally as the first sheet",
+    ),
+    "sheet_too_big": (
+        "la feuille « {value} » s'étend jusqu'à la cellule {cell} ; un décompte tient dans "
+        "{max_rows} lignes et les colonnes A à {max_column}",
+        "sheet '{value}' reaches cell {cell}; a tally fits in {max_rows} rows and columns A "
+        "to {max_column}",
+        "effacez les cellules au-delà du décompte (Ctrl+Fin mène à la dernière), puis enregistrez",
+        "clear the cells beyond the tally (Ctrl+End goes to the last one), then save",
+    ),
+    "xlsx_too_large": (
+        "classeur de {size} une fois décompressé, {limit} au plus",
+        "workbook of {size} once unzipped, at most {limit}",
+        "copiez le décompte seul dans un nouveau classeur et enregistrez-le",
+        "copy the tally alone into a new workbook and save it",
+    ),
+    "cell_too_long": (
+        "cellule de {length} caractères, {limit} au plus",
+        "cell of {length} characters, at most {limit}",
+        "une cellule de décompte tient un nombre ou un court libellé : videz celle-ci",
+        "a tally cell holds a number or a short label: clear this one",
     ),
     "total_mismatch": (
         "le total indique {stated}, mais les lignes donnent {counted}",

@@ -64,3 +64,23 @@ def test_a_formula_never_computed_is_not_a_blank_cell(tmp_path):
     assert number == 1
     assert cells[1] == "=100+110" and isinstance(cells[1], Uncomputed)
     assert cells[2] == 185
+
+
+def test_a_workbook_whose_zip_understates_a_size_is_unreadable_not_a_crash(tmp_path):
+    from tests.hostile import understated_workbook
+
+    path = understated_workbook(tmp_path / "t.xlsx", [["Participants", 120]] * 50)
+    with pytest.raises(Unreadable) as caught:
+        xlsx_rows(path)
+    assert caught.value.code == "file_unreadable"
+    assert "not an XLSX workbook" in str(caught.value)
+
+
+def test_a_sheet_filled_past_its_declared_extent_is_still_refused_at_row_1001(tmp_path):
+    from tests.hostile import understated_dimension_workbook
+
+    rows = [["Participants", 120]] * 1001
+    path = understated_dimension_workbook(tmp_path / "t.xlsx", rows)
+    with pytest.raises(Unreadable) as caught:
+        xlsx_rows(path)
+    assert (caught.value.code, caught.value.params["cell"]) == ("sheet_too_big", "A1001")

@@ -26,3 +26,19 @@ def test_a_page_that_reaches_out_fails_to_render(mini):
     html = '<img src="file:///etc/hostname"><p>x</p>'
     with pytest.raises((FatalURLFetchingError, Exception), match="blocked|hostname"):
         render_document(html, [], mini)
+
+
+def test_refuses_a_fifo_or_a_symlink_loop_inside_the_campaign(tmp_path):
+    """Never waits on a FIFO, never loops: a file swapped after check is still refused."""
+    import threading
+
+    from tests.hostile import fifo, symlink_loop
+
+    pipe = fifo(tmp_path / "photo.jpg")
+    # A writer that lets a reader through, so a fetcher that opens the FIFO fails this test
+    # instead of waiting for ever; it stays blocked (a daemon) when nothing opens the FIFO.
+    threading.Thread(target=lambda: open(pipe, "wb").close(), daemon=True).start()
+    fetcher = FolderFetcher(tmp_path)
+    for path in (pipe, symlink_loop(tmp_path / "logo.png")):
+        with pytest.raises(BlockedResource, match=path.name):
+            fetcher.fetch(path.as_uri())
