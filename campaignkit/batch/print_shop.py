@@ -165,19 +165,12 @@ def job_sheet_csv(jobs: list[PrintJob]) -> str:
 
 
 def totals_csv(jobs: list[PrintJob]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["paper", "colour", "sheets"])
-    writer.writerows(sheet_totals(jobs))
-    return buffer.getvalue()
+    return rows_csv([["paper", "colour", "sheets"], *sheet_totals(jobs)])
 
 
 def to_complete_csv(pending: list[ToComplete]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["case", "name", "missing"])
-    writer.writerows([item.case, item.name, item.missing] for item in pending)
-    return buffer.getvalue()
+    rows = [[item.case, item.name, item.missing] for item in pending]
+    return rows_csv([["case", "name", "missing"], *rows])
 
 
 def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS, marks: bool = True) -> Path:
