@@ -866,7 +866,11 @@ CORPUS = {
     ),
     "logo-name-with-a-pipe": (
         "paths",
-        edit(CAMPAIGN, '  accent: "#E4003A"', '  accent: "#E4003A"\n  logo: "logo|1.png"'),
+        edit(
+            CAMPAIGN,
+            '  accent: {rgb: "#E4003A", cmyk: [0, 100, 75, 0]}',
+            '  accent: {rgb: "#E4003A", cmyk: [0, 100, 75, 0]}\n  logo: "logo|1.png"',
+        ),
         Refused("bad_file_name", "campaign.yaml", "branding.logo", line=25),
     ),
     # numbers beyond any campaign (issue 12)
