@@ -71,7 +71,7 @@ def cmd_print_shop(args) -> int:
     from campaignkit.batch.print_shop import write_bundle
     from campaignkit.data.loader import load_campaign
 
-    bundle = write_bundle(load_campaign(args.campaign), args.out_dir)
+    bundle = write_bundle(load_campaign(args.campaign), args.out_dir, marks=args.marks)
     print(tell("print_shop", path=paths.display(bundle)))
     return 0
 
@@ -176,6 +176,12 @@ def parser() -> argparse.ArgumentParser:
     )
     shop.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
     shop.add_argument("--out-dir", default=str(paths.OUTPUTS), help=argparse.SUPPRESS)
+    shop.add_argument(
+        "--marks",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="traits de coupe hors du fond perdu / crop marks outside the bleed (--no-marks: none)",
+    )
     shop.set_defaults(run=cmd_print_shop)
     results = commands.add_parser(
         "results", help="lire les décomptes, totaliser / read the tallies, add them up"

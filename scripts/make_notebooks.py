@@ -35,7 +35,7 @@ campaign: str = "cases/2023"  # campaign folder: campaign.yaml, cases/, regions.
 region: str = "montreal"  # region id, from the campaign's regions.csv
 lang: str = "fr"  # language of the poster: fr or en
 paper: str = "tabloid"  # paper: tabloid (11 x 17 in), letter, a3 or a4
-bleed: bool = False  # print shop: add 0.125 in bleed and crop marks
+bleed: bool = False  # add bleed (0.125 in; 3 mm on A3, A4); print-shop bundle: + CMYK, marks
 out_dir: str = "outputs"  # the PDF goes to out_dir/<campaign id>/<region>/poster-<lang>.pdf
 preview: bool = True  # show the page below when done (the batch build turns it off)
 """,

@@ -97,3 +97,62 @@ def write_longest_campaign(mini: Path, target: Path) -> Path:
         text = yaml.safe_dump(longest_case(case_id, via_office), allow_unicode=True)
         (target / "cases" / f"{case_id}.yaml").write_text(text, encoding="utf-8")
     return target
+
+
+def write_busiest_region(longest: Path, target: Path, region: str = "montreal") -> Path:
+    """The longest campaign where `region` has one event more than a poster lists, every text
+    at its limit, a coordinator with the longest name, e-mail and phone, and the poster
+    featuring as many cases as it shows, the longest first."""
+    import csv
+
+    from campaignkit.materials.poster import MAX_CASES, MAX_EVENTS
+
+    shutil.copytree(longest, target)
+    events = target / "events.csv"
+    with events.open(newline="", encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    fields = list(rows[0])
+    for n in range(MAX_EVENTS + 1):
+        rows.append(
+            rows[0]
+            | {
+                "id": f"longest-{n}",
+                "region": region,
+                "title_fr": prose("fr", LIMITS["event_title"]),
+                "title_en": prose("en", LIMITS["event_title"]),
+                "date": f"2023-12-{10 + n}",
+                "start": "10:30",
+                "end": "21:30",
+                "venue": words(LIMITS["venue"]),
+                "address": words(LIMITS["address"]),
+                "city": words(LIMITS["city"]),
+            }
+        )
+    with events.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.DictWriter(file, fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    regions = target / "regions.csv"
+    with regions.open(newline="", encoding="utf-8") as file:
+        region_rows = list(csv.DictReader(file))
+    for row in region_rows:
+        row["coordinator_name"] = words(LIMITS["name"])
+        domain = "@example-longest.org"  # a local part of at most 64 characters, as e-mail has
+        row["coordinator_email"] = "w" * (LIMITS["email"] - len(domain)) + domain
+        row["coordinator_phone"] = "+1 514 555-0101 ext. 12345"
+    with regions.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.DictWriter(file, list(region_rows[0]))
+        writer.writeheader()
+        writer.writerows(region_rows)
+    campaign = yaml.safe_load((target / "campaign.yaml").read_text(encoding="utf-8"))
+    featured = ["longest", "longest-office", *campaign.get("featured_cases", [])]
+    campaign["featured_cases"] = featured[:MAX_CASES]
+    campaign["name"] = {lang: prose(lang, LIMITS["campaign_name"]) for lang in SOURCE}
+    campaign["tagline"] = both("tagline")
+    campaign["organization"]["action_url"] = ("https://example.org/" + "agir/" * 30)[
+        : LIMITS["url"]
+    ]
+    for item in campaign.get("impact", []):
+        item["label"] = both("impact_label")
+    (target / "campaign.yaml").write_text(yaml.safe_dump(campaign, allow_unicode=True), "utf-8")
+    return target

@@ -446,8 +446,22 @@ CORPUS = {
     ),
     "colour-by-name": (
         "types",
-        edit(CAMPAIGN, 'primary: "#FFFF00"', "primary: yellow"),
-        Refused("bad_format", "campaign.yaml", "branding.primary", line=22, shows="#FFFF00"),
+        edit(CAMPAIGN, 'rgb: "#FFFF00"', "rgb: yellow"),
+        Refused("bad_format", "campaign.yaml", "branding.primary.rgb", line=22, shows="#FFFF00"),
+    ),
+    "brand-colour-without-cmyk": (
+        "types",
+        edit(CAMPAIGN, ", cmyk: [0, 100, 75, 0]", ""),
+        Refused(
+            "brand_cmyk_missing", "campaign.yaml", "branding.accent", line=24, shows="cmyk: [0"
+        ),
+    ),
+    "brand-colour-cmyk-out-of-range": (
+        "types",
+        edit(CAMPAIGN, "cmyk: [0, 0, 100, 0]", "cmyk: [0, 0, 120, 0]"),
+        Refused(
+            "brand_cmyk_range", "campaign.yaml", "branding.primary.cmyk", line=22, shows="0 to 100"
+        ),
     ),
     "region-code-one-digit": (
         "types",
@@ -854,7 +868,11 @@ CORPUS = {
     ),
     "logo-name-with-a-pipe": (
         "paths",
-        edit(CAMPAIGN, '  accent: "#E4003A"', '  accent: "#E4003A"\n  logo: "logo|1.png"'),
+        edit(
+            CAMPAIGN,
+            '  accent: {rgb: "#E4003A", cmyk: [0, 100, 75, 0]}',
+            '  accent: {rgb: "#E4003A", cmyk: [0, 100, 75, 0]}\n  logo: "logo|1.png"',
+        ),
         Refused("bad_file_name", "campaign.yaml", "branding.logo", line=25),
     ),
     # numbers beyond any campaign (issue 12)

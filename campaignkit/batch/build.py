@@ -1,6 +1,7 @@
 """The batch: run the material notebooks through papermill for every region and language."""
 
 from pathlib import Path
+from types import SimpleNamespace
 
 from campaignkit import materials, paths
 from campaignkit.batch.fingerprint import inputs_signature, job_fingerprint
@@ -62,7 +63,10 @@ def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> O
     job = outcome.job
     errors = []
     for name, pdf in zip(job.materials, job.outputs, strict=True):
-        if outcome.error or not pdf.is_file():
+        if outcome.error:  # shown failed in the gallery, with the reason
+            manifest.record(pdf, failed_entry(job, name, outcome, manifest.root))
+            continue
+        if not pdf.is_file():
             manifest.forget(pdf)
             continue
         expected = materials.get(name).expected_pages(data, job.region)
@@ -76,18 +80,24 @@ def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> O
     return outcome
 
 
-def entry(job: Job, material: str, pdf: Path, report, executed: Path, root: Path) -> dict:
-    """The manifest's record of one output."""
+def entry(job: Job, material: str, pdf: Path | None, report, executed: Path, root: Path) -> dict:
+    """The manifest's record of one output (`pdf` None: it could not be made)."""
     return {
         "material": material,
         "region": job.region,
         "lang": job.lang,
         "inputs": job.fingerprint,
         "pages": report.pages,
-        "bytes": pdf.stat().st_size,
+        "bytes": pdf.stat().st_size if pdf else 0,
         "preflight": {"ok": report.ok, "errors": report.errors, "warnings": report.warnings},
         "notebook": executed.resolve().relative_to(root.resolve()).as_posix(),
     }
+
+
+def failed_entry(job: Job, material: str, outcome: Outcome, root: Path) -> dict:
+    """The manifest's record of an output its job could not make."""
+    report = SimpleNamespace(pages=0, ok=False, errors=[outcome.error], warnings=[])
+    return entry(job, material, None, report, outcome.executed, root)
 
 
 def longest_first(todo: list[Job], manifest: Manifest) -> list[Job]:

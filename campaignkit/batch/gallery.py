@@ -29,11 +29,11 @@ def write_gallery(manifest: Manifest, names: dict[str, str] | None = None) -> Pa
         {
             **entry,
             "pdf": key,
-            "thumb": thumbnail(manifest, key),
+            "thumb": thumbnail(manifest, key) if entry["bytes"] else None,
             "images": images(manifest.root, entry, key),
         }
         for key, entry in sorted(manifest.outputs.items(), key=lambda kv: _order(kv[1]))
-        if manifest.output(key).is_file()
+        if manifest.output(key).is_file() or not entry["preflight"]["ok"]
     ]
     groups = [
         {"id": region, "name": names.get(region, region), "items": list(entries)}

@@ -1,10 +1,17 @@
-"""The print-shop bundle: what to print for each region, how many copies, on what paper."""
+"""The print-shop bundle: what to print for each region, how many copies, on what paper.
+
+Every file is made again for the press (PDF/X-4, CMYK, bleed, crop marks unless the shop
+wants none), and only what can be used is ordered: letters whose address is still to be
+confirmed are listed to complete instead, card instructions go on plain paper and card
+faces on cardstock.
+"""
 
 import math
 import os
 import shutil
 import tempfile
 import zipfile
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,26 +21,29 @@ from campaignkit.batch.lock import outputs_lock
 from campaignkit.batch.manifest import Manifest
 from campaignkit.data.inert import rows_csv
 from campaignkit.data.loader import CampaignData
+from campaignkit.data.models import Case
 from campaignkit.data.photos import caching_into
-from campaignkit.files import (
-    copy_atomically,
-    temporary_beside,
-    usual_mode,
-    write_atomically,
-    writing,
-)
+from campaignkit.files import temporary_beside, usual_mode, write_atomically, writing
 
 DEFAULT_ATTENDANCE = 30  # when events.csv leaves expected_attendance blank
 OTHER_LANGUAGE_SHARE = 0.25  # copies in the campaign's other languages, against the first
+PLAIN, CARDSTOCK, TABLOID = "letter", "letter (cardstock)", "tabloid"
 
 # material → (copies for a region from its expected attendance, paper, colour)
 RULES = {
-    "poster": (lambda people, events: 5 * events + 5, "tabloid", "colour"),
-    "casebook": (lambda people, events: math.ceil(people / 6) + events, "letter", "colour"),
-    "letters": (lambda people, events: math.ceil(people / 3), "letter", "black"),
-    "cards": (lambda people, events: math.ceil(people / 2), "letter (cardstock)", "colour"),
-    "tally": (lambda people, events: 2, "letter", "black"),
-    "summary": (lambda people, events: 1, "letter", "colour"),
+    "poster": (lambda people, events: 5 * events + 5, TABLOID, "colour"),
+    "casebook": (lambda people, events: math.ceil(people / 6) + events, PLAIN, "colour"),
+    "letters": (lambda people, events: math.ceil(people / 3), PLAIN, "black"),
+    "cards": (lambda people, events: math.ceil(people / 2), CARDSTOCK, "colour"),
+    "tally": (lambda people, events: 2, PLAIN, "black"),
+    "summary": (lambda people, events: 1, PLAIN, "colour"),
+}
+# materials printed as several files: part → (which pages, paper, colour)
+PARTS = {
+    "cards": {
+        "cards-instructions": (slice(0, None, 2), PLAIN, "black"),
+        "cards-faces": (slice(1, None, 2), CARDSTOCK, "colour"),
+    },
 }
 
 
@@ -48,6 +58,19 @@ class PrintJob:
     paper: str
     colour: str
 
+    @property
+    def sheets(self) -> int:
+        return self.pages * self.copies
+
+
+@dataclass(frozen=True)
+class ToComplete:
+    """A letter left out of the order, and what it still needs."""
+
+    case: str
+    name: str
+    missing: str
+
 
 def attendance(data: CampaignData, region: str) -> tuple[int, int]:
     """Expected people and number of events of a region."""
@@ -56,33 +79,72 @@ def attendance(data: CampaignData, region: str) -> tuple[int, int]:
     return people, len(events)
 
 
+def mailable(case: Case) -> bool:
+    """A letter can be posted: its addressee's postal address is known and confirmed."""
+    return bool(case.target.address) and not case.target.address_pending
+
+
+def letters_to_complete(data: CampaignData, lang: str) -> list[ToComplete]:
+    """The letters not ordered, each with what is missing."""
+    from campaignkit.text import i18n
+
+    wording = i18n.word("job_sheet_missing_address", lang)
+    return [
+        ToComplete(case.id, case.name, wording.format(target=case.target.title[lang]))
+        for case in data.cases.values()
+        if not mailable(case)
+    ]
+
+
 def print_jobs(data: CampaignData, manifest: Manifest) -> list[PrintJob]:
     """One line per file to print, for every checked output of every region."""
     jobs = []
-    for key, entry in sorted(manifest.outputs.items()):
-        rule = RULES.get(entry["material"])
-        if rule is None or entry["region"] == "campaign" or not entry["preflight"]["ok"]:
-            continue
-        copies_for, paper, colour = rule
-        people, events = attendance(data, entry["region"])
-        if entry["material"] != "poster" and events == 0:
-            continue  # nothing to print for events that do not exist yet, but the poster
-        copies = copies_for(people, events)
-        if entry["lang"] != data.campaign.languages[0]:
-            copies = max(1, math.ceil(copies * OTHER_LANGUAGE_SHARE))
-        jobs.append(
-            PrintJob(
-                entry["region"],
-                key,
-                entry["material"],
-                entry["lang"],
-                entry["pages"],
-                copies,
-                paper,
-                colour,
-            )
-        )
+    for _, entry in sorted(manifest.outputs.items()):
+        copies = copies_of(data, entry)
+        if copies:
+            jobs += files_of(data, entry, copies)
     return jobs
+
+
+def copies_of(data: CampaignData, entry: dict) -> int:
+    """Copies of one output to order; 0 when it is not printed."""
+    rule = RULES.get(entry["material"])
+    if rule is None or entry["region"] == "campaign" or not entry["preflight"]["ok"]:
+        return 0
+    people, events = attendance(data, entry["region"])
+    if entry["material"] != "poster" and events == 0:
+        return 0  # nothing to print for events that do not exist yet, but the poster
+    copies = rule[0](people, events)
+    if entry["lang"] != data.campaign.languages[0]:
+        copies = max(1, math.ceil(copies * OTHER_LANGUAGE_SHARE))
+    return copies
+
+
+def files_of(data: CampaignData, entry: dict, copies: int) -> list[PrintJob]:
+    """The files one output is printed as, with their pages, paper and ink."""
+    material, region, lang = entry["material"], entry["region"], entry["lang"]
+    _, paper, colour = RULES[material]
+    jobs = []
+    for part, (chosen, part_paper, part_colour) in PARTS.get(
+        material, {material: (slice(None), paper, colour)}
+    ).items():
+        pages = len(range(entry["pages"])[chosen])
+        if material == "letters":  # only those that can be posted
+            pages = sum(mailable(case) for case in data.cases.values())
+        if pages:
+            file = f"{region}/{part}-{lang}.pdf"
+            jobs.append(
+                PrintJob(region, file, material, lang, pages, copies, part_paper, part_colour)
+            )
+    return jobs
+
+
+def sheet_totals(jobs: list[PrintJob]) -> list[tuple[str, str, int]]:
+    """(paper, colour, sheets) for each paper stock and ink, for a quote."""
+    totals = Counter()
+    for job in jobs:
+        totals[job.paper, job.colour] += job.sheets
+    return [(paper, colour, sheets) for (paper, colour), sheets in sorted(totals.items())]
 
 
 def job_sheet_csv(jobs: list[PrintJob]) -> str:
@@ -97,7 +159,7 @@ def job_sheet_csv(jobs: list[PrintJob]) -> str:
                 job.lang,
                 job.pages,
                 job.copies,
-                job.pages * job.copies,
+                job.sheets,
                 job.paper,
                 job.colour,
             ]
@@ -106,18 +168,29 @@ def job_sheet_csv(jobs: list[PrintJob]) -> str:
     )
 
 
-def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS) -> Path:
-    """outputs/<c>/print-shop/: the files, job-sheet.csv, job-sheet.pdf, and print-shop.zip.
+def totals_csv(jobs: list[PrintJob]) -> str:
+    return rows_csv([["paper", "colour", "sheets"], *sheet_totals(jobs)])
+
+
+def to_complete_csv(pending: list[ToComplete]) -> str:
+    rows = [[item.case, item.name, item.missing] for item in pending]
+    return rows_csv([["case", "name", "missing"], *rows])
+
+
+def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS, marks: bool = True) -> Path:
+    """outputs/<c>/print-shop/: the PDF/X-4 files, job-sheet.csv and .pdf, the sheet totals,
+    the letters to complete, and print-shop.zip.
 
     The bundle is made in a temporary folder beside it, then put in place whole.
     """
     with outputs_lock(paths.campaign_dir(out_dir, data.id)):
         manifest = Manifest(out_dir, data.id)
         jobs = print_jobs(data, manifest)
+        pending = letters_to_complete(data, data.campaign.languages[0])
         bundle, archive = manifest.output("print-shop"), manifest.output("print-shop.zip")
         with temporary_folder(manifest.root, "print-shop") as draft:
             with caching_into(paths.cache_dir(out_dir)):
-                fill_bundle(data, manifest, jobs, draft)
+                fill_bundle(data, jobs, pending, draft, marks)
             with temporary_beside(archive) as zip_draft:
                 zip_folder(draft, zip_draft)
                 os.chmod(zip_draft, usual_mode(zip_draft))
@@ -126,23 +199,24 @@ def write_bundle(data: CampaignData, out_dir=paths.OUTPUTS) -> Path:
     return bundle
 
 
-def fill_bundle(data: CampaignData, manifest: Manifest, jobs: list[PrintJob], folder: Path):
+def fill_bundle(data: CampaignData, jobs: list[PrintJob], pending, folder: Path, marks: bool):
     """Every file of the bundle, written into `folder`."""
-    for job in jobs:
-        target = paths.output(folder, job.file)
-        if job.material == "poster":
-            write_print_poster(data, job, target)
-        else:
-            copy_atomically(manifest.output(job.file), target)
+    for (region, material, lang), files in _by_output(jobs).items():
+        write_press_files(data, region, material, lang, files, folder, marks)
     write_atomically(folder / "job-sheet.csv", job_sheet_csv(jobs).encode("utf-8"))
-    write_job_sheet_pdf(data, jobs, folder / "job-sheet.pdf")
+    write_atomically(folder / "sheet-totals.csv", totals_csv(jobs).encode("utf-8"))
+    write_atomically(folder / "to-complete.csv", to_complete_csv(pending).encode("utf-8"))
+    write_job_sheet_pdf(data, jobs, pending, folder / "job-sheet.pdf")
 
 
 def zip_folder(folder: Path, target: Path):
+    """The bundle as a zip whose entries carry a fixed date: the same files, the same bytes."""
     with writing(target), zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zipped:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                zipped.write(path, path.relative_to(folder).as_posix())
+                info = zipfile.ZipInfo(path.relative_to(folder).as_posix(), (1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zipped.writestr(info, path.read_bytes())
 
 
 @contextmanager
@@ -166,16 +240,43 @@ def replace_folder(new: Path, target: Path):
             os.replace(new, target)
 
 
-def write_print_poster(data: CampaignData, job: PrintJob, target: Path):
-    """The poster as a print shop wants it: 0.125 in bleed and crop marks."""
+def _by_output(jobs: list[PrintJob]) -> dict[tuple, list[PrintJob]]:
+    """The jobs grouped by the rendered output they come from (cards give two files)."""
+    grouped: dict[tuple, list[PrintJob]] = {}
+    for job in jobs:
+        grouped.setdefault((job.region, job.material, job.lang), []).append(job)
+    return grouped
+
+
+def write_press_files(data, region, material, lang, files, bundle: Path, marks: bool):
+    """Render one output for the press and write the file (or files) the shop prints."""
     from campaignkit.printing import render
     from campaignkit.printing.document import fitted_document
 
-    document = fitted_document(data, "poster", job.region, job.lang, None, bleed=True)
-    render.write_atomically(target, render.pdf_bytes(document))
+    document = fitted_document(data, material, region, lang, None, False, press=True)
+    if material == "letters":  # one page per case, in order: keep those that can be posted
+        keep = [mailable(case) for case in data.cases.values()]
+        document = _pages(document, [p for p, k in zip(document.pages, keep, strict=True) if k])
+    parts = PARTS.get(material)
+    for job in files:
+        part = _pages(document, document.pages[_part_of(parts, job)]) if parts else document
+        render.write_atomically(paths.output(bundle, job.file), render.pdf_bytes(part, marks=marks))
 
 
-def write_job_sheet_pdf(data: CampaignData, jobs: list[PrintJob], target: Path):
+def _part_of(parts: dict, job: PrintJob) -> slice:
+    stem = Path(job.file).name.removesuffix(f"-{job.lang}.pdf")
+    return parts[stem][0]
+
+
+def _pages(document, pages):
+    """The same document with only these pages, still for the press."""
+    part = document.copy(pages)
+    part.press, part.items = document.press, document.items
+    part.source = document.source + "".join(f"|{document.pages.index(p)}" for p in pages)
+    return part
+
+
+def write_job_sheet_pdf(data: CampaignData, jobs, pending, target: Path):
     from campaignkit.printing import render
     from campaignkit.text import i18n
 
@@ -183,13 +284,17 @@ def write_job_sheet_pdf(data: CampaignData, jobs: list[PrintJob], target: Path):
     context = {
         "lang": lang,
         "w": i18n.words(lang),
-        "brand": data.campaign.branding,
+        "brand": {name: c.css() for name, c in data.campaign.branding.colours().items()},
         "compact": False,
         "campaign_name": data.campaign.name[lang],
         "jobs": jobs,
         "regions": {r.id: r.name[lang] for r in data.regions.values()},
-        "total_sheets": sum(job.pages * job.copies for job in jobs),
+        "total_sheets": sum(job.sheets for job in jobs),
+        "totals": sheet_totals(jobs),
+        "pending": pending,
     }
     html = render.render_html("printshop/job-sheet.html", context)
     document = render.render_document(html, ["printshop/job-sheet.css"], data.root)
+    issued = f"{data.campaign.start.isoformat()}T00:00:00+00:00"
+    document.metadata.created = document.metadata.modified = issued
     render.write_atomically(target, render.pdf_bytes(document))

@@ -15,4 +15,5 @@ def warm_up():
             sheets = material.stylesheets(paper, bleed=False)
             for sheet in sheets:
                 render.stylesheet(sheet)
-    render.pdf_bytes(render.render_document("<p>warm</p>", sheets, paths.TEMPLATES))
+    page = '<html lang="fr"><title>warm</title><p>warm</p></html>'  # what PDF/UA asks for
+    render.pdf_bytes(render.render_document(page, sheets, paths.TEMPLATES))

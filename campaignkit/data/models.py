@@ -54,6 +54,8 @@ LIMITS = {
     "address_line": 60,
     "url": 100,
     "quote": 280,
+    "email": 80,
+    "phone": 30,
 }
 # The most people, letters or cards one event may count: more is a typing mistake.
 MAX_COUNT = 100_000
@@ -264,11 +266,44 @@ class Success(Record):
     text: Text(LIMITS["success"])
 
 
+class BrandColour(Record):
+    """A brand colour, defined once for each medium: RGB for screens, CMYK for the press
+    (percent of cyan, magenta, yellow and black ink)."""
+
+    rgb: str = Field(pattern=r"^#[0-9A-Fa-f]{6}$")
+    cmyk: tuple[float, float, float, float]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _cmyk_given(cls, value):
+        if isinstance(value, str) or (isinstance(value, dict) and "cmyk" not in value):
+            rgb = value if isinstance(value, str) else value.get("rgb", "#FFFF00")
+            raise PydanticCustomError("brand_cmyk_missing", "CMYK missing", {"rgb": rgb})
+        return value
+
+    @field_validator("cmyk")
+    @classmethod
+    def _cmyk_in_range(cls, value):
+        if any(not 0 <= ink <= 100 for ink in value):
+            shown = ", ".join(f"{ink:g}" for ink in value)
+            raise PydanticCustomError("brand_cmyk_range", "CMYK out of range", {"value": shown})
+        return value
+
+    def css(self, press: bool = False) -> str:
+        """The colour as CSS: `device-cmyk()` for the press, the RGB otherwise."""
+        if not press:
+            return self.rgb
+        return "device-cmyk({:g}% {:g}% {:g}% {:g}%)".format(*self.cmyk)
+
+
 class Branding(Record):
-    primary: str = Field("#FFFF00", pattern=r"^#[0-9A-Fa-f]{6}$")
-    ink: str = Field("#000000", pattern=r"^#[0-9A-Fa-f]{6}$")
-    accent: str = Field("#D62718", pattern=r"^#[0-9A-Fa-f]{6}$")
+    primary: BrandColour = BrandColour(rgb="#FFFF00", cmyk=(0, 0, 100, 0))
+    ink: BrandColour = BrandColour(rgb="#000000", cmyk=(0, 0, 0, 100))
+    accent: BrandColour = BrandColour(rgb="#D62718", cmyk=(0, 95, 95, 10))
     logo: str | None = None
+
+    def colours(self) -> dict[str, BrandColour]:
+        return {"primary": self.primary, "ink": self.ink, "accent": self.accent}
 
 
 class Goals(Record):
@@ -297,9 +332,9 @@ class Region(Record):
     id: Slug
     code: str = Field(pattern=r"^\d{2}$")
     name: Text(LIMITS["title"])
-    coordinator_name: str = ""
-    coordinator_email: Email = ""
-    coordinator_phone: Phone = ""
+    coordinator_name: str = Field("", max_length=LIMITS["name"])
+    coordinator_email: Email = Field("", max_length=LIMITS["email"])
+    coordinator_phone: Phone = Field("", max_length=LIMITS["phone"])
     goal_actions: int | None = Field(None, ge=0, le=MAX_FIGURE)
     last_year_actions: int | None = Field(None, ge=0, le=MAX_FIGURE)
     quote: Text(LIMITS["quote"]) | None = None  # the coordinator's words for the press release

@@ -6,7 +6,7 @@ recipient's first name and the card message, which validation keeps free of that
 
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.models import Case
-from campaignkit.materials import mailing
+from campaignkit.materials import items, mailing
 from campaignkit.materials.context import common
 from campaignkit.materials.registry import Material, register
 
@@ -35,6 +35,17 @@ def cards_context(data: CampaignData, region: str, lang: str) -> dict:
     return context
 
 
+def cards_items(context: dict) -> list[items.Item]:
+    """Each case's card recipient, where the cards go, and the first name on its cards."""
+    found = []
+    for case in context["cases"]:
+        name = f"cards {case['id']}"
+        found.append(items.Item(f"{name}: recipient", case["recipient"]))
+        found += items.address(f"{name}: address", case["address"], context["w"])
+        found.append(items.Item(f"{name}: first name on the cards", case["first_name"]))
+    return found
+
+
 CARDS = register(
     Material(
         name="cards",
@@ -43,5 +54,6 @@ CARDS = register(
         papers={"letter": "cards/letter.css", "a4": "cards/a4.css"},
         expected_pages=lambda data, region: 2 * len(data.cases),
         notebook="letters.ipynb",
+        items=cards_items,
     )
 )

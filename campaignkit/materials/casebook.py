@@ -2,7 +2,7 @@
 
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.models import Case, paragraphs
-from campaignkit.materials import mailing
+from campaignkit.materials import items, mailing
 from campaignkit.materials.context import case_summary, common, qr
 from campaignkit.materials.registry import Material, register
 
@@ -17,7 +17,7 @@ def case_sheet(data: CampaignData, case: Case, lang: str) -> dict:
         "card": mailing.card(data, case, lang),
         "guidance": case.card.guidance[lang],
         "action_url": case.action_url,
-        "qr_svg": qr(case.action_url),
+        "qr_svg": qr(case.action_url, lang),
     }
 
 
@@ -25,6 +25,18 @@ def casebook_context(data: CampaignData, region: str, lang: str) -> dict:
     context = common(data, region, lang)
     context["cases"] = [case_sheet(data, case, lang) for case in data.cases.values()]
     return context
+
+
+def casebook_items(context: dict) -> list[items.Item]:
+    """Each case's name, demand, addresses (or do-not-mail boxes) and online action."""
+    found = []
+    for case in context["cases"]:
+        name = f"case {case['id']}"
+        found.append(items.Item(f"{name}: name", case["name"]))
+        found += items.address(f"{name}: letter address", case["target"], context["w"])
+        found += items.address(f"{name}: card address", case["card"], context["w"])
+        found += items.action(case["action_url"], f"{name}: action URL")
+    return found + items.sample_notice(context)
 
 
 CASEBOOK = register(
@@ -35,5 +47,6 @@ CASEBOOK = register(
         papers={"letter": "casebook/letter.css", "a4": "casebook/a4.css"},
         expected_pages=lambda data, region: len(data.cases),
         notebook="letters.ipynb",
+        items=casebook_items,
     )
 )

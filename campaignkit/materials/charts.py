@@ -37,6 +37,16 @@ def _svg(figure: Figure) -> str:
     return buffer.getvalue()
 
 
+def in_words(title: str, labels: list[str], series: list[tuple[str, list]], lang: str) -> str:
+    """A chart's figures as a sentence, its text alternative: `title: label: 3 letters, …`."""
+    colon, between = ("\u00a0: ", " ; ") if lang == "fr" else (": ", "; ")
+    parts = []
+    for i, label in enumerate(labels):
+        values = [f"{i18n.number(v[i], lang)} {name}" for name, v in series if v[i] is not None]
+        parts.append(label + colon + ", ".join(values))
+    return title + colon + between.join(parts)
+
+
 def data_uri(svg: str) -> str:
     """An SVG as a `data:` URL for an <img>: the only kind of URL the renderer fetches."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

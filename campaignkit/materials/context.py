@@ -19,7 +19,7 @@ def common(data: CampaignData, region_id: str | None, lang: str) -> dict:
         "lang": lang,
         "direction": i18n.direction(lang),
         "w": i18n.words(lang),
-        "brand": campaign.branding,
+        "brand": {name: colour.css() for name, colour in campaign.branding.colours().items()},
         "campaign_name": campaign.name[lang],
         "tagline": campaign.tagline[lang],
         "dates": i18n.date_span(campaign.start, campaign.end, lang),
@@ -43,9 +43,9 @@ def common(data: CampaignData, region_id: str | None, lang: str) -> dict:
     return context
 
 
-def qr(url: str) -> Markup:
-    """A QR code as inline SVG; segno writes only its own markup."""
-    return Markup(qr_svg(url))
+def qr(url: str, lang: str) -> Markup:
+    """A QR code as inline SVG, with its text alternative; segno writes only its own markup."""
+    return Markup(qr_svg(url, title=i18n.word("qr_alt", lang).format(url=url)))
 
 
 def case_summary(data: CampaignData, case: Case, lang: str) -> dict:

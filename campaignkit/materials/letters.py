@@ -4,7 +4,7 @@ from markupsafe import Markup, escape
 
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.models import paragraphs
-from campaignkit.materials import mailing
+from campaignkit.materials import items, mailing
 from campaignkit.materials.context import common
 from campaignkit.materials.registry import Material, register
 from campaignkit.text.catalog import word
@@ -37,6 +37,16 @@ def letters_context(data: CampaignData, region: str, lang: str) -> dict:
     return context
 
 
+def letters_items(context: dict) -> list[items.Item]:
+    """Each letter's recipient block, or its do-not-mail box, and whom it is about."""
+    found = []
+    for letter in context["letters"]:
+        name = f"letter {letter['id']}"
+        found.append(items.Item(f"{name}: case name", letter["name"]))
+        found += items.address(f"{name}: recipient", letter["target"], context["w"])
+    return found
+
+
 LETTERS = register(
     Material(
         name="letters",
@@ -45,5 +55,6 @@ LETTERS = register(
         papers={"letter": "letters/letter.css", "a4": "letters/a4.css"},
         expected_pages=lambda data, region: len(data.cases),
         notebook="letters.ipynb",
+        items=letters_items,
     )
 )

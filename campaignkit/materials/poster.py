@@ -1,18 +1,23 @@
 """The regional poster: events, featured cases, impact, QR code, contact."""
 
 from campaignkit.data.loader import CampaignData
+from campaignkit.materials import items
 from campaignkit.materials.context import case_summary, common, qr
 from campaignkit.materials.registry import Material, register
 from campaignkit.text import i18n
 
 MAX_EVENTS = 4  # more would not be legible from a few metres; the rest are counted
+MAX_CASES = 4  # the featured cases a poster shows, in the campaign's order
 
 
 def poster_context(data: CampaignData, region: str, lang: str) -> dict:
     context = common(data, region, lang)
     events = data.events_of(region)
-    context["more_events"] = max(0, len(events) - MAX_EVENTS)
+    more = max(0, len(events) - MAX_EVENTS)
+    context["more_events"] = more
     context["compact_events"] = MAX_EVENTS // 2  # compact keeps 24 pt event lines, shows fewer
+    wording = "more_event_one" if more == 1 else "more_events"
+    context["more_events_text"] = context["w"][wording].format(n=more) if more else ""
     context["events"] = [
         {
             "id": event.id,
@@ -25,13 +30,36 @@ def poster_context(data: CampaignData, region: str, lang: str) -> dict:
         }
         for event in events[:MAX_EVENTS]
     ]
-    context["cases"] = [case_summary(data, case, lang) for case in data.featured_cases()]
+    shown = data.featured_cases()[:MAX_CASES]
+    context["cases"] = [case_summary(data, case, lang) for case in shown]
     context["impact"] = [
         {"value": i18n.number(item.value, lang), "label": item.label[lang]}
         for item in data.campaign.impact
     ]
-    context["qr_svg"] = qr(data.campaign.organization.action_url)
+    context["qr_svg"] = qr(data.campaign.organization.action_url, lang)
     return context
+
+
+def poster_items(context: dict) -> list[items.Item]:
+    """Every event's date line, title and venue; cases; how to act; whom to call; notices."""
+    found = items.texts(campaign_name=context["campaign_name"], region=context["region_name"])
+    for event in context["events"]:
+        found += items.texts(
+            **{
+                f"event {event['id']}: date line": event["when"],
+                f"event {event['id']}: title": event["title"],
+                f"event {event['id']}: venue": event["venue"],
+                f"event {event['id']}: city": event["city"],
+            }
+        )
+    found += items.texts(more_events=context["more_events_text"])
+    if not context["events"]:
+        found += items.texts(invitation_to_host=context["w"]["no_event_title"])
+    found += [items.Item(f"case {case['id']}: name", case["name"]) for case in context["cases"]]
+    found += items.action(context["action_url"])
+    found += items.coordinator(context)
+    found += items.texts(organization_line=context["organized_by"])
+    return found + items.sample_notice(context)
 
 
 POSTER = register(
@@ -48,5 +76,6 @@ POSTER = register(
         default_paper="tabloid",
         expected_pages=lambda data, region: 1,
         notebook="poster.ipynb",
+        items=poster_items,
     )
 )

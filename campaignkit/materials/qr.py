@@ -3,12 +3,15 @@
 import io
 
 import segno
+from markupsafe import escape
 
 
-def qr_svg(url: str, dark: str = "#000000") -> str:
-    """An SVG element encoding `url`, scaled by its container."""
+def qr_svg(url: str, title: str = "", dark: str = "#000") -> str:
+    """An SVG element encoding `url`, scaled by its container, with `title` as its text
+    alternative and `data-qr` naming what it encodes; `dark` is any CSS colour."""
     buffer = io.BytesIO()
     segno.make(url, error="m").save(
-        buffer, kind="svg", xmldecl=False, svgns=True, omitsize=True, dark=dark, border=2
+        buffer, kind="svg", xmldecl=False, svgns=True, omitsize=True, border=2, title=title or None
     )
-    return buffer.getvalue().decode("utf-8")
+    svg = buffer.getvalue().decode("utf-8").replace('stroke="#000"', f'stroke="{escape(dark)}"')
+    return svg.replace("<svg ", f'<svg role="img" fill="none" data-qr="{escape(url)}" ', 1)

@@ -25,6 +25,7 @@ class Material:
     filename: str = ""  # the PDF's name before -<lang>.pdf when it is not the material's name
     most_pages: int | None = None  # when expected_pages is None: the most pages it may take
     images: Callable[[Path], list[Path]] | None = None  # PNGs made from the PDF (gallery)
+    items: Callable[[dict], list] = lambda context: []  # what its pages must show (items.Item)
 
     @property
     def file_stem(self) -> str:
@@ -35,14 +36,22 @@ class Material:
         """out_dir/<campaign>/<region or campaign>/<file stem>-<lang>.pdf."""
         return paths.output_pdf(out_dir, campaign_id, place, self.file_stem, lang)
 
-    def stylesheets(self, paper: str | None, bleed: bool) -> list[str]:
+    def paper(self, paper: str | None) -> str:
+        """The paper asked for, or the material's default."""
         paper = paper or self.default_paper or next(iter(self.papers))
         if paper not in self.papers:
             choices = ", ".join(self.papers)
             raise UnknownName("unknown_paper", value=paper, material=self.name, choices=choices)
-        return [self.papers[paper]] + (["base/bleed.css"] if bleed else [])
+        return paper
+
+    def stylesheets(self, paper: str | None, bleed: bool) -> list[str]:
+        """The paper's stylesheet, and the bleed its kind of paper takes at a print shop."""
+        paper = self.paper(paper)
+        bleed_sheet = "base/bleed-iso.css" if paper in ISO_PAPERS else "base/bleed.css"
+        return [self.papers[paper]] + ([bleed_sheet] if bleed else [])
 
 
+ISO_PAPERS = ("a3", "a4")  # 3 mm bleed; US papers (letter, tabloid) take 0.125 in
 REGISTRY: dict[str, Material] = {}
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.results import Results, results_of
 from campaignkit.data.tallies import InvalidTallies, tallies_of
+from campaignkit.materials import items
 from campaignkit.materials.context import common
 from campaignkit.materials.mailing_kit import plan_view
 from campaignkit.materials.registry import Material, register
@@ -139,10 +140,17 @@ def case_table(results: Results, region: str | None, lang: str) -> dict:
         (w["summary_letters"], w["summary_cards_short"]),
         lang,
     )
+    series = [
+        (w["summary_letters"].lower(), [int(v) for v in table.letters]),
+        (w["summary_cards_short"].lower(), [int(v) for v in table.cards]),
+    ]
     return {
         "rows": rows,
         "total": {key: n(int(sums[key])) for key in ("letters", "cards", "actions")},
         "chart": charts.data_uri(chart),
+        "chart_alt": charts.in_words(
+            w["summary_per_case"], [case.name for case in cases], series, lang
+        ),
     }
 
 
@@ -218,6 +226,15 @@ def campaign_context(data: CampaignData, region: str, lang: str) -> dict:
     )
     context["regions_chart"] = charts.data_uri(chart)
     context["regions_chart_awaited"] = w["summary_chart_awaited"] if owed else ""
+    context["regions_chart_alt"] = charts.in_words(
+        w["summary_per_region"],
+        [data.regions[region_id].name[lang] for region_id in shown.index],
+        [
+            (w["summary_actions_short"].lower(), [int(value) for value in shown.actions]),
+            (w["summary_goal"].lower(), [known(goal) for goal in shown.goal]),
+        ],
+        lang,
+    )
     context["no_event"] = [data.regions[r].name[lang] for r in results.regions_without_event()]
     context["missing"] = missing_events(results, None, lang)
     context["impact"] = [
@@ -261,6 +278,16 @@ def has_tallies(data: CampaignData, region: str) -> bool:
     return bool(tallies_of(data).files_of(data, region))
 
 
+def summary_items(context: dict) -> list:
+    """The total of actions, each case's row, and the sample-data notice when it applies."""
+    found = items.texts(total_actions=context["total"])
+    rows = context["cases"]["rows"]
+    found += [items.Item(f"case row {row['name']}", row["name"]) for row in rows]
+    if context.get("sample") or context.get("sample_tallies"):
+        found += items.texts(sample_data_notice=context["w"]["sample_notice"])
+    return found
+
+
 SUMMARY = register(
     Material(
         name="summary",
@@ -270,6 +297,7 @@ SUMMARY = register(
         expected_pages=lambda data, region: None,  # a report: a busy region flows onto a 3rd page
         notebook="summary.ipynb",
         wanted=has_tallies,
+        items=summary_items,
     )
 )
 
@@ -283,5 +311,6 @@ CAMPAIGN_SUMMARY = register(
         notebook="summary.ipynb",
         scope="campaign",
         filename="summary",
+        items=summary_items,
     )
 )

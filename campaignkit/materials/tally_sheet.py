@@ -5,6 +5,7 @@ from pathlib import Path
 from campaignkit import paths
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.models import Event
+from campaignkit.materials import items
 from campaignkit.materials.context import common
 from campaignkit.materials.registry import Material, register
 from campaignkit.text import i18n
@@ -45,6 +46,22 @@ def tally_context(data: CampaignData, region: str, lang: str) -> dict:
     return context
 
 
+def tally_items(context: dict) -> list[items.Item]:
+    """Each sheet's event (title, date, venue) and every case's row."""
+    found = []
+    for sheet in context["sheets"]:
+        event = sheet["event"]
+        found += items.texts(
+            **{
+                f"event {event['id']}: title": event["title"],
+                f"event {event['id']}: date": event["date"],
+                f"event {event['id']}: venue": event["venue"],
+            }
+        )
+    rows = [items.Item(f"case {case['id']}: row", case["name"]) for case in context["cases"]]
+    return found + rows
+
+
 TALLY = register(
     Material(
         name="tally",
@@ -53,5 +70,6 @@ TALLY = register(
         papers={"letter": "tally/letter.css", "a4": "tally/a4.css"},
         expected_pages=lambda data, region: max(1, len(data.events_of(region))),
         notebook="letters.ipynb",
+        items=tally_items,
     )
 )

@@ -8,6 +8,7 @@ from campaignkit.data.loader import CampaignData, load_campaign
 from campaignkit.data.photos import caching_into
 from campaignkit.exceptions import PreflightFailed
 from campaignkit.printing import render
+from campaignkit.printing.completeness import missing_items
 from campaignkit.printing.layout import layout_problems
 
 
@@ -35,24 +36,34 @@ def render_material(
     paper=None,
     bleed=False,
     compact=False,
+    press=False,
 ):
-    """The laid-out WeasyPrint document of one material; `compact` sets type a little smaller."""
+    """The laid-out WeasyPrint document of one material; `compact` sets type a little smaller,
+    `press` makes it for the print shop: bleed, CMYK colours (written as PDF/X-4)."""
     kind = materials.get(material)
     data.check_language(lang)
     context = kind.build_context(data, region, lang) | {"compact": compact}
     html = render.render_html(kind.template, context)
-    return render.render_document(html, kind.stylesheets(paper, bleed), data.root)
+    branding = data.campaign.branding if press else None
+    sheets = kind.stylesheets(paper, bleed or press)
+    document = render.render_document(html, sheets, data.root, press=branding)
+    document.items = kind.items(context)  # what its pages must show, checked after layout
+    issued = f"{data.campaign.start.isoformat()}T00:00:00+00:00"  # a date from the inputs
+    document.metadata.created = document.metadata.modified = issued
+    return document
 
 
-def fitted_document(data: CampaignData, material: str, region: str, lang: str, paper, bleed):
+def fitted_document(
+    data: CampaignData, material: str, region: str, lang: str, paper, bleed, press=False
+):
     """The document at its normal size, or compact when that is what it takes to fit."""
     kind = materials.get(material)
     expected = kind.expected_pages(data, region)
     expected = kind.most_pages if expected is None else expected
     problems = []
     for compact in (False, True):
-        document = render_material(data, material, region, lang, paper, bleed, compact)
-        problems = layout_problems(document)
+        document = render_material(data, material, region, lang, paper, bleed, compact, press)
+        problems = layout_problems(document) + missing_items(document, document.items, expected)
         if expected is not None and len(document.pages) > expected:
             problems.append(f"{len(document.pages)} pages instead of {expected}: text too long")
         if not problems:

@@ -7,6 +7,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from campaignkit import paths
+from campaignkit.printing.pdfchecks import pdfx_problems, tag_problems
 
 
 @dataclass
@@ -74,10 +75,24 @@ def check_images(pdf: Path, report: "Report"):
             report.warnings.append(f"page {number}: image at {ppi:.0f} ppi ({WARN_PPI} advised)")
 
 
+PRINT_SHOP = "print-shop"  # the folder of files for the print shop: PDF/X-4, CMYK
+JOB_SHEET = "job-sheet.pdf"  # in that folder, but read on screen by the shop
+
+
+def for_press(pdf: Path) -> bool:
+    """A file of the print-shop bundle, to be printed: checked as PDF/X-4 in CMYK."""
+    return PRINT_SHOP in pdf.parent.parts and pdf.name != JOB_SHEET
+
+
 def preflight_file(
-    pdf: str | Path, expected_pages: int | None = None, bleed: bool = False
+    pdf: str | Path,
+    expected_pages: int | None = None,
+    bleed: bool = False,
+    press: bool | None = None,
 ) -> Report:
-    """Check one PDF: readable, page count, fonts embedded, image resolution, bleed boxes."""
+    """Check one PDF: readable, page count, fonts embedded, image resolution, bleed boxes;
+    then as a print-shop file (`press`, by default for files in print-shop/: PDF/X-4,
+    CMYK only, trim and bleed boxes) or as a screen file (tagged, language, title, alt)."""
     report = Report(Path(pdf))
     try:
         reader = PdfReader(str(pdf))
@@ -92,7 +107,9 @@ def preflight_file(
     for name in sorted(unembedded_fonts(reader)):
         report.errors.append(f"font not embedded: {name}")
     check_images(Path(pdf), report)
-    if bleed:
+    press = for_press(Path(pdf)) if press is None else press
+    report.errors += pdfx_problems(Path(pdf)) if press else tag_problems(Path(pdf))
+    if bleed and not press:
         for number, page in enumerate(reader.pages, start=1):
             if page.trimbox == page.mediabox or page.bleedbox == page.trimbox:
                 report.errors.append(f"page {number}: no trim and bleed boxes")

@@ -32,7 +32,7 @@ def test_bundle_lists_copies_from_attendance_and_zips_everything(mini, tmp_path)
         ("cote-nord", "en"): 2,
     }
     poster = bundle / "montreal" / "poster-fr.pdf"
-    assert page_size_in(poster) == (11.25, 17.25), "print-shop posters carry bleed"
+    assert page_size_in(poster) == (12.0, 18.0), "bleed, then a slug for the crop marks"
     assert preflight_file(poster, 1, bleed=True).ok
     assert (bundle / "job-sheet.pdf").stat().st_size > 1000
     names = zipfile.ZipFile(tmp_path / "mini" / "print-shop.zip").namelist()

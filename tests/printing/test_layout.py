@@ -22,7 +22,9 @@ def test_poster_whose_text_does_not_fit_is_refused_not_clipped(
     monkeypatch.setattr(poster, "MAX_EVENTS", 30)
     add_events(campaign_copy, 14)
     with pytest.raises(
-        PreflightFailed, match=r"left out \(field event mtl-grand\).*left out \(field contact\)"
+        PreflightFailed,
+        match=r"missing item: coordinator email « mtl@example.org » \(on page 2, past the last "
+        r"page \(1\)\).*organization line « .* » \(on page 2.*2 pages instead of 1",
     ):
         produce("poster", campaign_copy.root, region="montreal", out_dir=tmp_path)
     assert not (tmp_path / "mini" / "montreal" / "poster-fr.pdf").exists()

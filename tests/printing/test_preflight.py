@@ -36,7 +36,10 @@ def pdf_with_image(tmp_path, pixels: int, inches: float):
     buffer = io.BytesIO()
     Image.new("RGB", (pixels, pixels), "red").save(buffer, format="PNG")
     uri = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
-    html = f'<img src="{uri}" style="width:{inches}in;height:{inches}in">'
+    html = (  # a page as the kit makes them: language, title and alt text (PDF/UA)
+        f'<html lang="fr"><title>Essai</title><img alt="Essai" src="{uri}"'
+        f' style="width:{inches}in;height:{inches}in"></html>'
+    )
     target = tmp_path / f"image-{pixels}.pdf"
     target.write_bytes(pdf_bytes(render_document(html, ["base/base.css"], paths.TEMPLATES)))
     return target
