@@ -42,7 +42,7 @@ def social_context(data: CampaignData, region: str, lang: str) -> dict:
         for event in events
     ] or [None]
     context["images"] = [{"shape": shape, "event": card} for card in cards for shape in FORMATS]
-    context["qr_svg"] = qr(data.campaign.organization.action_url)
+    context["qr_svg"] = qr(data.campaign.organization.action_url, lang)
     return context
 
 
