@@ -19,7 +19,7 @@ def flat(path) -> str:
 
 
 def squeeze(text: str) -> str:
-    return "".join(text.split()).casefold()
+    return "".join(text.replace("\u2019", "'").split()).casefold()
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -64,7 +64,7 @@ def test_a_region_without_marathon_gets_a_call_to_organize_one(sample, tmp_path)
         "press-release", region="cote-nord", lang="en", out_dir=tmp_path, data=sample
     )
     text = flat(produced.path)
-    assert squeeze("invited to host its own letter-writing marathon") in text
+    assert squeeze("invited to host its own write-a-thon") in text
     assert squeeze("A call for hosts") in text and squeeze("Côte-Nord, October 30, 2023 –") in text
 
 
@@ -130,6 +130,5 @@ def test_the_longest_texts_the_checks_accept_fit_the_release_and_the_images(
     made = produce_press_kit(region="montreal", lang=lang, out_dir=tmp_path, data=longest_events)
     pages = {item.material: item.pages for item in made if hasattr(item, "material")}
     assert pages == {"press-release": 1, "social": 4, "labels": 2}
-    assert longest_events.regions["montreal"].quote[lang][:40] in " ".join(
-        pdf_text(made[0].path).split()
-    )
+    printed = " ".join(pdf_text(made[0].path).replace("\u2019", "'").split())
+    assert longest_events.regions["montreal"].quote[lang][:40] in printed
