@@ -1,5 +1,7 @@
 """The regional poster: events, featured cases, impact, QR code, contact."""
 
+from jinja2 import pass_context
+
 from campaignkit.data.loader import CampaignData
 from campaignkit.materials import items
 from campaignkit.materials.context import case_summary, common, qr
@@ -13,11 +15,8 @@ MAX_CASES = 4  # the featured cases a poster shows, in the campaign's order
 def poster_context(data: CampaignData, region: str, lang: str) -> dict:
     context = common(data, region, lang)
     events = data.events_of(region)
-    more = max(0, len(events) - MAX_EVENTS)
-    context["more_events"] = more
-    context["compact_events"] = MAX_EVENTS // 2  # compact keeps 24 pt event lines, shows fewer
-    wording = "more_event_one" if more == 1 else "more_events"
-    context["more_events_text"] = context["w"][wording].format(n=more) if more else ""
+    context["more_events"] = max(0, len(events) - MAX_EVENTS)
+    context["shown_events"], context["more_events_text"] = shown_events, more_events_text
     context["events"] = [
         {
             "id": event.id,
@@ -40,10 +39,25 @@ def poster_context(data: CampaignData, region: str, lang: str) -> dict:
     return context
 
 
+@pass_context
+def shown_events(context: dict) -> list[dict]:
+    """The events the poster prints: compact keeps their 24 pt lines and shows half as many."""
+    events = context["events"]
+    return events[: MAX_EVENTS // 2] if context.get("compact") else events
+
+
+@pass_context
+def more_events_text(context: dict) -> str:
+    """« … et 3 autres » for the events the poster counts instead of printing."""
+    more = context["more_events"] + len(context["events"]) - len(shown_events(context))
+    wording = "more_event_one" if more == 1 else "more_events"
+    return context["w"][wording].format(n=more) if more else ""
+
+
 def poster_items(context: dict) -> list[items.Item]:
     """Every event's date line, title and venue; cases; how to act; whom to call; notices."""
     found = items.texts(campaign_name=context["campaign_name"], region=context["region_name"])
-    for event in context["events"]:
+    for event in shown_events(context):
         found += items.texts(
             **{
                 f"event {event['id']}: date line": event["when"],
@@ -52,7 +66,7 @@ def poster_items(context: dict) -> list[items.Item]:
                 f"event {event['id']}: city": event["city"],
             }
         )
-    found += items.texts(more_events=context["more_events_text"])
+    found += items.texts(more_events=more_events_text(context))
     if not context["events"]:
         found += items.texts(invitation_to_host=context["w"]["no_event_title"])
     found += [items.Item(f"case {case['id']}: name", case["name"]) for case in context["cases"]]
