@@ -270,7 +270,7 @@ def test_the_editor_refuses_to_save_through_a_symlink(tmp_path):
     for lang, says in (("fr", "lien symbolique"), ("en", "symbolic link")):
         app = types.SimpleNamespace(lang=lang, changed=lambda: None)
         notice = Notice("events")
-        assert try_save(app, [session.events], notice) is False
+        assert try_save(app, [session.events], notice, "la liste des événements") is False
         assert says in notice.html.value and "events.csv" in notice.html.value, lang
     assert events.is_symlink() and target.read_bytes() == before
     assert not (root / ".backups").exists()
