@@ -8,7 +8,6 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian packages, installed when missing (scripts/system-packages): apt.txt for every
 # target, apt-test.txt too when `make test` is asked for.
 APT_LISTS := $(strip apt.txt $(if $(filter test,$(MAKECMDGOALS)),apt-test.txt))
-AXE := tests/editor/axe/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
 .PHONY: help system install run test check lab app bench bench-editor clean
@@ -34,12 +33,8 @@ run: install ## validate the sample campaign, then produce all its materials int
 	$(BIN)/campaignkit build $(CAMPAIGN) --jobs $(JOBS)
 	$(BIN)/campaignkit print-shop $(CAMPAIGN)
 
-test: install $(AXE) ## run every test (unit, notebooks, browser with axe-core); also installs apt-test.txt
+test: install ## run every test (unit, notebooks, browser with axe-core); also installs apt-test.txt
 	$(BIN)/python -m pytest
-
-$(AXE): tests/editor/axe/package.json tests/editor/axe/package-lock.json
-	cd tests/editor/axe && npm ci --no-audit --no-fund --silent
-	@touch $(AXE)
 
 check: install ## lint, format and layer checks, then validate the sample campaign
 	$(BIN)/ruff check .

@@ -17,13 +17,14 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import axe_playwright_python
 import pytest
 
 from campaignkit.editor import server
 from campaignkit.editor.browser import CHROMIUM, CHROMIUM_ARGS
 
 PAGE_TIMEOUT_MS = 180_000
-AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"  # axe-core, shipped on PyPI
 
 
 def need_browser():
@@ -301,7 +302,7 @@ def test_kernels_end_when_pages_close_or_are_left_idle(campaign_copy, tmp_path, 
 
 def axe_violations(page) -> list[dict]:
     if not AXE.exists():
-        pytest.fail(f"axe-core is missing: run `make test` (it installs {AXE})")
+        pytest.fail(f"axe-core is missing: run `make install` (it installs {AXE})")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document.querySelector('.ck-app'))")
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
