@@ -30,7 +30,8 @@ RUNS = 20
 OPENS = 30
 IDLE = 10  # seconds: the idle delay used here (make app: server.IDLE_SECONDS)
 REGION = "estrie"
-TIMEOUT_MS = 300_000
+SHOT = Path(tempfile.gettempdir()) / "campaignkit-bench-editor-failed.png"
+TIMEOUT_MS = 60_000
 
 
 def line(name: str, value: str, target: str = ""):
@@ -85,7 +86,11 @@ def page_usable(browser, url: str) -> float:
     page.set_default_timeout(TIMEOUT_MS)
     begin = time.perf_counter()
     page.goto(url, wait_until="commit")
-    page.locator(".ck-event-0 .ck-field-venue input").wait_for(state="visible")
+    try:
+        page.locator(".ck-event-0 .ck-field-venue input").wait_for(state="visible")
+    except Exception:
+        page.screenshot(path=str(SHOT))
+        raise
     seconds = time.perf_counter() - begin
     page.wait_for_selector("img.ck-preview-img")
     page.close(run_before_unload=True)
@@ -153,6 +158,10 @@ def main():
             str(kernels(log)),
             "target ≤ 3 (1 is the preheated pool)",
         )
+    except Exception:
+        print(f"\nthe page did not become usable; screenshot: {SHOT}; server log:\n", flush=True)
+        print(log.read_text()[-4000:], flush=True)
+        raise
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -27,6 +27,7 @@ JUPYTER_DIR = Path(__file__).parent / "jupyter"  # voila.py (config), voila/temp
 NOTEBOOK = paths.NOTEBOOKS / "editor.ipynb"
 IDLE_SECONDS = 120  # a kernel no page is connected to is shut down after this
 CULL_EVERY = 15
+IOPUB_SECONDS = 60  # how long the page's output may take to arrive (nbclient: 4)
 LANGUAGES = ("fr", "en")
 PAGE_WORDS = ("title", "loading")
 
@@ -48,6 +49,10 @@ def configure(c):
     c.VoilaConfiguration.show_tracebacks = False
     c.VoilaConfiguration.preheat_kernel = True
     c.VoilaConfiguration.default_pool_size = 1
+    # the preheated kernel draws its first preview in a thread while the notebook runs: on a
+    # busy machine the widget's output comes later than nbclient's 4 s, and the page stayed
+    # white for good
+    c.VoilaExecutor.iopub_timeout = IOPUB_SECONDS
     c.MappingKernelManager.cull_idle_timeout = IDLE_SECONDS
     c.MappingKernelManager.cull_interval = CULL_EVERY
     c.MappingKernelManager.cull_connected = False

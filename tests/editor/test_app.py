@@ -9,6 +9,7 @@ import pytest
 
 from campaignkit import paths
 from campaignkit.data.models import LIMITS
+from campaignkit.editor import server
 from campaignkit.editor.app import Editor, start_options
 from campaignkit.editor.preview_pane import Debouncer
 from campaignkit.editor.session import Session
@@ -365,6 +366,7 @@ def test_editor_notebook_runs_on_a_copy(campaign_copy, tmp_path, monkeypatch):
         parameters={"region": "mauricie", "lang": "en"},
         cwd=str(paths.NOTEBOOKS),
         progress_bar=False,
+        iopub_timeout=server.IOPUB_SECONDS,  # as the page: the first preview holds the kernel
     )
     outputs = json.loads(executed.read_text())["cells"][-1]["outputs"]
     views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
