@@ -58,12 +58,12 @@ class Served:
         return len(list(Path(folder).glob("kernel-*.json")))
 
 
-def serve(campaign_root, tmp_path, *options):
+def serve(campaign_root, tmp_path, *options, notebook=server.NOTEBOOK):
     need_browser()
     port, token = free_port(), secrets.token_hex(16)
     log_path = tmp_path / "voila.log"
     log = log_path.open("w")
-    command = server.command(port, token, *options)
+    command = server.command(port, token, *options, notebook=notebook)
     env = server.environment(campaign_root)
     process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
     deadline = time.monotonic() + 120
@@ -120,14 +120,19 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def status(url, headers=None) -> int:
+def answer(url, headers=None) -> tuple[int, str]:
+    """The status and page the server answers, redirections not followed."""
     opener = urllib.request.build_opener(NoRedirect)
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with opener.open(request, timeout=120) as response:
-            return response.status
+            return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
-        return error.code
+        return error.code, error.read().decode()
+
+
+def status(url, headers=None) -> int:
+    return answer(url, headers)[0]
 
 
 def test_nothing_is_served_without_the_token_or_to_a_foreign_host(voila, campaign_copy):
@@ -140,8 +145,8 @@ def test_nothing_is_served_without_the_token_or_to_a_foreign_host(voila, campaig
     pdf = server.paths.ROOT / "outputs" / "ck-token-probe.pdf"
     pdf.write_bytes(b"%PDF-1.4 probe")
     try:
+        assert status(f"{url}voila/files/outputs/ck-token-probe.pdf") == 302  # to the login page
         for address in (
-            f"{url}voila/files/outputs/ck-token-probe.pdf",
             f"{url}voila/files/outputs/ck-token-probe.pdf?token={token}",
             f"{url}voila/files/cases/2023/events.csv?token={token}",
         ):
@@ -169,6 +174,58 @@ def test_login_and_loading_pages_in_the_readers_language(voila, browser):
     assert page.evaluate("document.documentElement.lang") == "fr"
     html = urllib.request.urlopen(voila.page_url(), timeout=120).read().decode()
     assert "window.update_loading_text = function" in html.split("Executing", 1)[-1]
+
+
+def test_wrong_address_wrong_token_and_foreign_host_get_french_pages(voila, browser):
+    page = browser.new_page(viewport={"width": 900, "height": 700}, locale="fr-CA")
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    response = page.goto(f"{voila.url}evenements?token={voila.token}", timeout=PAGE_TIMEOUT_MS)
+    assert response.status == 404
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    headings = page.locator("h1").all_text_contents()
+    assert headings == ["Cette page n'existe pas", "This page does not exist"]
+    assert "Not Found" not in page.content()
+    page.screenshot(path=str(voila.log.parent / "wrong-address.png"))
+    login = browser.new_page(viewport={"width": 900, "height": 700}, locale="fr-CA")
+    login.set_default_timeout(PAGE_TIMEOUT_MS)
+    login.goto(f"{voila.url}?token=wrong", timeout=PAGE_TIMEOUT_MS)
+    login.locator("#password_input").fill("encore-faux")
+    login.locator("#login_submit").click()
+    login.wait_for_selector(".error")
+    assert login.locator(".error").text_content() == "Ce jeton n'est pas le bon."
+    assert login.evaluate("document.documentElement.lang") == "fr"
+    login.screenshot(path=str(voila.log.parent / "wrong-token.png"))
+    port = voila.url.rstrip("/").rsplit(":", 1)[1]
+    for path in ("", "login", "voila/files/outputs/x.pdf"):  # Voila's, ours, Jupyter's handler
+        code, html = answer(f"{voila.url}{path}?token={voila.token}", {"Host": f"ev.il:{port}"})
+        assert code == 403 and '<html lang="fr">' in html, path
+        assert html.index("Accès refusé") < html.index("Access refused"), path
+
+
+def test_a_cell_that_fails_is_said_in_french_then_english(campaign_copy, tmp_path, browser):
+    import nbformat
+
+    notebook = tmp_path / "fails.ipynb"
+    cells = [nbformat.v4.new_code_cell("raise RuntimeError('campaign.yaml: boom')")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), notebook)
+    served, log = serve(
+        campaign_copy.root, tmp_path, f"--Voila.root_dir={tmp_path}", notebook=notebook
+    )
+    try:
+        page = browser.new_page(viewport={"width": 900, "height": 500}, locale="fr-CA")
+        page.set_default_timeout(PAGE_TIMEOUT_MS)
+        page.goto(served.page_url(), timeout=PAGE_TIMEOUT_MS)
+        page.wait_for_selector(".ck-cell-error", state="visible")
+        said = page.locator(".ck-cell-error").inner_text()
+        assert said.index("Une partie du cahier n'a pas pu s'ouvrir") < said.index(
+            "Part of the workbook could not open"
+        )
+        shown = page.locator("body").inner_text()
+        assert "There was an error" not in shown and "boom" not in shown
+        assert "campaign.yaml" not in shown and "Voil" not in shown
+        page.screenshot(path=str(tmp_path / "cell-error.png"))
+    finally:
+        stop(served, log)
 
 
 def test_change_venue_see_preview_change_save(voila, browser, campaign_copy):
