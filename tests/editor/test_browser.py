@@ -228,6 +228,39 @@ def test_a_cell_that_fails_is_said_in_french_then_english(campaign_copy, tmp_pat
         stop(served, log)
 
 
+def test_the_page_asks_nothing_of_another_machine(voila, browser):
+    from urllib.parse import urlparse
+
+    page = browser.new_page(viewport={"width": 1300, "height": 900}, locale="fr-CA")
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    elsewhere = []
+
+    def note(request):
+        address = urlparse(request.url)
+        if address.scheme not in ("data", "blob") and address.hostname != "127.0.0.1":
+            elsewhere.append(request.url)
+
+    page.on("request", note)
+    page.goto(voila.page_url("region=montreal"), timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector("img.ck-preview-img")
+    for index in range(4):  # every tab, as a coordinator goes through them
+        page.locator(".lm-TabBar-tab").nth(index).click()
+        page.wait_for_timeout(500)
+    page.goto(f"{voila.url}nulle-part?token={voila.token}")
+    page.goto(f"{voila.url}login")
+    assert elsewhere == []
+    page.goto(voila.page_url("region=montreal"), timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector("button.ck-save-events i.fa")
+    icon_font = page.evaluate(
+        """async () => { await document.fonts.ready;
+              const icon = document.querySelector('button.ck-save-events i.fa');
+              const family = getComputedStyle(icon, '::before').fontFamily;
+              return [family, document.fonts.check('900 16px "Font Awesome 5 Free"')]; }"""
+    )
+    assert "Font Awesome 5 Free" in icon_font[0] and icon_font[1], "icons from this machine"
+    assert elsewhere == []
+
+
 def test_change_venue_see_preview_change_save(voila, browser, campaign_copy):
     from playwright.sync_api import expect
 
