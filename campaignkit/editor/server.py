@@ -66,8 +66,23 @@ def error_words(status_code: int) -> list[dict]:
     ]
 
 
+def logout_words() -> list[dict]:
+    """What the page after logging out says, French first then English: how to come back."""
+    return [
+        {
+            "lang": lang,
+            "title": t("page_title", lang),
+            "heading": t("logout", lang),
+            "help": t("logout_help", lang),
+            "back": t("error_back", lang),
+            "code": "",
+        }
+        for lang in LANGUAGES
+    ]
+
+
 def error_templates() -> jinja2.Environment:
-    """Jupyter's own handlers' templates, with our error pages (error.html, 404.html) first."""
+    """Jupyter's own handlers' templates, with ours (error.html, 404.html, logout.html) first."""
     loader = jinja2.FileSystemLoader([str(TEMPLATE_DIR), *DEFAULT_TEMPLATE_PATH_LIST])
     templates = jinja2.Environment(loader=loader, extensions=["jinja2.ext.i18n"], autoescape=True)
     templates.install_null_translations()
@@ -81,7 +96,7 @@ def configure(c):
     c.Voila.tornado_settings = {
         "allow_remote_access": False,  # Host: this machine only
         "jinja2_env": error_templates(),  # Voila's own templates already have ours first
-        "jinja_template_vars": {"ck_error_words": error_words},
+        "jinja_template_vars": {"ck_error_words": error_words, "ck_logout_words": logout_words},
     }
     c.Voila.identity_provider_class = IdentityProvider
     c.VoilaConfiguration.template = "campaignkit"

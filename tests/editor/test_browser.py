@@ -200,6 +200,8 @@ def test_wrong_address_wrong_token_and_foreign_host_get_french_pages(voila, brow
         code, html = answer(f"{voila.url}{path}?token={voila.token}", {"Host": f"ev.il:{port}"})
         assert code == 403 and '<html lang="fr">' in html, path
         assert html.index("Accès refusé") < html.index("Access refused"), path
+    code, html = answer(f"{voila.url}logout")
+    assert code == 200 and html.index("Vous avez quitté") < html.index("You have left")
 
 
 def test_a_cell_that_fails_is_said_in_french_then_english(campaign_copy, tmp_path, browser):

@@ -8,10 +8,13 @@ import pytest
 from campaignkit.editor import server
 
 
-def render(name: str, status_code: int, templates=None) -> str:
+def render(name: str, status_code: int | None, templates=None) -> str:
     templates = templates or server.error_templates()
     html = templates.get_template(name).render(
-        status_code=status_code, base_url="/", ck_error_words=server.error_words
+        status_code=status_code,
+        base_url="/",
+        ck_error_words=server.error_words,
+        ck_logout_words=server.logout_words,
     )
     return unescape(html)
 
@@ -55,6 +58,12 @@ def test_error_pages_speak_french_then_english(status_code, french, english):
             assert "http" not in html, "nothing fetched from elsewhere"
 
 
+def test_logging_out_says_how_to_come_back_in_french_then_english():
+    html = render("logout.html", None)
+    assert html.index("Vous avez quitté le cahier") < html.index("You have left the workbook")
+    assert "Successfully logged out" not in html and "Code de l'erreur" not in html
+
+
 def test_error_words_name_no_file_or_tool():
     for status_code in (401, 403, 404, 405, 500, 502):
         for said in server.error_words(status_code):
@@ -78,6 +87,7 @@ def test_the_server_runs_our_voila_with_our_error_pages():
     server.configure(config)
     settings = config.Voila.tornado_settings
     assert settings["jinja_template_vars"]["ck_error_words"] is server.error_words
+    assert settings["jinja_template_vars"]["ck_logout_words"] is server.logout_words
     assert settings["jinja2_env"].get_template("error.html").filename == str(
         server.TEMPLATE_DIR / "error.html"
     )
