@@ -50,35 +50,31 @@ def error_kind(status_code: int) -> str:
     return "500" if status_code >= 500 else "other"
 
 
-def error_words(status_code: int) -> list[dict]:
-    """What an error page says, French first then English: heading, what to do, way back."""
-    kind = error_kind(status_code)
+def notice_words(heading: str, explain: str, status_code: int | None = None) -> list[dict]:
+    """What one of our plain pages (an error, logging out) says, French first then English."""
     return [
         {
             "lang": lang,
             "title": t("page_title", lang),
-            "heading": t(f"error_{kind}", lang),
-            "help": t(f"error_{'404' if kind == 'other' else kind}_help", lang),
+            "heading": t(heading, lang),
+            "help": t(explain, lang),
             "back": t("error_back", lang),
-            "code": t("error_code", lang, code=status_code),
+            "code": t("error_code", lang, code=status_code) if status_code else "",
         }
         for lang in LANGUAGES
     ]
+
+
+def error_words(status_code: int) -> list[dict]:
+    """An error page's words: what went wrong, what to do, the way back, the code."""
+    kind = error_kind(status_code)
+    explain = f"error_{'404' if kind == 'other' else kind}_help"
+    return notice_words(f"error_{kind}", explain, status_code)
 
 
 def logout_words() -> list[dict]:
-    """What the page after logging out says, French first then English: how to come back."""
-    return [
-        {
-            "lang": lang,
-            "title": t("page_title", lang),
-            "heading": t("logout", lang),
-            "help": t("logout_help", lang),
-            "back": t("error_back", lang),
-            "code": "",
-        }
-        for lang in LANGUAGES
-    ]
+    """The words of the page after logging out: how to come back."""
+    return notice_words("logout", "logout_help")
 
 
 def error_templates() -> jinja2.Environment:
