@@ -555,6 +555,15 @@ def test_messages_name_no_file_and_no_tool(editor):
     assert "Enregistré : la liste des événements" in texts[0]
 
 
+def test_every_material_has_a_name_in_the_page_languages():
+    from campaignkit.editor.words import material_label
+    from campaignkit.materials import registry
+
+    for lang in ("fr", "en"):
+        unnamed = [name for name in registry.names() if material_label(name, lang) == name]
+        assert unnamed == [], lang  # the produce tab listed "press-release (anglais)"
+
+
 def test_produced_pdfs_come_through_the_page_not_a_web_address(campaign_copy, tmp_path):
     editor = Editor(campaign_copy.root, region="mauricie", preview_delay=0, out_dir=tmp_path)
     editor.produce.langs["en"].value = False
