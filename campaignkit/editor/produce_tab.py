@@ -43,7 +43,10 @@ class ProduceForm:
         intro = t("produce_intro", lang, region=region_name)
         self.langs = {
             code: w.Checkbox(
-                value=True, description=code, indent=False, layout=w.Layout(width="6em")
+                value=True,
+                description=t(f"lang_{code}", lang),  # « français », not "fr"
+                indent=False,
+                layout=w.Layout(width="9em"),
             )
             for code in app.session.languages
         }

@@ -553,6 +553,8 @@ def test_messages_name_no_file_and_no_tool(editor):
         for word in (".csv", ".yaml", "papermill", "campaignkit", ".backups", "carnet"):
             assert word not in text, (word, text)
     assert "Enregistré : la liste des événements" in texts[0]
+    languages = [box.description for box in editor.produce.langs.values()]
+    assert languages == ["français", "anglais"], "languages named, not coded"
 
 
 def test_every_material_has_a_name_in_the_page_languages():
