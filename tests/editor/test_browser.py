@@ -230,6 +230,24 @@ def test_a_cell_that_fails_is_said_in_french_then_english(campaign_copy, tmp_pat
         stop(served, log)
 
 
+def test_a_cell_too_slow_is_said_in_french_then_english(campaign_copy, tmp_path):
+    import nbformat
+
+    notebook = tmp_path / "slow.ipynb"
+    cells = [nbformat.v4.new_code_cell("import time\ntime.sleep(60)")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), notebook)
+    options = (f"--Voila.root_dir={tmp_path}", "--VoilaExecutor.timeout=2")
+    options += ("--VoilaConfiguration.preheat_kernel=False",)  # executed when asked for
+    served, log = serve(campaign_copy.root, tmp_path, *options, notebook=notebook)
+    try:
+        code, html = answer(served.page_url())
+    finally:
+        stop(served, log)
+    assert code == 200 and "Cell execution timed out" not in html
+    said = html.split('class="jp-OutputArea-output ck-cell-error"', 1)[1]
+    assert said.index("mis trop de temps à s'ouvrir") < said.index("took too long to open")
+
+
 def test_the_page_asks_nothing_of_another_machine(voila, browser):
     from urllib.parse import urlparse
 
