@@ -200,6 +200,10 @@ def test_wrong_address_wrong_token_and_foreign_host_get_french_pages(voila, brow
         code, html = answer(f"{voila.url}{path}?token={voila.token}", {"Host": f"ev.il:{port}"})
         assert code == 403 and '<html lang="fr">' in html, path
         assert html.index("Accès refusé") < html.index("Access refused"), path
+    for path in ("voila/static/nothing.js", "voila/templates/campaignkit/static/x.css"):
+        code, html = answer(f"{voila.url}{path}")  # Voila's own file handlers
+        assert code in (403, 404) and '<html lang="fr">' in html, (path, code)
+        assert html.index("Code de l") < html.index("Error code"), path
     code, html = answer(f"{voila.url}logout")
     assert code == 200 and html.index("Vous avez quitté") < html.index("You have left")
 
