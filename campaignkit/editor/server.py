@@ -34,7 +34,7 @@ IDLE_SECONDS = 120  # a kernel no page is connected to is shut down after this
 CULL_EVERY = 15
 IOPUB_SECONDS = 60  # how long the page's output may take to arrive (nbclient: 4)
 LANGUAGES = ("fr", "en")
-PAGE_WORDS = ("title", "loading", "cell_error", "cell_timeout")
+PAGE_WORDS = ("title", "loading", "cell_error", "cell_timeout", "disconnected", "reload")
 ERROR_KINDS = {401: "403", 403: "403", 404: "404"}  # else 500 for a server error, or other
 
 

@@ -252,6 +252,41 @@ def test_a_cell_too_slow_is_said_in_french_then_english(campaign_copy, tmp_path)
     assert said.index("mis trop de temps à s'ouvrir") < said.index("took too long to open")
 
 
+def kernel_process(page):
+    """The process of the kernel behind a page (the server the test started runs it)."""
+    import psutil
+
+    kernel = page.evaluate(
+        "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+    )
+    for process in psutil.process_iter(["cmdline"]):
+        if any(f"kernel-{kernel}.json" in part for part in process.info["cmdline"] or []):
+            return process
+    pytest.fail(f"no process for kernel {kernel}")
+
+
+def lost_kernel_is_said(page, screenshot: Path):
+    banner = page.locator(".ck-disconnected-banner")
+    banner.wait_for(state="visible")
+    said = banner.inner_text()
+    assert said.index("Le cahier ne répond plus") < said.index("The workbook no longer responds")
+    assert "Recharger la page / Reload the page" in said
+    assert page.evaluate("document.getElementById('rendered_cells').inert"), "no typing in vain"
+    page.screenshot(path=str(screenshot))
+
+
+def test_a_lost_kernel_or_server_is_said_in_french_then_english(campaign_copy, tmp_path, browser):
+    served, log = serve(campaign_copy.root, tmp_path)
+    try:
+        crashed = open_page(browser, served.page_url("region=montreal"), height=700)
+        kernel_process(crashed).kill()  # as a crash would: Jupyter restarts it, widgets are lost
+        lost_kernel_is_said(crashed, tmp_path / "kernel-crashed.png")
+        closed = open_page(browser, served.page_url("region=montreal"), height=700)
+    finally:
+        stop(served, log)  # as when the window that runs the workbook is closed
+    lost_kernel_is_said(closed, tmp_path / "server-stopped.png")
+
+
 def test_the_page_asks_nothing_of_another_machine(voila, browser):
     from urllib.parse import urlparse
 
