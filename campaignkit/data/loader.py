@@ -19,6 +19,7 @@ from campaignkit.data.models import (
 )
 from campaignkit.data.photos import contained_file_problem, photo_problem  # noqa: F401 - API
 from campaignkit.data.postage import PostageTable, load_postage
+from campaignkit.data.signature import inputs_signature
 from campaignkit.data.sources import SourceError, line_of, read_yaml
 from campaignkit.exceptions import InvalidCampaign, UnknownName
 from campaignkit.text import catalog
@@ -408,9 +409,30 @@ def check_campaign(
     return CampaignData(root, campaign, cases, regions, events, postage), []
 
 
+class _Kept:
+    """Campaigns kept as read, folder → (signature, data): in a build's kernel only."""
+
+    on = False
+    folders: dict[Path, tuple[str, CampaignData]] = {}
+
+
+def keep_loaded_campaigns():
+    """From now on in this process (a build's kernel, which runs one notebook after
+    another), a campaign whose files are all unchanged is given back as it was read, not
+    read again; the folder's signature (names, bytes, times, inodes) tells."""
+    _Kept.on = True
+
+
 def load_campaign(folder: str | Path = paths.DEFAULT_CAMPAIGN) -> CampaignData:
     """The validated campaign, or InvalidCampaign listing every problem."""
-    data, problems = check_campaign(folder)
+    root = paths.resolve(folder)
+    signature = inputs_signature(root) if _Kept.on else ""
+    kept = _Kept.folders.get(root)
+    if signature and kept and kept[0] == signature:
+        return kept[1]
+    data, problems = check_campaign(root)
     if problems:
         raise InvalidCampaign(problems)
+    if signature:
+        _Kept.folders[root] = (signature, data)
     return data
