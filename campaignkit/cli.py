@@ -207,7 +207,7 @@ def main(argv=None) -> int:
             print(f"- {problem.text(lang)}", file=sys.stderr)
         return 1
     except BuildInterrupted as error:
-        print(error.text(interface_language()), file=sys.stderr)
+        print(describe(error, interface_language()), file=sys.stderr)
         return 130
     except KeyboardInterrupt:
         print(tell("interrupted"), file=sys.stderr)

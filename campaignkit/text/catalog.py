@@ -115,10 +115,14 @@ def has(key: str, lang: str = SOURCE_LANGUAGE) -> bool:
 
 
 def describe(error: Exception, lang: str) -> str:
-    """A kit error said in `lang` from its catalog key (error.<key>); other errors as they are."""
+    """A kit error said in `lang`: its problem, else its key error.<key> (or the nearest
+    parent key: error.write_failed for write_failed.enoent); other errors as they are."""
+    problem = getattr(error, "problem", None)
+    if problem is not None:
+        return problem.text(lang)
     key, params = getattr(error, "key", ""), getattr(error, "params", {})
-    if key and has(f"error.{key}", lang):
-        return word(f"error.{key}", lang, **params)
-    if hasattr(error, "text"):
-        return error.text(lang)
+    while key:
+        if has(f"error.{key}", lang):
+            return word(f"error.{key}", lang, **params)
+        key = key.rpartition(".")[0]
     return str(error)
