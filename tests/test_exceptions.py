@@ -114,6 +114,7 @@ def test_saving_over_a_fifo_is_said_from_the_catalog_in_the_language_asked(lang,
         said = describe(refused.value, lang)
     assert said.startswith(mark("problem.text") + str(events))
     assert mark("problem.not_regular_file") in said
+    assert mark("problem.kind.fifo") in said, "what a FIFO is called comes from the catalog too"
     assert words in said.replace(mark("problem.kind.fifo"), "")
 
 

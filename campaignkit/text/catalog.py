@@ -50,13 +50,21 @@ def missing_print_words(lang: str) -> list[str]:
     return [key for key in missing(lang) if is_print_key(key)]
 
 
+class Key(str):
+    """A parameter that is itself a catalog key: said in the language of the text it fills."""
+
+
 def word(key: str, lang: str, /, **params) -> str:
-    """The kit's text `key` in `lang`, with {placeholders} filled in."""
+    """The kit's text `key` in `lang`, with {placeholders} filled in (a Key in `lang` too)."""
     try:
         text = entries(lang)[key]
     except KeyError:
         raise KeyError(f"no '{key}' in {catalog_path(lang)}") from None
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    plain = {name: value for name, value in params.items() if not isinstance(value, Key)}
+    said = {name: word(value, lang, **plain) for name, value in params.items() if name not in plain}
+    return text.format(**plain, **said)
 
 
 def print_languages() -> tuple[str, ...]:
