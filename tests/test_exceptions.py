@@ -16,8 +16,9 @@ from campaignkit.batch.lock import outputs_lock
 from campaignkit.batch.workers import run_jobs
 from campaignkit.cli import main
 from campaignkit.data import savefile
-from campaignkit.exceptions import BuildInterrupted, UnsafeDataFile
-from campaignkit.text.catalog import describe
+from campaignkit.exceptions import BuildInterrupted, UnsafeDataFile, WriteFailed
+from campaignkit.files import write_atomically
+from campaignkit.text.catalog import describe, has
 from tests.catalogs import mark, marked_catalogs
 from tests.conftest import FIXTURES, MINI
 from tests.hostile import fifo
@@ -155,3 +156,23 @@ def test_a_cell_over_time_is_said_from_the_catalog(lang, words, marked, monkeypa
     said = timed_out([notebook], 2.5)
     assert said.startswith(mark("error.timed_out") + words)
     assert notebook.cells[1].outputs[-1].evalue == said, "the notebook shows it at the cell"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", "impossible d'écrire {file} : "),
+        ("en", "cannot write {file}: "),
+    ],
+)
+def test_a_write_failure_without_words_of_its_own_is_said_by_the_general_message(
+    lang, words, tmp_path, marked
+):
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    target = tmp_path / "notes.txt" / "results.csv"
+    with pytest.raises(WriteFailed) as failed:
+        write_atomically(target, b"x")
+    cause = failed.value.key  # write_failed.eexist: a file stands where a folder should
+    assert cause.startswith("write_failed.e") and not has(f"error.{cause}")
+    said = describe(failed.value, lang)
+    assert said.startswith(mark("error.write_failed") + words.format(file=target))

@@ -107,7 +107,6 @@ class _Collector:
             return None
 
 
-# What a value must look like, for the models' patterns: (French, English).
 FORMATS = {  # a field's pattern → what it expects (catalog key problem.format.<…>)
     r"^https?://": "web_address",
     r"^#[0-9A-Fa-f]{6}$": "colour",
