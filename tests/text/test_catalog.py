@@ -144,6 +144,17 @@ def test_errors_hold_keys_not_sentences():
         assert compared == [], module
 
 
+def test_the_command_says_every_cli_key_and_only_those():
+    """Each tell("x") of cli.py has its cli.x, and no cli.* key is left unsaid."""
+    cli = ast.parse((paths.PACKAGE / "cli.py").read_text())
+    said = {
+        f"cli.{call.args[0].value}"
+        for call in ast.walk(cli)
+        if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "tell"
+    }
+    assert said == {key for key in texts("fr") if key.startswith("cli.")}
+
+
 def names_assigned(tree) -> set[str]:
     return {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets}
 
