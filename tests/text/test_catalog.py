@@ -1,6 +1,7 @@
 """One catalog of the kit's own words: complete in every language, in the right language."""
 
 import ast
+import errno
 import re
 
 import pytest
@@ -153,6 +154,14 @@ def test_the_command_says_every_cli_key_and_only_those():
         if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "tell"
     }
     assert said == {key for key in texts("fr") if key.startswith("cli.")}
+
+
+def test_each_write_failure_cause_is_named_by_its_errno():
+    """error.write_failed.<cause>: a cause misspelt would silently fall back to the general
+    message (catalog.describe), so each must be an errno name."""
+    family = "error.write_failed."
+    causes = [key.removeprefix(family) for key in texts("fr") if key.startswith(family)]
+    assert causes and [c for c in causes if c.upper() not in errno.errorcode.values()] == []
 
 
 def names_assigned(tree) -> set[str]:
