@@ -1,7 +1,10 @@
 import subprocess
 import sys
 
+import pytest
+
 from campaignkit.cli import main
+from tests.catalogs import mark, marked_catalogs
 from tests.pdfs import page_count
 
 
@@ -101,3 +104,22 @@ def test_build_with_out_dir_writes_nothing_into_the_repository(campaign_copy, tm
     assert main([*args, "--material", "casebook", "--out-dir", str(tmp_path)]) == 0
     assert list((tmp_path / ".cache" / "photos").glob("*.jpg")), "the cache is in --out-dir"
     assert repository_state() == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "foreign"),
+    [
+        ("fr", "secondes qu'une cellule d'un carnet peut durer", "seconds a notebook cell"),
+        ("en", "seconds a notebook cell may run", "secondes qu'une cellule"),
+    ],
+)
+def test_the_help_is_said_from_the_catalog_in_one_language(
+    lang, said, foreign, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", lang)
+    with marked_catalogs(tmp_path / "locale"), pytest.raises(SystemExit) as done:
+        main(["build", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    assert done.value.code == 0
+    assert mark("cli.help.timeout") + said in shown
+    assert mark("cli.help.region") in shown and foreign not in shown

@@ -9,6 +9,7 @@ from pathlib import Path
 from campaignkit import paths
 from campaignkit.exceptions import WriteFailed
 from campaignkit.files import write_atomically
+from campaignkit.text.catalog import word
 from campaignkit.text.language import interface_language
 
 CELL_TIMEOUT = 600  # seconds a cell may run before its job fails (`build --timeout`)
@@ -153,16 +154,7 @@ def timed_out(kept: list, timeout: float) -> str:
     if started:
         cell = started[-1]
         where = f"{cells.index(cell) + 1} ({cell.source.splitlines()[0][:60]})"
-    if interface_language() == "fr":
-        text = (
-            f"délai dépassé : la cellule {where} tournait encore après {timeout:g} s ; "
-            "elle a été arrêtée (--timeout pour laisser plus de temps)"
-        )
-    else:
-        text = (
-            f"timed out: cell {where} was still running after {timeout:g} s; "
-            "it was stopped (--timeout to allow more time)"
-        )
+    text = word("error.timed_out", interface_language(), cell=where, seconds=f"{timeout:g}")
     if started:
         error = nbformat.v4.new_output("error", ename="CellTimeoutError", evalue=text, traceback=[])
         started[-1].outputs.append(error)

@@ -23,6 +23,7 @@ from campaignkit.data.signature import inputs_signature
 from campaignkit.data.sources import SourceError, line_of, read_yaml
 from campaignkit.exceptions import InvalidCampaign, UnknownName
 from campaignkit.text import catalog
+from campaignkit.text.catalog import Key
 from campaignkit.text.glyphs import describe, missing_characters
 from campaignkit.text.problems import Problem, is_problem_code
 
@@ -107,14 +108,10 @@ class _Collector:
             return None
 
 
-# What a value must look like, for the models' patterns: (French, English).
-FORMATS = {
-    r"^https?://": (
-        "une adresse Web complète qui commence par https://",
-        "a full web address starting with https://",
-    ),
-    r"^#[0-9A-Fa-f]{6}$": ("une couleur comme #FFFF00", "a colour such as #FFFF00"),
-    r"^\d{2}$": ("un code à deux chiffres, par exemple 06", "a two-digit code, for example 06"),
+FORMATS = {  # a field's pattern → what it expects (catalog key problem.format.<…>)
+    r"^https?://": "web_address",
+    r"^#[0-9A-Fa-f]{6}$": "colour",
+    r"^\d{2}$": "two_digits",
 }
 # pydantic error types → the kit's problem codes, for those that say it better.
 KINDS = {
@@ -147,8 +144,9 @@ def _problem_from(item: dict, shown: str, lines, row, csv: bool) -> Problem:
         code, params = "too_long", {"length": len(str(value)), "limit": ctx.get("max_length")}
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
-        fr, en = FORMATS.get(pattern, (f"une valeur de la forme {pattern}", pattern))
-        code, params = "bad_format", {"value": shorten(value), "expected_fr": fr, "expected_en": en}
+        expected = Key(f"problem.format.{FORMATS.get(pattern, 'pattern')}")
+        code = "bad_format"
+        params = {"value": shorten(value), "expected": expected, "pattern": pattern}
     elif kind in ("less_than_equal", "less_than"):
         code, params = "number_too_large", {"value": value, "limit": ctx.get("le", ctx.get("lt"))}
     elif kind.startswith("date") or kind.startswith("datetime"):
