@@ -42,18 +42,27 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from campaignkit.batch.build import build
+    from campaignkit.batch.early import EarlyKernel, changed_since_last_build
 
-    outcomes = build(
-        args.campaign,
-        regions=args.region,
-        langs=args.lang,
-        material_names=args.material,
-        jobs=args.jobs,
-        out_dir=args.out_dir,
-        force=args.force,
-        timeout=args.timeout,
-    )
+    likely = args.force or changed_since_last_build(args.campaign, args.out_dir)
+    early = EarlyKernel() if likely else None  # starts while the build below plans
+    try:
+        from campaignkit.batch.build import build
+
+        outcomes = build(
+            args.campaign,
+            regions=args.region,
+            langs=args.lang,
+            material_names=args.material,
+            jobs=args.jobs,
+            out_dir=args.out_dir,
+            force=args.force,
+            timeout=args.timeout,
+            early=early,
+        )
+    finally:
+        if early is not None:
+            early.close()
     failed = [outcome for outcome in outcomes if outcome.error]
     stale = sum(outcome.stale for outcome in outcomes if not outcome.error)
     skipped = sum(outcome.skipped for outcome in outcomes)

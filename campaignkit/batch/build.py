@@ -133,12 +133,14 @@ def build(
     force: bool = False,
     on_outcome=None,
     timeout: float = CELL_TIMEOUT,
+    early=None,
 ) -> list[Outcome]:
     """Run every job whose inputs changed on `jobs` workers; failures are returned, not raised.
 
     Raises BuildBusy when another build holds the outputs folder, WriteFailed when a file
     cannot be written, BuildInterrupted on Ctrl-C. `on_outcome(outcome, done, total)`,
-    when given, is called as each job ends (the editor's progress bar).
+    when given, is called as each job ends (the editor's progress bar). `early`: a kernel
+    started before the build (batch/early.py), given to the first worker.
     """
     source, outputs = paths.resolve(campaign), paths.resolve(out_dir)
     before = inputs_signature(source, outputs)
@@ -163,7 +165,7 @@ def build(
             return check_outputs(data, outcome, manifest)
 
         todo = longest_first(todo, manifest)
-        ran = run_jobs(todo, data.id, out_dir, jobs, progress, done, on_outcome, timeout)
+        ran = run_jobs(todo, data.id, out_dir, jobs, progress, done, on_outcome, timeout, early)
         from campaignkit.batch.gallery import write_gallery
 
         lang = data.campaign.languages[0]

@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from campaignkit import __version__, paths
+from campaignkit.batch.early import code_files
 from campaignkit.data.guard import UnsafeFile, read_data_bytes
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.tallies import tallies_of, tally_files
@@ -18,12 +19,6 @@ def _hash_files(files) -> str:
         digest.update(paths.display(path).encode())
         digest.update(_file_bytes(path))
     return digest.hexdigest()
-
-
-def code_files() -> list:
-    """The package's code and word catalogs, and the templates (fonts included)."""
-    code = [*paths.PACKAGE.rglob("*.py"), *paths.PACKAGE.rglob("*.po")]
-    return code + [p for p in paths.TEMPLATES.rglob("*") if p.is_file()]
 
 
 def _file_bytes(path: Path) -> bytes:
