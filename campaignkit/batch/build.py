@@ -169,5 +169,6 @@ def build(
         from campaignkit.batch.gallery import write_gallery
 
         lang = data.campaign.languages[0]
-        write_gallery(manifest, {r.id: r.name[lang] for r in data.regions.values()})
+        if ran or not manifest.output("index.html").is_file():  # else nothing new to show
+            write_gallery(manifest, {r.id: r.name[lang] for r in data.regions.values()})
     return skipped + ran
