@@ -1,8 +1,10 @@
 """A validation problem: where it is, what is wrong, how to fix it, in the kit's languages."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from campaignkit.text.catalog import has, word
+from campaignkit.text.i18n import clock, short_date
 
 
 @dataclass(frozen=True)
@@ -30,10 +32,10 @@ class Problem:
         return ", ".join(parts)
 
     def message(self, lang: str = "fr") -> str:
-        return word(f"problem.{self.code}", lang, **self.params)
+        return word(f"problem.{self.code}", lang, **said(self.params, lang))
 
     def fix(self, lang: str = "fr") -> str:
-        return word(f"problem.{self.code}.fix", lang, **self.params)
+        return word(f"problem.{self.code}.fix", lang, **said(self.params, lang))
 
     def text(self, lang: str = "fr") -> str:
         return word(
@@ -43,6 +45,22 @@ class Problem:
             message=self.message(lang),
             fix=self.fix(lang),
         )
+
+
+def said(params: dict, lang: str) -> dict:
+    """A problem's values as people write them (« 18 h 30 », « 9 décembre 2023 »); the value
+    found in the file (`value`) stays as written there, so that it can be found."""
+    return {
+        name: value if name == "value" else in_words(value, lang) for name, value in params.items()
+    }
+
+
+def in_words(value, lang: str):
+    if isinstance(value, dt.time):
+        return clock(value, lang)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return short_date(value, lang)
+    return value
 
 
 def is_problem_code(code: str) -> bool:

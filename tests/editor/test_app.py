@@ -79,10 +79,11 @@ def test_invalid_field_shows_why_next_to_it_and_blocks_save(campaign_copy):
     date.value = dt.date(2023, 12, 9)
     assert not editor.events.save.disabled, "the date is now written as the file had it"
     end.value = dt.time(10, 0)
-    assert "précède le début" in end_error.value and editor.events.save.disabled
+    assert "La fin (10 h) précède le début (11 h)" in end_error.value  # as people write hours
+    assert editor.events.save.disabled
     editor.lang_choice.value = "en"
     _, end_error = field(editor, "mtl-grand", "end")
-    assert "comes before the start" in end_error.value
+    assert "The end (10 a.m.) comes before the start (11 a.m.)" in end_error.value
     assert editor.events.save.description == "Save" and editor.events.save.disabled
     end, end_error = field(editor, "mtl-grand", "end")
     end.value = dt.time(18, 0)
