@@ -228,6 +228,9 @@ class EventsForm:
         )
 
     def on_save(self, _=None):
+        if self.missing(self.problems()):  # never write a row the check would refuse
+            self.refresh()
+            return
         if try_save(self.app, [self.app.session.events], self.status, self.what()):
             self.new_keys.clear()
             self.render()  # rows others saved meanwhile are merged in: show them

@@ -590,3 +590,29 @@ def test_rows_saved_by_others_are_merged_in_and_the_page_says_so(editor, campaig
     assert "Entre-temps, d'autres personnes ont enregistré : tr-biblio" in status
     editor.region_choice.value = "mauricie"
     assert field(editor, "tr-biblio", "venue")[0].value == "Bibliothèque changée"
+
+
+BAD_EMAILS = ["sophie.tremblay.exemple.org", "karim.benali@exemple", "karim benali@example.org"]
+
+
+@pytest.mark.parametrize("email", BAD_EMAILS)
+def test_a_bad_email_is_said_and_the_page_keeps_updating(editor, campaign_copy, email):
+    before = (campaign_copy.root / "events.csv").read_bytes()
+    key = event_key(editor, "mtl-cafe")
+    contact, error = field(editor, "mtl-cafe", "contact_email")
+    contact.value = email
+    assert f"Adresse courriel invalide « {email} »" in error.value
+    assert "prenom.nom@exemple.org" in error.value and "ck-invalid" in contact._dom_classes
+    assert "Courriel" in editor.events.hint.value and editor.events.save.disabled
+    title, _ = field(editor, "mtl-cafe", "title_fr")
+    title.value = "Soirée au café du coin"
+    heading = editor.events.inputs[key, "_heading"].value
+    assert "Soirée au café du coin" in heading, "the card keeps following the typing"
+    editor.events.on_save()  # even a click the page had no time to disable writes nothing
+    assert (campaign_copy.root / "events.csv").read_bytes() == before
+    editor.lang_choice.value = "en"
+    _, error = field(editor, "mtl-cafe", "contact_email")
+    assert f"Invalid e-mail address '{email}'" in error.value
+    contact, error = field(editor, "mtl-cafe", "contact_email")
+    contact.value = "karim.benali@example.org"
+    assert error.value == "" and not editor.events.save.disabled
