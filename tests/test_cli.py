@@ -26,7 +26,7 @@ def test_check_lists_every_problem_and_exits_1(campaign_copy):
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "events.csv, row 4, field region: unknown region 'mauricy'" in result.stdout
-    assert "events.csv, row 3, field title_en: text missing in 'en'" in result.stdout
+    assert "events.csv, row 3, field title_en: text missing in English" in result.stdout
     assert "events.csv, row 2, field date: invalid date '2023-13-45'" in result.stdout
     french = run_cli("check", str(campaign_copy.root), lang="fr")
     assert "ligne 4, champ region : région inconnue « mauricy »" in french.stdout

@@ -213,7 +213,7 @@ def test_case_edits_survive_switching_case(editor):
 def test_missing_translation_blocks_case_save(editor):
     editor.tabs.selected_index = 1
     editor.cases.inputs["story.en"].value = "   "
-    assert "texte vide en « en »" in editor.cases.errors["story.en"].value.lower()
+    assert "texte vide en anglais" in editor.cases.errors["story.en"].value.lower()
     assert editor.cases.save.disabled
 
 
@@ -616,3 +616,41 @@ def test_a_bad_email_is_said_and_the_page_keeps_updating(editor, campaign_copy, 
     contact, error = field(editor, "mtl-cafe", "contact_email")
     contact.value = "karim.benali@example.org"
     assert error.value == "" and not editor.events.save.disabled
+
+
+def test_card_messages_write_dates_hours_and_languages_as_people_do(editor):
+    key = event_key(editor, "mtl-cafe")
+    date, date_error = field(editor, "mtl-cafe", "date")
+    date.value = dt.date(2026, 12, 8)
+    assert (
+        "Date 8 décembre 2026 hors de la campagne (1er novembre 2023 – 31 décembre 2023). "
+        "Choisissez une date entre le début et la fin de la campagne." in date_error.value
+    )
+    editor.lang_choice.value = "en"
+    errors = [field(editor, "mtl-cafe", "date")[1].value]
+    assert "Date December 8, 2026 outside the campaign (November 1, 2023" in errors[0]
+    field(editor, "mtl-cafe", "date")[0].value = dt.date(2023, 12, 5)
+    editor.lang_choice.value = "fr"
+    end, end_error = field(editor, "mtl-cafe", "end")
+    end.value = dt.time(17, 0)
+    start, _ = field(editor, "mtl-cafe", "start")
+    start.value = dt.time(19, 0)
+    assert "La fin (17 h) précède le début (19 h)" in end_error.value
+    title, title_error = field(editor, "mtl-cafe", "title_fr")
+    title.value = "x" * 61
+    assert "Texte trop long en français : 61 caractères" in title_error.value
+    editor.lang_choice.value = "en"
+    errors += [editor.events.errors[key, column].value for column in ("end", "title_fr")]
+    field(editor, "mtl-cafe", "title_fr")[0].value = "Soirée au café"
+    field(editor, "mtl-cafe", "title_en")[0].value = ""
+    field(editor, "mtl-cafe", "id")[0].value = "tr-biblio"
+    errors += [editor.events.errors[key, column].value for column in ("title_en", "id")]
+    assert (
+        "Text missing in English. Write this text in every language of the campaign" in (errors[3])
+    )
+    assert "Choose another id, one no other event uses" in errors[4]
+    assert "The end (5 p.m.) comes before the start (7 p.m.)" in errors[1].replace("\u202f", " ")
+    assert "Text too long in French: 61 characters" in errors[2]
+    for text in errors:
+        for machine in (".yaml", ".csv", "2026-12-08", ":00", "« fr »", "'fr'", "'en'"):
+            assert machine not in text, (machine, text)

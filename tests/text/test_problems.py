@@ -21,6 +21,34 @@ def test_hours_and_dates_in_a_problem_are_written_as_people_write_them():
     assert "09:00:00" not in hours.text("fr") and "2024-01-31" not in dates.text("en")
 
 
+def test_a_text_in_the_wrong_length_names_the_language_in_words():
+    long = Problem(
+        "events.csv", "title_fr", "text_too_long", {"lang": "fr", "length": 75, "limit": 60}
+    )
+    assert long.message("fr") == "texte trop long en français : 75 caractères, 60 au plus"
+    assert long.message("en") == "text too long in French: 75 characters, at most 60"
+    missing = Problem(
+        "events.csv", "title_en", "missing_translation", {"lang": "en", "languages": "fr, en"}
+    )
+    assert missing.message("fr") == "texte manquant en anglais"
+
+
+def test_the_page_says_dates_in_words_and_names_no_file():
+    days = {
+        "value": dt.date(2026, 12, 8),
+        "start": dt.date(2023, 10, 30),
+        "end": dt.date(2024, 1, 31),
+    }
+    outside = Problem("cases/2023/events.csv", "date", "outside_campaign", days, row=5)
+    page = f"{outside.message('fr', page=True)}. {outside.fix('fr', page=True)}"
+    assert "8 décembre 2026 hors de la campagne (30 octobre 2023 – 31 janvier 2024)" in page
+    assert "campaign.yaml" not in page and "2026-12-08" not in page
+    assert "December 8, 2026" in outside.message("en", page=True)
+    command_line = outside.text("fr")  # for staff: the file, the row and the value as written
+    assert command_line.startswith("cases/2023/events.csv, ligne 5, champ date : date 2026-12-08")
+    assert "corrigez campaign.yaml" in command_line
+
+
 def literal_params(call: ast.Call, index: int, function) -> set[str] | None:
     """The keys of a problem's params when the code writes them as a dict, here or just above."""
     if len(call.args) <= index:
