@@ -654,3 +654,31 @@ def test_card_messages_write_dates_hours_and_languages_as_people_do(editor):
     for text in errors:
         for machine in (".yaml", ".csv", "2026-12-08", ":00", "« fr »", "'fr'", "'en'"):
             assert machine not in text, (machine, text)
+
+
+def test_an_address_to_be_confirmed_is_ticked_on_the_card(editor, campaign_copy):
+    key = event_key(editor, "mtl-cafe")
+    pending, _ = field(editor, "mtl-cafe", "address_pending")
+    assert pending.description == "Adresse à confirmer" and pending.value is False
+    address, error = field(editor, "mtl-cafe", "address")
+    address.value = ""
+    assert "ou cochez « Adresse à confirmer » si elle n'est pas encore connue" in error.value
+    assert "address_pending" not in error.value and editor.events.save.disabled
+    image = editor.preview.png
+    pending.value = True
+    assert error.value == "" and not editor.events.save.disabled
+    assert editor.preview.png != image, "the poster now says the address is to be confirmed"
+    event = next(e for e in editor.session.preview_data().events if e.id == "mtl-cafe")
+    assert event.address_pending and event.address == ""
+    editor.lang_choice.value = "en"
+    assert editor.events.inputs[key, "address_pending"].description == "Address to be confirmed"
+    editor.events.save.click()
+    saved = Session(campaign_copy.root)
+    events = {e.id: e for e in saved.preview_data().events}
+    assert events["mtl-cafe"].address_pending and not events["mtl-grand"].address_pending
+    lines = (campaign_copy.root / "events.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].endswith(",address_pending") and lines[2].endswith(",yes")
+    pending, _ = field(editor, "mtl-cafe", "address_pending")
+    pending.value = False
+    _, error = field(editor, "mtl-cafe", "address")
+    assert "or tick 'Address to be confirmed'" in error.value and editor.events.save.disabled
