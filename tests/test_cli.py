@@ -1,7 +1,10 @@
 import subprocess
 import sys
 
+import pytest
+
 from campaignkit.cli import main
+from tests.catalogs import mark, marked_catalogs
 from tests.pdfs import page_count
 
 
@@ -124,3 +127,22 @@ def test_check_says_where_a_bad_email_or_phone_is_in_both_languages(campaign_cop
         "« karim.benali@exemple ». À faire : écrivez une adresse complète" in french.stdout
     )
     assert "champ coordinator_phone : numéro de téléphone invalide « 555-01 »" in french.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "foreign"),
+    [
+        ("fr", "secondes qu'une cellule d'un carnet peut durer", "seconds a notebook cell"),
+        ("en", "seconds a notebook cell may run", "secondes qu'une cellule"),
+    ],
+)
+def test_the_help_is_said_from_the_catalog_in_one_language(
+    lang, said, foreign, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", lang)
+    with marked_catalogs(tmp_path / "locale"), pytest.raises(SystemExit) as done:
+        main(["build", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    assert done.value.code == 0
+    assert mark("cli.help.timeout") + said in shown
+    assert mark("cli.help.region") in shown and foreign not in shown

@@ -19,9 +19,11 @@ from campaignkit.data.models import (
 )
 from campaignkit.data.photos import contained_file_problem, photo_problem  # noqa: F401 - API
 from campaignkit.data.postage import PostageTable, load_postage
+from campaignkit.data.signature import inputs_signature
 from campaignkit.data.sources import SourceError, line_of, read_yaml
 from campaignkit.exceptions import InvalidCampaign, UnknownName
 from campaignkit.text import catalog
+from campaignkit.text.catalog import Key
 from campaignkit.text.glyphs import describe, missing_characters
 from campaignkit.text.problems import Problem, is_problem_code
 
@@ -106,14 +108,10 @@ class _Collector:
             return None
 
 
-# What a value must look like, for the models' patterns: (French, English).
-FORMATS = {
-    r"^https?://": (
-        "une adresse Web complète qui commence par https://",
-        "a full web address starting with https://",
-    ),
-    r"^#[0-9A-Fa-f]{6}$": ("une couleur comme #FFFF00", "a colour such as #FFFF00"),
-    r"^\d{2}$": ("un code à deux chiffres, par exemple 06", "a two-digit code, for example 06"),
+FORMATS = {  # a field's pattern → what it expects (catalog key problem.format.<…>)
+    r"^https?://": "web_address",
+    r"^#[0-9A-Fa-f]{6}$": "colour",
+    r"^\d{2}$": "two_digits",
 }
 # pydantic error types → the kit's problem codes, for those that say it better.
 KINDS = {
@@ -146,8 +144,9 @@ def _problem_from(item: dict, shown: str, lines, row, csv: bool) -> Problem:
         code, params = "too_long", {"length": len(str(value)), "limit": ctx.get("max_length")}
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
-        fr, en = FORMATS.get(pattern, (f"une valeur de la forme {pattern}", pattern))
-        code, params = "bad_format", {"value": shorten(value), "expected_fr": fr, "expected_en": en}
+        expected = Key(f"problem.format.{FORMATS.get(pattern, 'pattern')}")
+        code = "bad_format"
+        params = {"value": shorten(value), "expected": expected, "pattern": pattern}
     elif kind in ("less_than_equal", "less_than"):
         code, params = "number_too_large", {"value": value, "limit": ctx.get("le", ctx.get("lt"))}
     elif kind.startswith("date") or kind.startswith("datetime"):
@@ -408,9 +407,30 @@ def check_campaign(
     return CampaignData(root, campaign, cases, regions, events, postage), []
 
 
+class _Kept:
+    """Campaigns kept as read, folder → (signature, data): in a build's kernel only."""
+
+    on = False
+    folders: dict[Path, tuple[str, CampaignData]] = {}
+
+
+def keep_loaded_campaigns():
+    """From now on in this process (a build's kernel, which runs one notebook after
+    another), a campaign whose files are all unchanged is given back as it was read, not
+    read again; the folder's signature (names, bytes, times, inodes) tells."""
+    _Kept.on = True
+
+
 def load_campaign(folder: str | Path = paths.DEFAULT_CAMPAIGN) -> CampaignData:
     """The validated campaign, or InvalidCampaign listing every problem."""
-    data, problems = check_campaign(folder)
+    root = paths.resolve(folder)
+    signature = inputs_signature(root) if _Kept.on else ""
+    kept = _Kept.folders.get(root)
+    if signature and kept and kept[0] == signature:
+        return kept[1]
+    data, problems = check_campaign(root)
     if problems:
         raise InvalidCampaign(problems)
+    if signature:
+        _Kept.folders[root] = (signature, data)
     return data
