@@ -371,6 +371,16 @@ class Event(Record):
             )
         return end
 
+    @field_validator("date")
+    @classmethod
+    def _within_the_campaign(cls, day: dt.date, info: ValidationInfo):
+        """The campaign's dates come in the context (`campaign_dates`) when they are known."""
+        span = (info.context or {}).get("campaign_dates")
+        if span and not span[0] <= day <= span[1]:
+            params = {"value": day, "start": span[0], "end": span[1]}
+            raise PydanticCustomError("outside_campaign", "outside the campaign", params)
+        return day
+
     @field_validator("address_pending")
     @classmethod
     def _address_known_or_pending(cls, pending: bool, info: ValidationInfo):

@@ -639,6 +639,10 @@ def test_card_messages_write_dates_hours_and_languages_as_people_do(editor):
     title, title_error = field(editor, "mtl-cafe", "title_fr")
     title.value = "x" * 61
     assert "Texte trop long en français : 61 caractères" in title_error.value
+    date, date_error = field(editor, "mtl-cafe", "date")
+    date.value = dt.date(2026, 12, 8)
+    assert "hors de la campagne" in date_error.value, "said beside the row's other problems"
+    assert "corriger : Titre (français), Date, Fin." in editor.events.hint.value
     editor.lang_choice.value = "en"
     errors += [editor.events.errors[key, column].value for column in ("end", "title_fr")]
     field(editor, "mtl-cafe", "title_fr")[0].value = "Soirée au café"
