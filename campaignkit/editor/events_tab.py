@@ -39,6 +39,7 @@ EVENT_FIELDS = [
 ]
 COUNTED = ("title", "venue", "address", "city")
 OPTIONAL = ("address_pending",)  # shown even when the file has no such column yet
+BESIDE = ("address_pending",)  # a checkbox shown under the field before it
 YES = TypeAdapter(bool)  # the model's reading of a yes/no cell: yes, true, 1…
 
 
@@ -147,7 +148,10 @@ class EventsForm:
                 self.labels[key, column] = label
                 if name in COUNTED:
                     self.counters[key, column] = (counter, limit_of((name,)))
-                boxes.append(box)
+                if name in BESIDE:  # under the field it qualifies, in the same cell
+                    boxes[-1].children += (box,)
+                else:
+                    boxes.append(box)
         grid = w.GridBox(
             boxes, layout=w.Layout(grid_template_columns="1fr 1fr", grid_gap="4px 12px")
         )
