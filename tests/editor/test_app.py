@@ -70,7 +70,7 @@ def test_invalid_field_shows_why_next_to_it_and_blocks_save(campaign_copy):
     date, error = field(editor, "mtl-grand", "date")
     assert date.value is None, "a date typed by hand in the file: the picker is empty"
     assert "date invalide « 9 décembre »" in error.value.lower()
-    assert "AAAA-MM-JJ" in error.value
+    assert "Choisissez la date dans le calendrier" in error.value, "no format to type by hand"
     assert "ck-invalid" in date._dom_classes
     assert editor.events.save.disabled
     assert "il reste à remplir ou corriger : Date" in editor.events.hint.value
