@@ -645,8 +645,7 @@ def test_card_messages_write_dates_hours_and_languages_as_people_do(editor):
     assert "corriger : Titre (français), Date, Fin." in editor.events.hint.value
     editor.lang_choice.value = "en"
     errors += [editor.events.errors[key, column].value for column in ("end", "title_fr")]
-    field(editor, "mtl-cafe", "title_fr")[0].value = "Soirée au café"
-    field(editor, "mtl-cafe", "title_en")[0].value = ""
+    field(editor, "mtl-cafe", "title_en")[0].value = ""  # said beside the French one's
     field(editor, "mtl-cafe", "id")[0].value = "tr-biblio"
     errors += [editor.events.errors[key, column].value for column in ("title_en", "id")]
     assert (
