@@ -77,6 +77,7 @@ class _Collector:
         self.languages = list(languages)
         self.problems: list[Problem] = []
         self.broken: dict[str, set[str]] = {}  # ids whose file or row has its own problem
+        self.context: dict = {}  # what the models' rules need besides the languages
 
     def glyphs(self, data, shown: str, lines=None, row=None, loc: tuple = ()):
         """A problem for every text holding characters that no shipped font can draw."""
@@ -101,7 +102,8 @@ class _Collector:
     def validate(self, model: type[BaseModel], data: dict, shown: str, lines=None, row=None):
         """The model instance, or None after recording every error in `data`."""
         try:
-            return model.model_validate(data, context={"languages": self.languages})
+            context = {"languages": self.languages, **self.context}
+            return model.model_validate(data, context=context)
         except ValidationError as error:
             for item in error.errors():
                 self.add(_problem_from(item, shown, lines, row, csv=row is not None))
@@ -322,22 +324,25 @@ def _table_record(collect: _Collector, model, row: dict, shown: str, index: int,
     )
 
 
-def _check_events(collect: _Collector, campaign, regions, events):
+def _check_events(collect: _Collector, regions, events):
     shown = collect.shown(collect.root / "events.csv")
     broken = collect.broken.get("regions.csv", set())
     for row, event in events:
-        _check_event(collect, campaign, regions, event, shown, row, broken)
+        _check_event(collect, regions, event, shown, row, broken)
 
 
-def _check_event(collect, campaign, regions, event: Event, shown: str, row: int, broken=()):
-    """The rules of an event that need the campaign and the regions."""
+def _check_event(collect, regions, event: Event, shown: str, row: int, broken=()):
+    """The rules of an event that need the regions (its dates are the model's, see context)."""
     if regions and event.region not in regions and event.region not in broken:
         choices = ", ".join(list(regions)[:6]) + ("…" if len(regions) > 6 else "")
         params = {"value": event.region, "choices": choices}
         collect.add(Problem(shown, "region", "unknown_region", params, row=row))
-    if campaign and not campaign.start <= event.date <= campaign.end:
-        params = {"value": event.date, "start": campaign.start, "end": campaign.end}
-        collect.add(Problem(shown, "date", "outside_campaign", params, row=row))
+
+
+def campaign_context(campaign) -> dict:
+    """What an event's rules need of the campaign: its dates (an event falls within them),
+    checked with the row's other fields so that every problem of a row is said at once."""
+    return {"campaign_dates": (campaign.start, campaign.end)} if campaign else {}
 
 
 def check_event_row(
@@ -345,10 +350,11 @@ def check_event_row(
 ) -> tuple[Event | None, list[Problem]]:
     """An events.csv row checked as `check` does: the Event, or None, and every problem."""
     collect = _Collector(Path(), languages)
+    collect.context = campaign_context(campaign)
     translated = [c for c in EVENT_COLUMNS if c in TRANSLATED_COLUMNS]
     event = _table_record(collect, Event, row, shown, number, translated)
     if event is not None:
-        _check_event(collect, campaign, regions, event, shown, number)
+        _check_event(collect, regions, event, shown, number)
     return (None if collect.problems else event), collect.problems
 
 
@@ -396,8 +402,9 @@ def check_campaign(
     regions = dict(
         (r.id, r) for _, r in _load_table(collect, "regions.csv", Region, REGION_COLUMNS)
     )
+    collect.context = campaign_context(campaign)
     events = _load_table(collect, "events.csv", Event, EVENT_COLUMNS)
-    _check_events(collect, campaign, regions, events)
+    _check_events(collect, regions, events)
     _check_featured(collect, campaign, cases)
     _check_cards(collect, campaign, cases)
     postage = load_postage(collect, campaign, cases)

@@ -43,7 +43,9 @@ def show_problem(widget, error: w.HTML, problem, lang: str):
         error.value = ""
         widget.remove_class("ck-invalid")
     else:
-        error.value = esc(f"{sentence(problem.message(lang))}. {sentence(problem.fix(lang))}.")
+        message = sentence(problem.message(lang, page=True))  # the page's words: no file names
+        fix = sentence(problem.fix(lang, page=True))
+        error.value = esc(f"{message}. {fix}.")
         widget.add_class("ck-invalid")
 
 

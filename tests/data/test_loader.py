@@ -81,12 +81,13 @@ def test_unknown_and_duplicate_ids(campaign_copy):
     assert only(problems, "id_mismatch").field == "id"
 
 
-def test_event_dates_and_times_are_checked(campaign_copy):
+def test_event_dates_and_times_are_checked_at_once(campaign_copy):
     campaign_copy.edit("events.csv", "2023-12-05,18:30,21:00", "2024-03-05,18:30,17:00")
     problems = problems_of(campaign_copy.root)
     assert only(problems, "end_before_start").field == "end"
-    campaign_copy.edit("events.csv", "18:30,17:00", "18:30,21:00")
-    assert only(problems_of(campaign_copy.root), "outside_campaign").field == "date"
+    outside = only(problems, "outside_campaign")  # said beside the row's other problem
+    assert (outside.field, outside.row) == ("date", 3)
+    assert "date 2024-03-05 hors de la campagne (1er novembre 2023" in outside.text("fr")
 
 
 def test_bad_time_and_number(campaign_copy):
