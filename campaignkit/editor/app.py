@@ -21,7 +21,7 @@ from campaignkit import paths
 from campaignkit.editor.cases_tab import CasesForm
 from campaignkit.editor.events_tab import EventsForm
 from campaignkit.editor.forms import Notice, esc, labelled
-from campaignkit.editor.preview_pane import PreviewPane
+from campaignkit.editor.preview_pane import PreviewPane, page_png
 from campaignkit.editor.produce_tab import ProduceForm
 from campaignkit.editor.session import Session
 from campaignkit.editor.tallies_tab import TalliesForm
@@ -103,12 +103,10 @@ _warming: threading.Thread | None = None
 
 
 def _warm(campaign):
-    from campaignkit.printing import preview
-
     session = Session(campaign or start_options()["campaign"] or paths.DEFAULT_CAMPAIGN)
     data = session.preview_data()
     if data is not None and session.regions:
-        preview.material_png(data, "poster", next(iter(session.regions)), session.languages[0])
+        page_png(data, "poster", next(iter(session.regions)), session.languages[0])
 
 
 def warm_up(campaign=None):

@@ -589,3 +589,17 @@ def test_rows_saved_by_others_are_merged_in_and_the_page_says_so(editor, campaig
     assert "Entre-temps, d'autres personnes ont enregistré : tr-biblio" in status
     editor.region_choice.value = "mauricie"
     assert field(editor, "tr-biblio", "venue")[0].value == "Bibliothèque changée"
+
+
+def test_previews_write_nothing_under_the_outputs_folder(campaign_copy, tmp_path, monkeypatch):
+    """A large photo is downscaled for the page, into a folder of the kernel, not outputs/."""
+    from tests.data.test_photos import with_photo
+
+    outputs = tmp_path / "outputs"
+    monkeypatch.setattr(paths, "OUTPUTS", outputs)
+    monkeypatch.setattr(paths, "CACHE", outputs / ".cache")
+    root = with_photo(campaign_copy, (4000, 3000))
+    editor = Editor(root, region="montreal", preview_delay=0)
+    editor.tabs.selected_index = Editor.TABS.index("cases")
+    assert editor.preview.shown[1] == "casebook" and editor.preview.png.startswith(b"\x89PNG")
+    assert not outputs.exists(), sorted(outputs.rglob("*"))

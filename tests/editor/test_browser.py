@@ -349,3 +349,40 @@ def test_missing_browser_fails_on_ci_and_skips_elsewhere(monkeypatch, tmp_path):
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception, match="no browser"):
         need_browser()
+
+
+def outputs_now() -> set[Path]:
+    return {path for path in server.paths.OUTPUTS.rglob("*") if path.is_file()}
+
+
+def test_make_app_says_the_address_to_open_and_starts_the_workbook_only(
+    campaign_copy, tmp_path, browser
+):
+    """`make app`'s own command: the address printed opens the page; nothing else is run."""
+    need_browser()
+    before, port = outputs_now(), free_port()
+    said, log_path = tmp_path / "said.txt", tmp_path / "voila.log"
+    with said.open("w") as out, log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "campaignkit.editor.server", f"--port={port}"],
+            env=server.environment(campaign_copy.root),
+            stdout=out,
+            stderr=log,
+        )
+    served = Served(f"http://127.0.0.1:{port}/", None, log_path, process)
+    try:
+        pool = "Kernel pool of notebooks/editor.ipynb is filled"
+        assert wait_for(lambda: pool in log_path.read_text()), log_path.read_text()[-3000:]
+        lines = said.read_text().splitlines()
+        assert lines[0].startswith("Ouvrez le cahier à cette adresse"), lines
+        assert lines[1].startswith("Open the workbook at this address"), lines
+        url = re.search(r"http://\S+", lines[0]).group(0)
+        assert re.fullmatch(rf"http://127\.0\.0\.1:{port}/\?token=[\w-]{{20,}}", url), url
+        assert served.kernels() == 1, "one preheated kernel: the workbook's"
+        assert "Kernel pool of" not in log_path.read_text().replace(pool, "")
+        assert status(url) == 200
+        page = open_page(browser, url)
+        assert page.locator(".ck-region select option:checked").text_content() == "Montréal"
+        assert outputs_now() == before, "starting and opening the page wrote no output"
+    finally:
+        stop(served, open(os.devnull, "w"))
