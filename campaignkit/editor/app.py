@@ -19,7 +19,7 @@ import ipywidgets as w
 
 from campaignkit import paths
 from campaignkit.editor.cases_tab import CasesForm
-from campaignkit.editor.events_tab import EventsForm
+from campaignkit.editor.events_tab import EventsForm, changes_text
 from campaignkit.editor.forms import Notice, esc, labelled
 from campaignkit.editor.preview_pane import PreviewPane, page_png
 from campaignkit.editor.produce_tab import ProduceForm
@@ -261,8 +261,10 @@ class Editor:
 
     def changed(self, preview: str | None = None):
         """After any edit or save: unsaved-changes mark, Produce button, preview."""
-        dirty = self.session.dirty
+        dirty, events = self.session.dirty, changes_text(self)
         text = t("unsaved", self.lang) if dirty else t("all_saved", self.lang)
+        if dirty and events:
+            text = t("unsaved_in", self.lang, changes=events)
         self.state.value = f'<span class="{"ck-dirty" if dirty else "ck-ok"}">● {esc(text)}</span>'
         if hasattr(self, "produce"):
             self.produce.refresh()

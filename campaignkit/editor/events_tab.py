@@ -19,7 +19,7 @@ from campaignkit.editor.forms import (
 )
 from campaignkit.editor.session import limit_of
 from campaignkit.editor.versions import VersionsPanel, events_change, region_rows
-from campaignkit.editor.words import t
+from campaignkit.editor.words import counted, t
 from campaignkit.text.i18n import when
 
 EVENT_FIELDS = [
@@ -59,6 +59,21 @@ def picker_text(value) -> str:
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     return value.isoformat()
+
+
+def changes_text(app) -> str:
+    """What saving the events writes, by region, this one first (« Mauricie : 1 événement
+    modifié »): the list of events is one file for every region."""
+    lang, changes = app.lang, app.session.events.changes()
+    parts = []
+    for region_id in sorted(changes, key=lambda region: region != app.region):
+        region = app.session.regions.get(region_id)
+        counts = changes[region_id]
+        kinds = [kind for kind in ("added", "changed", "removed") if counts[kind]]
+        said = ", ".join(counted(f"events_{kind}", lang, counts[kind]) for kind in kinds)
+        name = region.name[lang] if region else region_id
+        parts.append(t("region_changes", lang, region=name, changes=said))
+    return t("changes_separator", lang).join(parts)
 
 
 class EventsForm:
@@ -189,6 +204,10 @@ class EventsForm:
                 show_count(counter, widget.value, limit)
         missing = self.missing(problems)
         self.save.disabled = bool(missing) or not session.events.dirty
+        changes = changes_text(self.app)
+        self.save.description = (
+            t("save_changes", lang, changes=changes) if changes else t("save", lang)
+        )
         show_hint(self.hint, missing, lang)
 
     def on_change(self, key, column, change):

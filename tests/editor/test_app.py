@@ -83,7 +83,10 @@ def test_invalid_field_shows_why_next_to_it_and_blocks_save(campaign_copy):
     editor.lang_choice.value = "en"
     _, end_error = field(editor, "mtl-grand", "end")
     assert "comes before the start" in end_error.value
-    assert editor.events.save.description == "Save" and editor.events.save.disabled
+    assert (
+        editor.events.save.description == "Save (Montreal: 1 event changed)"
+        and editor.events.save.disabled
+    )
     end, end_error = field(editor, "mtl-grand", "end")
     end.value = dt.time(18, 0)
     assert end_error.value == "" and "ck-invalid" not in end._dom_classes
@@ -603,3 +606,35 @@ def test_previews_write_nothing_under_the_outputs_folder(campaign_copy, tmp_path
     editor.tabs.selected_index = Editor.TABS.index("cases")
     assert editor.preview.shown[1] == "casebook" and editor.preview.png.startswith(b"\x89PNG")
     assert not outputs.exists(), sorted(outputs.rglob("*"))
+
+
+def test_save_says_whose_changes_it_writes_from_another_region(editor, campaign_copy):
+    """events.csv is one file: Save on Mauricie would also write Montréal's unsaved edit."""
+    before = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
+    field(editor, "mtl-grand", "venue")[0].value = "Salle pas encore enregistrée"
+    assert editor.events.save.description == "Enregistrer (Montréal : 1 événement modifié)"
+    editor.region_choice.value = "mauricie"
+    save = editor.events.save
+    assert save.description == "Enregistrer (Montréal : 1 événement modifié)", "not a silent save"
+    assert "non enregistrées (Montréal : 1 événement modifié)" in editor.state.value
+    key = event_key(editor, "tr-biblio")
+    editor.events.on_duplicate(key)
+    editor.events.on_duplicate(key)
+    editor.events.on_remove(key)
+    editor.events.confirm.box.children[1].children[0].click()  # Yes, remove it
+    assert save.description == (
+        "Enregistrer (Mauricie : 2 événements ajoutés, 1 événement retiré ; "
+        "Montréal : 1 événement modifié)"
+    )
+    editor.lang_choice.value = "en"
+    assert editor.events.save.description == (
+        "Save (Mauricie: 2 events added, 1 event removed; Montreal: 1 event changed)"
+    )
+    assert "unsaved changes (Mauricie: 2 events added, 1 event removed; Montreal: 1 event" in (
+        editor.state.value
+    )
+    editor.events.save.click()
+    assert editor.events.save.description == "Save" and editor.events.save.disabled
+    after = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
+    assert "Salle pas encore enregistrée" in after and "tr-biblio," not in after
+    assert after.count("Marathon à la bibliothèque") == 2 and before.count("tr-biblio,") == 1
