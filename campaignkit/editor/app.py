@@ -18,6 +18,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from campaignkit import paths
+from campaignkit.editor.address import Address
 from campaignkit.editor.cases_tab import CasesForm
 from campaignkit.editor.events_tab import EventsForm, changes_text
 from campaignkit.editor.forms import Notice, esc, labelled
@@ -148,6 +149,7 @@ class Editor:
         self.out_dir = out_dir or paths.OUTPUTS
         self.widget = w.VBox()
         self.widget.add_class("ck-app")
+        self.address = Address()
         self.preview = PreviewPane(self, preview_delay)
         self.make_header()
         self.build()
@@ -181,7 +183,8 @@ class Editor:
         header.add_class("ck-header")
         main = w.HBox([self.tabs, self.preview.box])
         main.add_class("ck-main")
-        self.widget.children = [self.heading, header, self.notice.html, self.problems, main]
+        parts = [self.heading, header, self.notice.html, self.problems, main, self.address.output]
+        self.widget.children = parts
         self.campaign_choice.observe(self.on_campaign, "value")
         self.region_choice.observe(self.on_region, "value")
         self.lang_choice.observe(self.on_lang, "value")
@@ -205,7 +208,8 @@ class Editor:
         lang = self.lang
         tab = self.tabs.selected_index or 0 if tab is None else tab
         folders = campaign_folders()
-        if self.session.root not in folders:
+        own = self.session.root in folders  # ?campaign= names only the repository's own
+        if not own:
             folders.append(self.session.root)
         events, cases = EventsForm(self), CasesForm(self)
         tallies, produce = TalliesForm(self), ProduceForm(self)
@@ -238,6 +242,8 @@ class Editor:
         self.problems.value = problems
         self.preview.follow(self.tab_name())
         self.changed()
+        campaign = self.session.root.name if own else None
+        self.address.show(campaign=campaign, region=self.region or None, lang=lang)
 
     def title(self) -> str:
         name = self.session.campaign.name.get(self.lang) if self.session.campaign else None

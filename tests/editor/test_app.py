@@ -638,3 +638,15 @@ def test_save_says_whose_changes_it_writes_from_another_region(editor, campaign_
     after = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
     assert "Salle pas encore enregistrée" in after and "tr-biblio," not in after
     assert after.count("Marathon à la bibliothèque") == 2 and before.count("tr-biblio,") == 1
+
+
+def test_the_page_address_follows_region_and_language(editor):
+    def script():
+        (output,) = editor.address.output.outputs
+        return output["data"]["application/javascript"]
+
+    assert '{"campaign": null, "region": "montreal", "lang": "fr"}' in script()
+    editor.region_choice.value = "mauricie"
+    assert '"region": "mauricie", "lang": "fr"}' in script()
+    editor.lang_choice.value = "en"
+    assert '"region": "mauricie", "lang": "en"}' in script() and "replaceState" in script()

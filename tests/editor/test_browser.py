@@ -386,3 +386,19 @@ def test_make_app_says_the_address_to_open_and_starts_the_workbook_only(
         assert outputs_now() == before, "starting and opening the page wrote no output"
     finally:
         stop(served, open(os.devnull, "w"))
+
+
+def test_the_address_follows_the_region_and_language_shown(voila, browser):
+    """A reload or a shared link opens the region and language that were on screen."""
+    page = open_page(browser, voila.page_url("region=montreal"))
+    page.locator(".ck-region select").select_option(label="Mauricie")
+    page.wait_for_function("() => location.search.includes('region=mauricie')")
+    page.locator(".ck-lang button", has_text="English").click()
+    page.wait_for_function("() => location.search.includes('lang=en')")
+    assert f"token={voila.token}" in page.url, "the token stays in the address"
+    page.reload()
+    page.wait_for_selector("img.ck-preview-img")
+    assert page.locator(".ck-region select option:checked").text_content() == "Mauricie"
+    assert "Mauricie" in page.locator(".ck-events-heading").text_content()
+    assert page.locator(".ck-save-events").text_content().strip() == "Save"
+    page.screenshot(path=str(voila.log.parent / "address.png"))
