@@ -278,6 +278,8 @@ class Editor:
             self.preview.schedule()
 
     def on_tab(self, change):
+        if self.tab_name() == "tallies":
+            self.tallies.follow_events()
         self.preview.follow(self.tab_name())
         self.preview.schedule()
 

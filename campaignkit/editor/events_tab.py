@@ -250,6 +250,7 @@ class EventsForm:
         if try_save(self.app, [self.app.session.events], self.status, self.what()):
             self.new_keys.clear()
             self.render()  # rows others saved meanwhile are merged in: show them
+            self.app.tallies.follow_events()
             self.app.changed(preview="events")
 
     def on_reload(self, _=None):

@@ -650,3 +650,20 @@ def test_the_page_address_follows_region_and_language(editor):
     assert '"region": "mauricie", "lang": "fr"}' in script()
     editor.lang_choice.value = "en"
     assert '"region": "mauricie", "lang": "en"}' in script() and "replaceState" in script()
+
+
+def test_the_tally_list_shows_an_event_saved_in_this_session(editor):
+    tallies = Editor.TABS.index("tallies")
+    editor.tabs.selected_index = tallies
+    editor.tabs.selected_index = 0
+    editor.events.on_duplicate(event_key(editor, "mtl-cafe"))
+    new = max(editor.session.events.keys_of("montreal"))
+    editor.events.inputs[new, "title_fr"].value = "Marathon du soir"
+    editor.events.save.click()
+    assert "Enregistré" in editor.events.status.html.value
+    labels = [label for label, _ in editor.tallies.chooser.options]
+    assert any(label.startswith("Marathon du soir — ") for label in labels), labels
+    editor.tallies.chooser.value = "montreal-1"
+    editor.tabs.selected_index = tallies
+    assert editor.tallies.current == "montreal-1", "the tab keeps the event chosen"
+    assert "Marathon du soir" in editor.preview.caption.value + str(editor.focus())
