@@ -18,10 +18,10 @@ from pathlib import Path
 import ipywidgets as w
 
 from campaignkit import paths
-from campaignkit.editor.address import Address
 from campaignkit.editor.cases_tab import CasesForm
 from campaignkit.editor.events_tab import EventsForm, changes_text
 from campaignkit.editor.forms import Notice, esc, labelled
+from campaignkit.editor.page_script import Address, IntoView
 from campaignkit.editor.preview_pane import PreviewPane, page_png
 from campaignkit.editor.produce_tab import ProduceForm
 from campaignkit.editor.session import Session
@@ -149,7 +149,7 @@ class Editor:
         self.out_dir = out_dir or paths.OUTPUTS
         self.widget = w.VBox()
         self.widget.add_class("ck-app")
-        self.address = Address()
+        self.address, self.into_view = Address(), IntoView()
         self.preview = PreviewPane(self, preview_delay)
         self.make_header()
         self.build()
@@ -183,8 +183,15 @@ class Editor:
         header.add_class("ck-header")
         main = w.HBox([self.tabs, self.preview.box])
         main.add_class("ck-main")
-        parts = [self.heading, header, self.notice.html, self.problems, main, self.address.output]
-        self.widget.children = parts
+        scripts = [self.address.output, self.into_view.output]
+        self.widget.children = [
+            self.heading,
+            header,
+            self.notice.html,
+            self.problems,
+            main,
+            *scripts,
+        ]
         self.campaign_choice.observe(self.on_campaign, "value")
         self.region_choice.observe(self.on_region, "value")
         self.lang_choice.observe(self.on_lang, "value")

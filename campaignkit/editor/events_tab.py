@@ -161,6 +161,7 @@ class EventsForm:
         card = w.VBox([heading, grid, w.HBox([duplicate, remove])])
         card.add_class("ck-card")
         card.add_class(f"ck-event-{index}")
+        card.add_class(f"ck-card-{key}")
         return card
 
     def problems(self):
@@ -225,8 +226,20 @@ class EventsForm:
         key = session.events.add(region, fields)
         if values is None:
             self.new_keys.add(key)
-        self.render()
+        self.show_new(key)
         self.app.changed(preview="events")
+
+    def show_new(self, key: int):
+        """Put the new event's card under the others, the rest of the page left as it is (made
+        again, it would take the reader back to the top), and bring the reader to it."""
+        keys = self.app.session.events.keys_of(self.app.region)
+        children = list(self.box.children)
+        cards = [child for child in children if "ck-card" in child._dom_classes]
+        rest = children[children.index(self.add) :]
+        self.box.children = [children[0], *cards, self.card(keys.index(key), key), *rest]
+        self.refresh()
+        title = f".ck-field-title_{self.app.lang} input"
+        self.app.into_view.show(f".ck-events .ck-card-{key}", title)
 
     def on_duplicate(self, key, _=None):
         values = dict(self.app.session.events.values(key))

@@ -621,7 +621,7 @@ def test_save_says_whose_changes_it_writes_from_another_region(editor, campaign_
     editor.events.on_duplicate(key)
     editor.events.on_duplicate(key)
     editor.events.on_remove(key)
-    editor.events.confirm.box.children[1].children[0].click()  # Yes, remove it
+    confirm_button(editor.events.confirm, "yes").click()
     assert save.description == (
         "Enregistrer (Mauricie : 2 événements ajoutés, 1 événement retiré ; "
         "Montréal : 1 événement modifié)"
@@ -642,8 +642,7 @@ def test_save_says_whose_changes_it_writes_from_another_region(editor, campaign_
 
 def test_the_page_address_follows_region_and_language(editor):
     def script():
-        (output,) = editor.address.output.outputs
-        return output["data"]["application/javascript"]
+        return editor.address.script
 
     assert '{"campaign": null, "region": "montreal", "lang": "fr"}' in script()
     editor.region_choice.value = "mauricie"
@@ -667,3 +666,24 @@ def test_the_tally_list_shows_an_event_saved_in_this_session(editor):
     editor.tabs.selected_index = tallies
     assert editor.tallies.current == "montreal-1", "the tab keeps the event chosen"
     assert "Marathon du soir" in editor.preview.caption.value + str(editor.focus())
+
+
+def test_a_new_or_duplicated_event_is_added_in_place_and_brought_into_view(editor):
+    """The cards on the page stay as they are (made again, the page went back to the top)."""
+    cards = [c for c in editor.events.box.children if "ck-card" in c._dom_classes]
+    editor.events.on_duplicate(event_key(editor, "mtl-cafe"))
+    copy = editor.session.events.keys_of("montreal")[-1]
+    now = [c for c in editor.events.box.children if "ck-card" in c._dom_classes]
+    assert now[:2] == cards and len(now) == 3, "the two cards shown are kept, one is added"
+    assert f"ck-card-{copy}" in now[2]._dom_classes and "ck-event-2" in now[2]._dom_classes
+    assert editor.events.inputs[copy, "venue"].value == "Café d'essai"
+    script = editor.into_view.script
+    assert f'wanted = ".ck-events .ck-card-{copy}", field = ".ck-field-title_fr input"' in script
+    assert "scrollIntoView" in script and "focus" in script
+    editor.events.add.click()
+    new = editor.session.events.keys_of("montreal")[-1]
+    now = [c for c in editor.events.box.children if "ck-card" in c._dom_classes]
+    assert now[:2] == cards and len(now) == 4 and f"ck-card-{new}" in now[3]._dom_classes
+    assert f".ck-card-{new}" in editor.into_view.script
+    assert editor.events.box.children[-3:-1] == (editor.events.add, editor.events.versions.box)
+    assert editor.events.save.disabled, "the new event's fields are still to fill"

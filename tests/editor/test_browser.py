@@ -402,3 +402,35 @@ def test_the_address_follows_the_region_and_language_shown(voila, browser):
     assert "Mauricie" in page.locator(".ck-events-heading").text_content()
     assert page.locator(".ck-save-events").text_content().strip() == "Save"
     page.screenshot(path=str(voila.log.parent / "address.png"))
+
+
+def test_adding_or_duplicating_an_event_keeps_the_reader_at_the_new_card(voila, browser):
+    page = open_page(browser, voila.page_url("region=montreal"), height=700)
+    scroller = "document.getElementById('rendered_cells')"
+
+    def in_view(locator) -> bool:
+        box = locator.bounding_box()
+        return box is not None and 0 <= box["y"] and box["y"] + box["height"] / 3 <= 700
+
+    duplicate = page.locator(".ck-event-1 button.ck-duplicate-event")
+    duplicate.scroll_into_view_if_needed()
+    below = page.evaluate(f"{scroller}.scrollTop")
+    assert below > 300, "the reader is down the page"
+    duplicate.click()
+    page.wait_for_function("() => document.activeElement.closest('.ck-event-2') !== null")
+    assert page.evaluate(f"{scroller}.scrollTop") >= below, "not back to the top"
+    title = page.locator(".ck-event-2 .ck-field-title_fr input")
+    assert title.evaluate("e => e === document.activeElement") and in_view(title)
+    assert title.input_value() == "Soirée au café"
+    page.screenshot(path=str(voila.log.parent / "duplicated.png"))
+    page.locator("button.ck-add-event").click()
+    page.wait_for_function("() => document.activeElement.closest('.ck-event-3') !== null")
+    page.keyboard.type("Marathon tapé au clavier")
+    new_title = page.locator(".ck-event-3 .ck-field-title_fr input")
+    assert in_view(new_title) and new_title.input_value() == "Marathon tapé au clavier"
+    assert page.evaluate(f"{scroller}.scrollTop") > below
+    page.screenshot(path=str(voila.log.parent / "added.png"))
+    shots = Path("/tmp/wb/shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    for name in ("duplicated.png", "added.png"):
+        (shots / name).write_bytes((voila.log.parent / name).read_bytes())
