@@ -687,3 +687,54 @@ def test_a_new_or_duplicated_event_is_added_in_place_and_brought_into_view(edito
     assert f".ck-card-{new}" in editor.into_view.script
     assert editor.events.box.children[-3:-1] == (editor.events.add, editor.events.versions.box)
     assert editor.events.save.disabled, "the new event's fields are still to fill"
+
+
+def test_documents_languages_and_counts_are_said_in_the_readers_words(editor, tmp_path):
+    import re
+    from pathlib import Path
+
+    from campaignkit import materials
+    from campaignkit.batch.jobs import Job, Outcome
+    from campaignkit.data.loader import load_campaign
+    from campaignkit.editor.words import material_label
+    from campaignkit.printing.document import output_path
+    from campaignkit.text.catalog import word
+
+    for lang in ("fr", "en"):
+        assert [n for n in materials.names() if material_label(n, lang) == n] == [], lang
+        for name, printed in (
+            ("labels", "labels_title"),
+            ("mailing-kit", "mailing_title"),
+            ("press-release", "press_kicker"),
+        ):
+            assert material_label(name, lang) == word(printed, lang), "as printed on it"
+    menu = [label for label, _ in editor.preview.material.options]
+    assert {"Communiqué de presse", "Étiquettes d'envoi", "Trousse d'envoi"} <= set(menu)
+    assert "Images pour les réseaux sociaux" in menu
+    assert [box.description for box in editor.produce.langs.values()] == ["français", "anglais"]
+    editor.out_dir = tmp_path
+    data = load_campaign(editor.session.root)
+    kit = Job("presskit.ipynb", "montreal", "fr", ("press-release", "social", "labels"))
+    for name in kit.materials:
+        pdf = output_path(data, name, "montreal", "fr", tmp_path)
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        pdf.write_bytes(b"%PDF-1.4 test")
+    failed = Outcome(Job("poster.ipynb", "montreal", "en", ("poster", "tally")), Path(), "x")
+    made = editor.produce.made(data, [Outcome(kit, Path()), failed])
+    assert re.findall(r">([^<]+)</a>", editor.produce.links_html(made)) == [
+        "Communiqué de presse (français)",
+        "Images pour les réseaux sociaux (français)",
+        "Étiquettes d'envoi (français)",
+    ]
+    summary = editor.produce.summary(made, [Outcome(kit, Path()), failed])
+    assert summary == "Terminé : 3 documents prêts, 2 documents en échec."
+    assert editor.produce.summary(made[:1], []) == "Terminé : 1 document prêt."
+    from campaignkit.editor.produce_tab import job_label
+
+    assert job_label(failed.job, "fr") == "Affiche, Feuille de décompte (anglais)"
+    editor.lang_choice.value = "en"
+    assert [box.description for box in editor.produce.langs.values()] == ["French", "English"]
+    assert (
+        editor.produce.summary(made[:1], [failed]) == "Done: 1 document ready, 2 documents failed."
+    )
+    assert "News release" in [label for label, _ in editor.preview.material.options]
