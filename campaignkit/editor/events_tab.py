@@ -179,6 +179,17 @@ class EventsForm:
                 labels.append(self.labels.get((key, column), column))
         return labels
 
+    def elsewhere(self) -> list[str]:
+        """Other regions with unsaved events still to correct: a save would write them too."""
+        session, lang = self.app.session, self.app.lang
+        found = []
+        for region_id in session.events.changes():
+            if region_id != self.app.region and any(session.event_problems(region_id).values()):
+                region = session.regions.get(region_id)
+                name = region.name[lang] if region else region_id
+                found.append(t("events_in", lang, region=name))
+        return found
+
     def heading(self, key: int) -> str:
         lang, values = self.app.lang, self.app.session.events.values(key)
         title = values.get(f"title_{lang}") or t("new_event", lang)
@@ -203,7 +214,7 @@ class EventsForm:
             if (key, column) in self.counters:
                 counter, limit = self.counters[key, column]
                 show_count(counter, widget.value, limit)
-        missing = self.missing(problems)
+        missing = self.missing(problems) + self.elsewhere()
         self.save.disabled = bool(missing) or not session.events.dirty
         changes = changes_text(self.app)
         self.save.description = (

@@ -738,3 +738,18 @@ def test_documents_languages_and_counts_are_said_in_the_readers_words(editor, tm
         editor.produce.summary(made[:1], [failed]) == "Done: 1 document ready, 2 documents failed."
     )
     assert "News release" in [label for label, _ in editor.preview.material.options]
+
+
+def test_save_waits_for_another_regions_unsaved_events_to_be_corrected(editor):
+    editor.events.add.click()  # Montréal: a new event, still empty
+    editor.region_choice.value = "mauricie"
+    field(editor, "tr-biblio", "venue")[0].value = "Autre salle"
+    assert editor.events.save.disabled
+    assert "corriger : les événements de Montréal." in editor.events.hint.value
+    editor.region_choice.value = "montreal"
+    new = editor.session.events.keys_of("montreal")[-1]
+    remove = [b for b in editor.events.box.children if f"ck-card-{new}" in b._dom_classes]
+    editor.events.on_remove(new)
+    confirm_button(editor.events.confirm, "yes").click()
+    assert remove and not editor.events.save.disabled
+    assert editor.events.save.description == "Enregistrer (Mauricie : 1 événement modifié)"
