@@ -270,10 +270,18 @@ class EventsForm:
             t("remove_confirm", lang, title=title), t("remove_yes", lang), lang, remove
         )
 
+    def rows_shown(self) -> dict[int, dict[str, str]]:
+        events = self.app.session.events
+        return {key: events.values(key) for key in events.keys_of(self.app.region)}
+
     def on_save(self, _=None):
+        shown = self.rows_shown()
         if try_save(self.app, [self.app.session.events], self.status, self.what()):
             self.new_keys.clear()
-            self.render()  # rows others saved meanwhile are merged in: show them
+            if self.rows_shown() == shown:  # the cards stay: letters typed before the click
+                self.refresh()  # but sent after it land in them (and show as unsaved)
+            else:
+                self.render()  # rows others saved meanwhile are merged in: show them
             self.app.tallies.follow_events()
             self.app.changed(preview="events")
 

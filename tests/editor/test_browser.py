@@ -434,3 +434,31 @@ def test_adding_or_duplicating_an_event_keeps_the_reader_at_the_new_card(voila, 
     shots.mkdir(parents=True, exist_ok=True)
     for name in ("duplicated.png", "added.png"):
         (shots / name).write_bytes((voila.log.parent / name).read_bytes())
+
+
+def test_save_clicked_while_typing_keeps_every_letter(voila, browser, campaign_copy):
+    """The page sends typing in batches while the kernel is busy, but a click at once: the
+    Save may come before the last letters, which must still land in the form (unsaved)."""
+    from playwright.sync_api import expect
+
+    page = open_page(browser, voila.page_url("region=montreal"))
+    title = page.locator(".ck-event-1 .ck-field-title_fr input")
+    title.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Marathon du soir au café")
+    page.locator("button.ck-save-events").click()
+    expect(page.locator(".ck-status-events")).to_contain_text("Enregistré")
+    saved = lambda: "Marathon du soir au café" in (campaign_copy.root / "events.csv").read_text()  # noqa: E731
+    page.wait_for_function(
+        "() => document.querySelector('.ck-header').textContent.includes('non enregistr')"
+        " || document.querySelector('.ck-header').textContent.includes('tout est')"
+    )
+    if not saved():  # the last letters came after the save: shown, and unsaved
+        expect(page.locator(".ck-header")).to_contain_text("non enregistrées")
+    expect(title).to_have_value("Marathon du soir au café")
+    if not saved():
+        page.locator("button.ck-save-events").click()
+        page.wait_for_function(
+            "() => document.querySelector('.ck-header').textContent.includes('tout est')"
+        )
+    assert saved()
