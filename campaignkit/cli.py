@@ -42,18 +42,27 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from campaignkit.batch.build import build
+    from campaignkit.batch.early import EarlyKernel, changed_since_last_build
 
-    outcomes = build(
-        args.campaign,
-        regions=args.region,
-        langs=args.lang,
-        material_names=args.material,
-        jobs=args.jobs,
-        out_dir=args.out_dir,
-        force=args.force,
-        timeout=args.timeout,
-    )
+    likely = args.force or changed_since_last_build(args.campaign, args.out_dir)
+    early = EarlyKernel() if likely else None  # starts while the build below plans
+    try:
+        from campaignkit.batch.build import build
+
+        outcomes = build(
+            args.campaign,
+            regions=args.region,
+            langs=args.lang,
+            material_names=args.material,
+            jobs=args.jobs,
+            out_dir=args.out_dir,
+            force=args.force,
+            timeout=args.timeout,
+            early=early,
+        )
+    finally:
+        if early is not None:
+            early.close()
     failed = [outcome for outcome in outcomes if outcome.error]
     stale = sum(outcome.stale for outcome in outcomes if not outcome.error)
     skipped = sum(outcome.skipped for outcome in outcomes)
@@ -149,50 +158,45 @@ def cmd_preflight(args) -> int:
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="campaignkit",
-        description="Matériel imprimé d'une campagne d'écriture / "
-        "print materials for a letter-writing campaign",
+        description=tell("help.description"),
     )
     commands = main.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="valider les données / validate the data")
+    check = commands.add_parser("check", help=tell("help.check"))
     check.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
     check.set_defaults(run=cmd_check)
-    build = commands.add_parser("build", help="produire les PDF / produce the PDFs")
+    build = commands.add_parser("build", help=tell("help.build"))
     build.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
-    build.add_argument("--region", action="append", default=[], help="region id (repeatable)")
-    build.add_argument("--lang", action="append", default=[], help="fr or en (repeatable)")
-    build.add_argument("--material", action="append", default=[], help="material (repeatable)")
-    build.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="parallel workers")
-    build.add_argument("--force", action="store_true", help="rebuild even unchanged outputs")
+    build.add_argument("--region", action="append", default=[], help=tell("help.region"))
+    build.add_argument("--lang", action="append", default=[], help=tell("help.lang"))
+    build.add_argument("--material", action="append", default=[], help=tell("help.material"))
+    build.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help=tell("help.jobs"))
+    build.add_argument("--force", action="store_true", help=tell("help.force"))
     build.add_argument(
         "--timeout",
         type=float,
         default=CELL_TIMEOUT,
-        help="secondes qu'une cellule peut durer / seconds a notebook cell may run",
+        help=tell("help.timeout"),
     )
     build.add_argument("--out-dir", default=str(paths.OUTPUTS), help=argparse.SUPPRESS)
     build.set_defaults(run=cmd_build)
-    shop = commands.add_parser(
-        "print-shop", help="lot pour l'imprimeur / print-shop bundle (after build)"
-    )
+    shop = commands.add_parser("print-shop", help=tell("help.print_shop"))
     shop.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
     shop.add_argument("--out-dir", default=str(paths.OUTPUTS), help=argparse.SUPPRESS)
     shop.add_argument(
         "--marks",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="traits de coupe hors du fond perdu / crop marks outside the bleed (--no-marks: none)",
+        help=tell("help.marks"),
     )
     shop.set_defaults(run=cmd_print_shop)
-    results = commands.add_parser(
-        "results", help="lire les décomptes, totaliser / read the tallies, add them up"
-    )
+    results = commands.add_parser("results", help=tell("help.results"))
     results.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
-    results.add_argument("--out-dir", default=str(paths.OUTPUTS), help="where results.csv go")
+    results.add_argument("--out-dir", default=str(paths.OUTPUTS), help=tell("help.results_out_dir"))
     results.set_defaults(run=cmd_results)
-    preflight = commands.add_parser("preflight", help="vérifier des PDF / check PDFs")
+    preflight = commands.add_parser("preflight", help=tell("help.preflight"))
     preflight.add_argument("pdf", nargs="+")
-    preflight.add_argument("--pages", type=int, help="expected page count of each PDF")
-    preflight.add_argument("--bleed", action="store_true", help="require trim and bleed boxes")
+    preflight.add_argument("--pages", type=int, help=tell("help.pages"))
+    preflight.add_argument("--bleed", action="store_true", help=tell("help.bleed"))
     preflight.set_defaults(run=cmd_preflight)
     return main
 
@@ -207,7 +211,7 @@ def main(argv=None) -> int:
             print(f"- {problem.text(lang)}", file=sys.stderr)
         return 1
     except BuildInterrupted as error:
-        print(error.text(interface_language()), file=sys.stderr)
+        print(describe(error, interface_language()), file=sys.stderr)
         return 130
     except KeyboardInterrupt:
         print(tell("interrupted"), file=sys.stderr)

@@ -1,11 +1,14 @@
 """Every error the kit raises on purpose."""
 
+import errno as codes
+
 
 class CampaignKitError(Exception):
     """Base of the kit's own errors: a catalog key (error.<key>) and its parameters.
 
     text.catalog.describe() says it in a language; str() is the key and parameters, for logs.
-    A message with a space in it is an old-style text, shown as it is.
+    A message with a space in it is an old-style text, shown as it is. No text lives here:
+    every sentence is in the catalogs (text/locale).
     """
 
     def __init__(self, key: str = "", **params):
@@ -55,47 +58,21 @@ class OutsideOutputs(CampaignKitError):
 
     def __init__(self, path, folder):
         self.path, self.folder = path, folder
-        super().__init__(f"{path} is outside the outputs folder {folder}")
-
-    def text(self, lang: str) -> str:
-        if lang == "fr":
-            return (
-                f"{self.path} est hors du dossier de sortie {self.folder} : rien n'a été écrit. "
-                "Vérifiez l'id de la campagne (campaign.yaml) et les liens symboliques."
-            )
-        return (
-            f"{self.path} is outside the outputs folder {self.folder}: nothing was written. "
-            "Check the campaign id (campaign.yaml) and symbolic links."
-        )
-
-
-WRITE_CAUSES = {  # errno name → (fr, en)
-    "ENOSPC": ("disque plein", "disk full"),
-    "EDQUOT": ("quota de disque dépassé", "disk quota exceeded"),
-    "EROFS": ("dossier en lecture seule", "read-only folder"),
-    "EACCES": ("permission refusée", "permission denied"),
-    "EPERM": ("opération non permise", "operation not permitted"),
-    "EFBIG": ("fichier trop gros", "file too large"),
-}
+        super().__init__("outside_outputs", path=path, folder=folder)
 
 
 class WriteFailed(CampaignKitError, OSError):
-    """A file could not be written (full disk, read-only folder, permission): work stops."""
+    """A file could not be written (full disk, read-only folder, permission): work stops.
+
+    Its key names the cause when the catalog words it (write_failed.enospc), str() stays
+    the OSError's own text: a kernel's failure is rebuilt from it (batch.jobs).
+    """
 
     def __init__(self, errno: int | None, strerror: str, filename):
         OSError.__init__(self, errno, strerror, str(filename))
-
-    def cause(self, lang: str) -> str:
-        import errno as codes
-
-        fr, en = WRITE_CAUSES.get(codes.errorcode.get(self.errno or 0, ""), (None, None))
-        known = fr if lang == "fr" else en
-        return f"{known} ({self.strerror})" if known else str(self.strerror)
-
-    def text(self, lang: str) -> str:
-        if lang == "fr":
-            return f"impossible d'écrire {self.filename} : {self.cause(lang)}"
-        return f"cannot write {self.filename}: {self.cause(lang)}"
+        cause = codes.errorcode.get(errno or 0, "").lower()
+        self.key = f"write_failed.{cause}" if cause else "write_failed"
+        self.params = {"file": self.filename, "detail": strerror}
 
 
 class BuildBusy(CampaignKitError):
@@ -103,19 +80,7 @@ class BuildBusy(CampaignKitError):
 
     def __init__(self, folder, pid, since):
         self.folder, self.pid, self.since = folder, pid, since
-        super().__init__(self.text("en"))
-
-    def text(self, lang: str) -> str:
-        pid = self.pid or "?"
-        if lang == "fr":
-            return (
-                f"une production est en cours dans {self.folder} depuis {self.since}, "
-                f"processus {pid} : attendez qu'elle finisse, puis relancez"
-            )
-        return (
-            f"a build is running in {self.folder} since {self.since}, process {pid}: "
-            "wait for it to finish, then start again"
-        )
+        super().__init__("build_busy", folder=folder, pid=pid or "?", since=since)
 
 
 class BuildInterrupted(CampaignKitError):
@@ -123,30 +88,16 @@ class BuildInterrupted(CampaignKitError):
 
     def __init__(self, finished: int, cancelled: int):
         self.finished, self.cancelled = finished, cancelled
-        super().__init__(self.text("en"))
-
-    def text(self, lang: str) -> str:
-        if lang == "fr":
-            return (
-                f"interrompu : {self.finished} tâche(s) terminée(s) et enregistrée(s), "
-                f"{self.cancelled} annulée(s) ; relancez pour finir"
-            )
-        return (
-            f"interrupted: {self.finished} job(s) finished and recorded, "
-            f"{self.cancelled} cancelled; run again to finish"
-        )
+        super().__init__("build_interrupted", finished=finished, cancelled=cancelled)
 
 
 class UnsafeDataFile(CampaignKitError):
     """A data file the kit will not read or replace: a symlink, a FIFO, a file outside the
-    campaign; `texts` says why and what to do, per language (fr, en)."""
+    campaign; `problem` (a text.problems.Problem) says why and what to do."""
 
-    def __init__(self, path, texts: dict[str, str], lang: str = "fr"):
-        self.path, self.texts = path, dict(texts)
-        super().__init__(self.texts[lang])
-
-    def text(self, lang: str) -> str:
-        return self.texts.get(lang, str(self))
+    def __init__(self, path, problem):
+        self.path, self.problem = path, problem
+        super().__init__(problem.code, **problem.params)
 
 
 class RecordsChanged(FileChanged):

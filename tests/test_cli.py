@@ -1,7 +1,10 @@
 import subprocess
 import sys
 
+import pytest
+
 from campaignkit.cli import main
+from tests.catalogs import mark, marked_catalogs
 from tests.pdfs import page_count
 
 
@@ -26,7 +29,7 @@ def test_check_lists_every_problem_and_exits_1(campaign_copy):
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "events.csv, row 4, field region: unknown region 'mauricy'" in result.stdout
-    assert "events.csv, row 3, field title_en: text missing in 'en'" in result.stdout
+    assert "events.csv, row 3, field title_en: text missing in English" in result.stdout
     assert "events.csv, row 2, field date: invalid date '2023-13-45'" in result.stdout
     french = run_cli("check", str(campaign_copy.root), lang="fr")
     assert "ligne 4, champ region : région inconnue « mauricy »" in french.stdout
@@ -101,3 +104,45 @@ def test_build_with_out_dir_writes_nothing_into_the_repository(campaign_copy, tm
     assert main([*args, "--material", "casebook", "--out-dir", str(tmp_path)]) == 0
     assert list((tmp_path / ".cache" / "photos").glob("*.jpg")), "the cache is in --out-dir"
     assert repository_state() == before
+
+
+def test_check_says_where_a_bad_email_or_phone_is_in_both_languages(campaign_copy):
+    campaign_copy.edit("events.csv", "Test,mtl@example.org", "Test,karim.benali@exemple")
+    campaign_copy.edit("regions.csv", "514 555-0101", "555-01")
+    campaign_copy.edit("campaign.yaml", "test@example.org", "test at example")
+    english = run_cli("check", str(campaign_copy.root))
+    french = run_cli("check", str(campaign_copy.root), lang="fr")
+    for result in (english, french):
+        assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    assert (
+        "events.csv, row 2, field contact_email: invalid e-mail address 'karim.benali@exemple'"
+        in english.stdout
+    )
+    assert "regions.csv, row 2, field coordinator_phone: invalid phone number '555-01'" in (
+        english.stdout
+    )
+    assert "field organization.email: invalid e-mail address 'test at example'" in english.stdout
+    assert (
+        "events.csv, ligne 2, champ contact_email : adresse courriel invalide "
+        "« karim.benali@exemple ». À faire : écrivez une adresse complète" in french.stdout
+    )
+    assert "champ coordinator_phone : numéro de téléphone invalide « 555-01 »" in french.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "foreign"),
+    [
+        ("fr", "secondes qu'une cellule d'un carnet peut durer", "seconds a notebook cell"),
+        ("en", "seconds a notebook cell may run", "secondes qu'une cellule"),
+    ],
+)
+def test_the_help_is_said_from_the_catalog_in_one_language(
+    lang, said, foreign, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", lang)
+    with marked_catalogs(tmp_path / "locale"), pytest.raises(SystemExit) as done:
+        main(["build", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    assert done.value.code == 0
+    assert mark("cli.help.timeout") + said in shown
+    assert mark("cli.help.region") in shown and foreign not in shown

@@ -4,12 +4,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from campaignkit import materials, paths
-from campaignkit.batch.fingerprint import inputs_signature, job_fingerprint
+from campaignkit.batch.fingerprint import DataParts, job_fingerprint
 from campaignkit.batch.jobs import CELL_TIMEOUT, Job, Outcome, notebook_parameters, run_job
 from campaignkit.batch.lock import outputs_lock
 from campaignkit.batch.manifest import Manifest
 from campaignkit.batch.workers import run_jobs
 from campaignkit.data.loader import CampaignData, load_campaign
+from campaignkit.data.signature import inputs_signature
 from campaignkit.files import sweep_temporaries
 
 __all__ = ["Job", "Outcome", "build", "check_outputs", "entry", "plan", "run_job", "run_jobs"]
@@ -35,7 +36,7 @@ def plan(
         for place in places:
             if material.wanted(data, place):
                 wanted.setdefault((material.notebook, place), []).append(material.name)
-    jobs = []
+    jobs, parts = [], DataParts(data)
     for (notebook, place), names in wanted.items():
         for lang in langs:
             parameters = {
@@ -48,16 +49,24 @@ def plan(
                 parameters["materials"] = names
             if "preview" in notebook_parameters(notebook):
                 parameters["preview"] = False
-            outputs = tuple(
-                materials.get(name).pdf_path(out_dir, data.id, place, lang) for name in names
-            )
-            stamp = job_fingerprint(data, paths.NOTEBOOKS / notebook, place, parameters)
-            jobs.append(Job(notebook, place, lang, tuple(names), parameters, outputs, stamp))
+            kinds = [materials.get(name) for name in names]
+            outputs = tuple(kind.pdf_path(out_dir, data.id, place, lang) for kind in kinds)
+            stamps = tuple(stamp(data, notebook, place, parameters, kind, parts) for kind in kinds)
+            jobs.append(Job(notebook, place, lang, tuple(names), parameters, outputs, stamps))
     return jobs
+
+
+def stamp(data, notebook: str, place: str, parameters: dict, kind, parts: DataParts) -> str:
+    """One output's fingerprint: its material, and only the data that material reads."""
+    own = {key: value for key, value in parameters.items() if key != "materials"}
+    own["material"] = kind.name
+    notebook_path = paths.NOTEBOOKS / notebook
+    return job_fingerprint(data, notebook_path, place, own, kind.reads, parts, kind.event_fields)
 
 
 def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> Outcome:
     """Preflight every PDF of a finished job and record it; a failed check fails the job."""
+    from campaignkit.batch.gallery import thumbnail
     from campaignkit.printing.preflight import preflight_file
 
     job = outcome.job
@@ -74,6 +83,7 @@ def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> O
         record = entry(job, name, pdf, report, outcome.executed, manifest.root)
         record["seconds"] = outcome.seconds
         manifest.record(pdf, record | ({"inputs": STALE} if outcome.stale else {}))
+        thumbnail(manifest, manifest.key(pdf))  # now, while the other workers render
         errors += [f"{pdf.name}: {text}" for text in report.errors]
     if errors and not outcome.error:
         outcome.error = "preflight: " + "; ".join(errors)
@@ -86,7 +96,7 @@ def entry(job: Job, material: str, pdf: Path | None, report, executed: Path, roo
         "material": material,
         "region": job.region,
         "lang": job.lang,
-        "inputs": job.fingerprint,
+        "inputs": job.stamp(material),
         "pages": report.pages,
         "bytes": pdf.stat().st_size if pdf else 0,
         "preflight": {"ok": report.ok, "errors": report.errors, "warnings": report.warnings},
@@ -123,12 +133,14 @@ def build(
     force: bool = False,
     on_outcome=None,
     timeout: float = CELL_TIMEOUT,
+    early=None,
 ) -> list[Outcome]:
     """Run every job whose inputs changed on `jobs` workers; failures are returned, not raised.
 
     Raises BuildBusy when another build holds the outputs folder, WriteFailed when a file
     cannot be written, BuildInterrupted on Ctrl-C. `on_outcome(outcome, done, total)`,
-    when given, is called as each job ends (the editor's progress bar).
+    when given, is called as each job ends (the editor's progress bar). `early`: a kernel
+    started before the build (batch/early.py), given to the first worker.
     """
     source, outputs = paths.resolve(campaign), paths.resolve(out_dir)
     before = inputs_signature(source, outputs)
@@ -138,20 +150,25 @@ def build(
         sweep_temporaries(manifest.root)  # left by a build that was killed
         todo, skipped = [], []
         for job in plan(data, regions, langs, material_names, out_dir):
-            fresh = all(manifest.up_to_date(pdf, job.fingerprint) for pdf in job.outputs)
-            if fresh and not force:
-                skipped.append(Outcome(job, job.executed_path(out_dir, data.id), skipped=True))
+            stale = [
+                name
+                for name, pdf in zip(job.materials, job.outputs, strict=True)
+                if force or not manifest.up_to_date(pdf, job.stamp(name))
+            ]
+            if stale:
+                todo.append(job.only(stale))
             else:
-                todo.append(job)
+                skipped.append(Outcome(job, job.executed_path(out_dir, data.id), skipped=True))
 
         def done(outcome):
             outcome.stale = inputs_signature(source, outputs) != before
             return check_outputs(data, outcome, manifest)
 
         todo = longest_first(todo, manifest)
-        ran = run_jobs(todo, data.id, out_dir, jobs, progress, done, on_outcome, timeout)
+        ran = run_jobs(todo, data.id, out_dir, jobs, progress, done, on_outcome, timeout, early)
         from campaignkit.batch.gallery import write_gallery
 
         lang = data.campaign.languages[0]
-        write_gallery(manifest, {r.id: r.name[lang] for r in data.regions.values()})
+        if ran or not manifest.output("index.html").is_file():  # else nothing new to show
+            write_gallery(manifest, {r.id: r.name[lang] for r in data.regions.values()})
     return skipped + ran

@@ -2,15 +2,15 @@
 
 import hashlib
 import json
-import os
-import stat
 from functools import cache
 from pathlib import Path
 
 from campaignkit import __version__, paths
+from campaignkit.batch.early import code_files
 from campaignkit.data.guard import UnsafeFile, read_data_bytes
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.tallies import tallies_of, tally_files
+from campaignkit.materials.registry import DATA_PARTS
 
 
 def _hash_files(files) -> str:
@@ -19,12 +19,6 @@ def _hash_files(files) -> str:
         digest.update(paths.display(path).encode())
         digest.update(_file_bytes(path))
     return digest.hexdigest()
-
-
-def code_files() -> list:
-    """The package's code and word catalogs, and the templates (fonts included)."""
-    code = [*paths.PACKAGE.rglob("*.py"), *paths.PACKAGE.rglob("*.po")]
-    return code + [p for p in paths.TEMPLATES.rglob("*") if p.is_file()]
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -45,29 +39,88 @@ def _dump(model) -> object:
     return model.model_dump(mode="json")
 
 
-def data_read_by(data: CampaignData, place: str) -> object:
-    """The data a region's materials are printed from; a campaign-wide job reads it all."""
-    common = {"campaign": _dump(data.campaign), "cases": [_dump(c) for c in data.cases.values()]}
+def _campaign(data: CampaignData, place: str) -> object:
+    return _dump(data.campaign)
+
+
+def _place(data: CampaignData, place: str) -> object:
     if place == "campaign":
-        common["regions"] = [_dump(r) for r in data.regions.values()]
-        common["events"] = [_dump(e) for e in data.events]
-    else:
-        common["region"] = _dump(data.region(place))
-        common["events"] = [_dump(e) for e in data.events_of(place)]
-    tallies = tallies_read_by(data, place)
-    common["tallies"] = _hash_files(tallies) if tallies else ""
+        return [_dump(r) for r in data.regions.values()]
+    return _dump(data.region(place))
+
+
+def _cases(data: CampaignData, place: str) -> object:
     photos = [(data.root / case.photo.file).resolve() for case in data.cases.values() if case.photo]
-    common["photos"] = _hash_files(photos) if photos else ""  # a new photo under the same name
-    common["postage"] = _dump(data.postage) if data.postage else None  # postage.yaml
-    return common
+    # a new photo under the same name
+    return [[_dump(c) for c in data.cases.values()], _hash_files(photos) if photos else ""]
 
 
-def job_fingerprint(data: CampaignData, notebook: Path, place: str, parameters: dict) -> str:
-    """One hash of everything a job's outputs depend on."""
+def _events(data: CampaignData, place: str, fields: frozenset | None = None) -> object:
+    events = data.events if place == "campaign" else data.events_of(place)
+    keep = None if fields is None else {"id", "region", *fields}
+    return [e.model_dump(mode="json", include=keep) for e in events]
+
+
+def _tallies(data: CampaignData, place: str) -> str:
+    tallies = tallies_read_by(data, place)
+    return _hash_files(tallies) if tallies else ""
+
+
+def _postage(data: CampaignData, place: str) -> object:
+    return _dump(data.postage) if data.postage else None  # postage.yaml
+
+
+ALWAYS_READ = ("campaign", "place")  # every material prints its campaign and its region(s)
+PART_READERS = {
+    "campaign": _campaign,
+    "place": _place,
+    "cases": _cases,
+    "events": _events,
+    "tallies": _tallies,
+    "postage": _postage,
+}
+assert set(PART_READERS) == DATA_PARTS | set(ALWAYS_READ)
+SAME_FOR_EVERY_PLACE = ("campaign", "cases", "postage")
+
+
+class DataParts:
+    """The parts of a campaign's data, each read once per place (a plan asks many times)."""
+
+    def __init__(self, data: CampaignData):
+        self.data, self.known = data, {}
+
+    def part(self, place: str, name: str, event_fields=None) -> str:
+        """One part, as a hash of its JSON (each part is dumped once, not once per output)."""
+        extra = (event_fields,) if name == "events" else ()
+        key = (None if name in SAME_FOR_EVERY_PLACE else place, name, *extra)
+        if key not in self.known:
+            read = PART_READERS[name](self.data, place, *extra)
+            value = json.dumps(read, sort_keys=True, default=str)
+            self.known[key] = hashlib.sha256(value.encode()).hexdigest()
+        return self.known[key]
+
+    def read_by(self, place: str, reads=DATA_PARTS, event_fields=None) -> dict:
+        """The data printed on a material of `place` that reads `reads` (of the events,
+        `event_fields` only, when given)."""
+        names = (*ALWAYS_READ, *sorted(reads))
+        return {name: self.part(place, name, event_fields) for name in names}
+
+
+def job_fingerprint(
+    data: CampaignData,
+    notebook: Path,
+    place: str,
+    parameters: dict,
+    reads=DATA_PARTS,
+    parts=None,
+    event_fields=None,
+) -> str:
+    """One hash of everything an output depends on: code, notebook, data read, parameters."""
+    parts = parts or DataParts(data)
     digest = hashlib.sha256()
     digest.update(code_hash().encode())
     digest.update(Path(notebook).read_bytes())
-    record = {"data": data_read_by(data, place), "parameters": parameters}
+    record = {"data": parts.read_by(place, reads, event_fields), "parameters": parameters}
     digest.update(json.dumps(record, sort_keys=True, default=str).encode())
     return digest.hexdigest()
 
@@ -80,40 +133,3 @@ def tallies_read_by(data: CampaignData, place: str) -> list[Path]:
     claimed = set(tallies_of(data).files_of(data, place))
     ids = {event.id for event in data.events_of(place)}
     return [p for p in files if paths.display(p) in claimed or p.stem.lower() in ids]
-
-
-def inputs_signature(root: Path, outputs: Path | None = None) -> str:
-    """One hash of every file of a campaign folder as it is now: names, bytes, and the
-    size, time and inode of each, so that a file rewritten, even to what it was, shows.
-
-    Taken before the campaign is read and again after each job: when the two differ, a
-    job may have read other bytes than those its fingerprint was taken from. An outputs
-    folder inside the campaign folder is left out.
-    """
-    digest = hashlib.sha256()
-    skip = Path(outputs).resolve() if outputs else None
-    for parent, folders, files in os.walk(root):
-        folders[:] = sorted(
-            name
-            for name in folders
-            if not name.startswith(".") and Path(parent, name).resolve() != skip
-        )
-        for name in sorted(files):
-            if name.startswith((".", "~$")):
-                continue
-            path = Path(parent, name)
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(_file_signature(path).encode() + b"\0")
-    return digest.hexdigest()
-
-
-def _file_signature(path: Path) -> str:
-    """Size, time, inode and bytes of a regular file; what it is, for anything else."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return f"not a file {stat.S_IFMT(info.st_mode)}"
-        content = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as error:
-        return f"unreadable {error.errno}"
-    return f"{info.st_size} {info.st_mtime_ns} {info.st_ino} {content}"

@@ -2,13 +2,14 @@
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from campaignkit import paths
 from campaignkit.exceptions import WriteFailed
 from campaignkit.files import write_atomically
+from campaignkit.text.catalog import word
 from campaignkit.text.language import interface_language
 
 CELL_TIMEOUT = 600  # seconds a cell may run before its job fails (`build --timeout`)
@@ -24,15 +25,44 @@ class Job:
     materials: tuple[str, ...]
     parameters: dict = field(default_factory=dict, compare=False, hash=False)
     outputs: tuple[Path, ...] = ()
-    fingerprint: str = ""
+    fingerprints: tuple[str, ...] = ()  # one per output: what it is made from, as one hash
+    part: bool = False  # only some of the materials the notebook makes for this place
 
     @property
     def label(self) -> str:
-        return f"{Path(self.notebook).stem} {self.region} {self.lang}"
+        label = f"{Path(self.notebook).stem} {self.region} {self.lang}"
+        return label + (f" ({', '.join(self.materials)})" if self.part else "")
+
+    def stamp(self, material: str) -> str:
+        """The fingerprint of one of its outputs."""
+        return self.fingerprints[self.materials.index(material)] if self.fingerprints else ""
+
+    def only(self, names) -> "Job":
+        """The same run, making only the materials named (those whose inputs changed)."""
+        keep = [i for i, name in enumerate(self.materials) if name in names]
+        if len(keep) == len(self.materials):
+            return self
+        chosen = tuple(self.materials[i] for i in keep)
+        parameters = dict(self.parameters)
+        parameters["materials"] = list(chosen)
+        outputs = tuple(self.outputs[i] for i in keep)
+        stamps = tuple(self.fingerprints[i] for i in keep)
+        return replace(
+            self,
+            materials=chosen,
+            parameters=parameters,
+            outputs=outputs,
+            fingerprints=stamps,
+            part=True,
+        )
 
     def executed_path(self, out_dir, campaign_id: str) -> Path:
-        name = f"{Path(self.notebook).stem}-{self.lang}.ipynb"
-        return paths.output(out_dir, campaign_id, "notebooks", self.region, name)
+        """Its executed notebook; a run of some materials only has one of its own, so the
+        notebook that made the others stays theirs."""
+        name = f"{Path(self.notebook).stem}-{self.lang}"
+        if self.part:
+            name += "." + "+".join(self.materials)
+        return paths.output(out_dir, campaign_id, "notebooks", self.region, name + ".ipynb")
 
 
 @dataclass
@@ -124,16 +154,7 @@ def timed_out(kept: list, timeout: float) -> str:
     if started:
         cell = started[-1]
         where = f"{cells.index(cell) + 1} ({cell.source.splitlines()[0][:60]})"
-    if interface_language() == "fr":
-        text = (
-            f"délai dépassé : la cellule {where} tournait encore après {timeout:g} s ; "
-            "elle a été arrêtée (--timeout pour laisser plus de temps)"
-        )
-    else:
-        text = (
-            f"timed out: cell {where} was still running after {timeout:g} s; "
-            "it was stopped (--timeout to allow more time)"
-        )
+    text = word("error.timed_out", interface_language(), cell=where, seconds=f"{timeout:g}")
     if started:
         error = nbformat.v4.new_output("error", ename="CellTimeoutError", evalue=text, traceback=[])
         started[-1].outputs.append(error)

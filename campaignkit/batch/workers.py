@@ -21,9 +21,11 @@ GRACE = 10  # seconds the running jobs get to stop after an interruption, before
 class Workers:
     """Jobs run on `count` threads; `done(outcome)` runs in the worker (preflight)."""
 
-    def __init__(self, todo, campaign_id, out_dir, count, done=None, timeout=CELL_TIMEOUT):
+    def __init__(
+        self, todo, campaign_id, out_dir, count, done=None, timeout=CELL_TIMEOUT, early=None
+    ):
         self.todo, self.campaign_id, self.out_dir = list(todo), campaign_id, out_dir
-        self.done, self.timeout = done, timeout
+        self.done, self.timeout, self.early = done, timeout, early
         self.pending: Queue[Job] = Queue()
         for job in self.todo:
             self.pending.put(job)
@@ -77,8 +79,15 @@ class Workers:
         return outcome, kernel
 
     def new_kernel(self):
-        """A started warm kernel, known to the pool from before it starts (to interrupt it)."""
+        """A started warm kernel, known to the pool from before it starts (to interrupt it);
+        the one started early (batch/early.py), when there is one."""
         from campaignkit.batch.kernels import WarmKernel
+
+        started = self.early.take() if self.early is not None else None
+        if started is not None:
+            with self.kernels_lock:
+                self.kernels.add(started)
+            return started
 
         kernel = WarmKernel()
         with self.kernels_lock:
@@ -179,11 +188,13 @@ def run_jobs(
     done=None,
     report=None,
     timeout=CELL_TIMEOUT,
+    early=None,
 ) -> list[Outcome]:
     """Run jobs on `workers` threads, each with its own warm kernel; return every outcome.
 
     `done(outcome)` runs in the worker (preflight); `report(outcome, count, total)` runs in
-    the calling thread as each job ends (progress bars).
+    the calling thread as each job ends (progress bars); `early`: a kernel already starting
+    (batch/early.py), which the first worker takes.
     """
-    pool = Workers(todo, campaign_id, out_dir, workers, done, timeout)
+    pool = Workers(todo, campaign_id, out_dir, workers, done, timeout, early)
     return pool.run(progress, report)

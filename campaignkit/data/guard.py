@@ -10,15 +10,16 @@ import os
 import stat
 from pathlib import Path
 
+from campaignkit.text.catalog import Key
+
 MAX_DATA_BYTES = 50_000_000  # the sample's largest file is a few kilobytes
-KINDS = {  # test of a file mode → what such a file is called (French, English)
-    stat.S_ISFIFO: ("un tube nommé (FIFO)", "a named pipe (FIFO)"),
-    stat.S_ISCHR: ("un périphérique", "a device"),
-    stat.S_ISBLK: ("un périphérique", "a device"),
-    stat.S_ISSOCK: ("une prise réseau (socket)", "a socket"),
-    stat.S_ISDIR: ("un dossier", "a folder"),
+KINDS = {  # test of a file mode → what such a file is called (catalog key problem.kind.<…>)
+    stat.S_ISFIFO: "fifo",
+    stat.S_ISCHR: "device",
+    stat.S_ISBLK: "device",
+    stat.S_ISSOCK: "socket",
+    stat.S_ISDIR: "folder",
 }
-OTHER = ("un fichier spécial", "a special file")
 
 
 class UnsafeFile(Exception):
@@ -33,8 +34,8 @@ def _kind(mode: int) -> dict | None:
     """What a file that is not a regular file is (message params), None for a regular file."""
     if stat.S_ISREG(mode):
         return None
-    french, english = next((names for test, names in KINDS.items() if test(mode)), OTHER)
-    return {"kind_fr": french, "kind_en": english}
+    name = next((name for test, name in KINDS.items() if test(mode)), "other")
+    return {"kind": Key(f"problem.kind.{name}")}
 
 
 def real_path(path: str | Path, root: str | Path | None) -> Path:

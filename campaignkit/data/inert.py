@@ -5,10 +5,14 @@ with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a spr
 it and never runs it. XLSX: every text cell is stored as text, marked as typed with a `'`.
 """
 
+from __future__ import annotations
+
 import csv
 import io
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is loaded by the tables it is given, not by importing this
+    import pandas as pd
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -19,9 +19,11 @@ from campaignkit.data.models import (
 )
 from campaignkit.data.photos import contained_file_problem, photo_problem  # noqa: F401 - API
 from campaignkit.data.postage import PostageTable, load_postage
+from campaignkit.data.signature import inputs_signature
 from campaignkit.data.sources import SourceError, line_of, read_yaml
 from campaignkit.exceptions import InvalidCampaign, UnknownName
 from campaignkit.text import catalog
+from campaignkit.text.catalog import Key
 from campaignkit.text.glyphs import describe, missing_characters
 from campaignkit.text.problems import Problem, is_problem_code
 
@@ -75,6 +77,7 @@ class _Collector:
         self.languages = list(languages)
         self.problems: list[Problem] = []
         self.broken: dict[str, set[str]] = {}  # ids whose file or row has its own problem
+        self.context: dict = {}  # what the models' rules need besides the languages
 
     def glyphs(self, data, shown: str, lines=None, row=None, loc: tuple = ()):
         """A problem for every text holding characters that no shipped font can draw."""
@@ -99,21 +102,18 @@ class _Collector:
     def validate(self, model: type[BaseModel], data: dict, shown: str, lines=None, row=None):
         """The model instance, or None after recording every error in `data`."""
         try:
-            return model.model_validate(data, context={"languages": self.languages})
+            context = {"languages": self.languages, **self.context}
+            return model.model_validate(data, context=context)
         except ValidationError as error:
             for item in error.errors():
                 self.add(_problem_from(item, shown, lines, row, csv=row is not None))
             return None
 
 
-# What a value must look like, for the models' patterns: (French, English).
-FORMATS = {
-    r"^https?://": (
-        "une adresse Web complète qui commence par https://",
-        "a full web address starting with https://",
-    ),
-    r"^#[0-9A-Fa-f]{6}$": ("une couleur comme #FFFF00", "a colour such as #FFFF00"),
-    r"^\d{2}$": ("un code à deux chiffres, par exemple 06", "a two-digit code, for example 06"),
+FORMATS = {  # a field's pattern → what it expects (catalog key problem.format.<…>)
+    r"^https?://": "web_address",
+    r"^#[0-9A-Fa-f]{6}$": "colour",
+    r"^\d{2}$": "two_digits",
 }
 # pydantic error types → the kit's problem codes, for those that say it better.
 KINDS = {
@@ -146,8 +146,9 @@ def _problem_from(item: dict, shown: str, lines, row, csv: bool) -> Problem:
         code, params = "too_long", {"length": len(str(value)), "limit": ctx.get("max_length")}
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
-        fr, en = FORMATS.get(pattern, (f"une valeur de la forme {pattern}", pattern))
-        code, params = "bad_format", {"value": shorten(value), "expected_fr": fr, "expected_en": en}
+        expected = Key(f"problem.format.{FORMATS.get(pattern, 'pattern')}")
+        code = "bad_format"
+        params = {"value": shorten(value), "expected": expected, "pattern": pattern}
     elif kind in ("less_than_equal", "less_than"):
         code, params = "number_too_large", {"value": value, "limit": ctx.get("le", ctx.get("lt"))}
     elif kind.startswith("date") or kind.startswith("datetime"):
@@ -323,22 +324,25 @@ def _table_record(collect: _Collector, model, row: dict, shown: str, index: int,
     )
 
 
-def _check_events(collect: _Collector, campaign, regions, events):
+def _check_events(collect: _Collector, regions, events):
     shown = collect.shown(collect.root / "events.csv")
     broken = collect.broken.get("regions.csv", set())
     for row, event in events:
-        _check_event(collect, campaign, regions, event, shown, row, broken)
+        _check_event(collect, regions, event, shown, row, broken)
 
 
-def _check_event(collect, campaign, regions, event: Event, shown: str, row: int, broken=()):
-    """The rules of an event that need the campaign and the regions."""
+def _check_event(collect, regions, event: Event, shown: str, row: int, broken=()):
+    """The rules of an event that need the regions (its dates are the model's, see context)."""
     if regions and event.region not in regions and event.region not in broken:
         choices = ", ".join(list(regions)[:6]) + ("…" if len(regions) > 6 else "")
         params = {"value": event.region, "choices": choices}
         collect.add(Problem(shown, "region", "unknown_region", params, row=row))
-    if campaign and not campaign.start <= event.date <= campaign.end:
-        params = {"value": event.date, "start": campaign.start, "end": campaign.end}
-        collect.add(Problem(shown, "date", "outside_campaign", params, row=row))
+
+
+def campaign_context(campaign) -> dict:
+    """What an event's rules need of the campaign: its dates (an event falls within them),
+    checked with the row's other fields so that every problem of a row is said at once."""
+    return {"campaign_dates": (campaign.start, campaign.end)} if campaign else {}
 
 
 def check_event_row(
@@ -346,10 +350,11 @@ def check_event_row(
 ) -> tuple[Event | None, list[Problem]]:
     """An events.csv row checked as `check` does: the Event, or None, and every problem."""
     collect = _Collector(Path(), languages)
+    collect.context = campaign_context(campaign)
     translated = [c for c in EVENT_COLUMNS if c in TRANSLATED_COLUMNS]
     event = _table_record(collect, Event, row, shown, number, translated)
     if event is not None:
-        _check_event(collect, campaign, regions, event, shown, number)
+        _check_event(collect, regions, event, shown, number)
     return (None if collect.problems else event), collect.problems
 
 
@@ -397,8 +402,9 @@ def check_campaign(
     regions = dict(
         (r.id, r) for _, r in _load_table(collect, "regions.csv", Region, REGION_COLUMNS)
     )
+    collect.context = campaign_context(campaign)
     events = _load_table(collect, "events.csv", Event, EVENT_COLUMNS)
-    _check_events(collect, campaign, regions, events)
+    _check_events(collect, regions, events)
     _check_featured(collect, campaign, cases)
     _check_cards(collect, campaign, cases)
     postage = load_postage(collect, campaign, cases)
@@ -408,9 +414,30 @@ def check_campaign(
     return CampaignData(root, campaign, cases, regions, events, postage), []
 
 
+class _Kept:
+    """Campaigns kept as read, folder → (signature, data): in a build's kernel only."""
+
+    on = False
+    folders: dict[Path, tuple[str, CampaignData]] = {}
+
+
+def keep_loaded_campaigns():
+    """From now on in this process (a build's kernel, which runs one notebook after
+    another), a campaign whose files are all unchanged is given back as it was read, not
+    read again; the folder's signature (names, bytes, times, inodes) tells."""
+    _Kept.on = True
+
+
 def load_campaign(folder: str | Path = paths.DEFAULT_CAMPAIGN) -> CampaignData:
     """The validated campaign, or InvalidCampaign listing every problem."""
-    data, problems = check_campaign(folder)
+    root = paths.resolve(folder)
+    signature = inputs_signature(root) if _Kept.on else ""
+    kept = _Kept.folders.get(root)
+    if signature and kept and kept[0] == signature:
+        return kept[1]
+    data, problems = check_campaign(root)
     if problems:
         raise InvalidCampaign(problems)
+    if signature:
+        _Kept.folders[root] = (signature, data)
     return data

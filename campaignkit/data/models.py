@@ -68,23 +68,27 @@ PARAGRAPHS = {"story": 4, "letter": 6}
 
 
 def check_text(value: dict[str, str], info: ValidationInfo, limit: int) -> dict[str, str]:
-    """A text in every campaign language, none empty, none over `limit` characters."""
+    """A text in every campaign language, none empty, none over `limit` characters; the
+    problems of every language at once (a French title too long hides no English one)."""
     languages = (info.context or {}).get("languages", DEFAULT_LANGUAGES)
-    for lang in languages:
-        if lang not in value or value[lang] is None:
-            raise PydanticCustomError(
-                "missing_translation",
-                "missing {lang}",
-                {"lang": lang, "languages": ", ".join(languages)},
-            )
-        text = str(value[lang]).strip()
-        if not text:
-            raise PydanticCustomError("empty_text", "empty {lang}", {"lang": lang})
-        if len(text) > limit:
-            raise PydanticCustomError(
-                "text_too_long", "too long", {"lang": lang, "length": len(text), "limit": limit}
-            )
+    found = [error for lang in languages if (error := _text_problem(value, lang, languages, limit))]
+    if found:
+        errors = [{"type": error, "loc": (), "input": value} for error in found]
+        raise ValidationError.from_exception_data("Text", errors)
     return {lang: str(text).strip() for lang, text in value.items()}
+
+
+def _text_problem(value: dict, lang: str, languages, limit: int) -> PydanticCustomError | None:
+    if lang not in value or value[lang] is None:
+        params = {"lang": lang, "languages": ", ".join(languages)}
+        return PydanticCustomError("missing_translation", "missing {lang}", params)
+    text = str(value[lang]).strip()
+    if not text:
+        return PydanticCustomError("empty_text", "empty {lang}", {"lang": lang})
+    if len(text) > limit:
+        params = {"lang": lang, "length": len(text), "limit": limit}
+        return PydanticCustomError("text_too_long", "too long", params)
+    return None
 
 
 def Text(limit: int):  # noqa: N802 - reads as a type in the models below
@@ -370,6 +374,16 @@ class Event(Record):
                 "end_before_start", "end before start", {"start": start, "end": end}
             )
         return end
+
+    @field_validator("date")
+    @classmethod
+    def _within_the_campaign(cls, day: dt.date, info: ValidationInfo):
+        """The campaign's dates come in the context (`campaign_dates`) when they are known."""
+        span = (info.context or {}).get("campaign_dates")
+        if span and not span[0] <= day <= span[1]:
+            params = {"value": day, "start": span[0], "end": span[1]}
+            raise PydanticCustomError("outside_campaign", "outside the campaign", params)
+        return day
 
     @field_validator("address_pending")
     @classmethod

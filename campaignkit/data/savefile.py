@@ -11,7 +11,6 @@ from campaignkit.data.csvfile import decode_text
 from campaignkit.data.guard import MAX_DATA_BYTES, UnsafeFile, read_data_bytes, regular_file
 from campaignkit.exceptions import FileChanged, UnsafeDataFile
 from campaignkit.files import write_atomically
-from campaignkit.text.language import interface_language
 from campaignkit.text.problems import Problem
 
 BACKUPS = ".backups"  # inside the campaign folder; git-ignored
@@ -36,9 +35,7 @@ class Snapshot:
 
 
 def _unsafe(path: Path, code: str, params: dict) -> UnsafeDataFile:
-    problem = Problem(paths.display(path), "", code, params)
-    texts = {lang: problem.text(lang) for lang in ("fr", "en")}
-    return UnsafeDataFile(path, texts, interface_language())
+    return UnsafeDataFile(path, Problem(paths.display(path), "", code, params))
 
 
 def load(path: str | Path, root: str | Path | None = None) -> Snapshot:

@@ -4,6 +4,7 @@ import datetime as dt
 from functools import partial
 
 import ipywidgets as w
+from pydantic import TypeAdapter, ValidationError
 
 from campaignkit.editor.forms import (
     Confirm,
@@ -30,12 +31,16 @@ EVENT_FIELDS = [
     "end",
     "venue",
     "address",
+    "address_pending",
     "city",
     "expected_attendance",
     "contact_name",
     "contact_email",
 ]
 COUNTED = ("title", "venue", "address", "city")
+OPTIONAL = ("address_pending",)  # shown even when the file has no such column yet
+BESIDE = ("address_pending",)  # a checkbox shown under the field before it
+YES = TypeAdapter(bool)  # the model's reading of a yes/no cell: yes, true, 1…
 
 
 def as_date(text: str) -> dt.date | None:
@@ -52,10 +57,20 @@ def as_time(text: str) -> dt.time | None:
         return None
 
 
+def ticked(text: str) -> bool:
+    """Whether a yes/no cell says yes, as the model reads it."""
+    try:
+        return YES.validate_python(text.strip() or False)
+    except ValidationError:
+        return False
+
+
 def picker_text(value) -> str:
-    """What a date or time picker's value is written as in the list: 2023-12-09, 18:30."""
-    if value is None:
+    """What a picker's value is written as in the list: 2023-12-09, 18:30, yes."""
+    if value is None or value is False:
         return ""
+    if value is True:
+        return "yes"
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     return value.isoformat()
@@ -98,7 +113,8 @@ class EventsForm:
     def columns(self, name: str) -> list[str]:
         if name == "title":
             return [f"title_{lang}" for lang in self.app.session.languages]
-        return [name] if name in self.app.session.events.columns else []
+        known = name in self.app.session.events.columns or name in OPTIONAL
+        return [name] if known else []
 
     def render(self):
         app, lang = self.app, self.app.lang
@@ -128,6 +144,8 @@ class EventsForm:
             return w.DatePicker(value=as_date(value))
         if name in ("start", "end"):
             return w.TimePicker(value=as_time(value), step=60)
+        if name in OPTIONAL:
+            return w.Checkbox(value=ticked(value), indent=False)
         return w.Text(value=value, continuous_update=True)
 
     def card(self, index: int, key: int) -> w.VBox:
@@ -145,7 +163,10 @@ class EventsForm:
                 self.labels[key, column] = label
                 if name in COUNTED:
                     self.counters[key, column] = (counter, limit_of((name,)))
-                boxes.append(box)
+                if name in BESIDE:  # under the field it qualifies, in the same cell
+                    boxes[-1].children += (box,)
+                else:
+                    boxes.append(box)
         grid = w.GridBox(
             boxes, layout=w.Layout(grid_template_columns="1fr 1fr", grid_gap="4px 12px")
         )
@@ -275,6 +296,9 @@ class EventsForm:
         return {key: events.values(key) for key in events.keys_of(self.app.region)}
 
     def on_save(self, _=None):
+        if self.missing(self.problems()) + self.elsewhere():  # never write a row the check
+            self.refresh()  # would refuse, of this region or of another one
+            return
         shown = self.rows_shown()
         if try_save(self.app, [self.app.session.events], self.status, self.what()):
             self.new_keys.clear()

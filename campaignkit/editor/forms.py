@@ -6,7 +6,8 @@ import ipywidgets as w
 
 from campaignkit.editor.session import count
 from campaignkit.editor.words import t
-from campaignkit.exceptions import CampaignKitError, FileChanged, RecordsChanged, UnsafeDataFile
+from campaignkit.exceptions import CampaignKitError, FileChanged, RecordsChanged
+from campaignkit.text.catalog import describe
 
 
 def esc(text) -> str:
@@ -42,7 +43,9 @@ def show_problem(widget, error: w.HTML, problem, lang: str):
         error.value = ""
         widget.remove_class("ck-invalid")
     else:
-        error.value = esc(f"{sentence(problem.message(lang))}. {sentence(problem.fix(lang))}.")
+        message = sentence(problem.message(lang, page=True))  # the page's words: no file names
+        fix = sentence(problem.fix(lang, page=True))
+        error.value = esc(f"{message}. {fix}.")
         widget.add_class("ck-invalid")
 
 
@@ -89,11 +92,8 @@ def try_save(app, files, notice: Notice, what: str) -> bool:
         except FileChanged:
             notice.show("conflict", t("conflict", lang, file=what), True)
             return False
-        except UnsafeDataFile as error:
-            notice.show("error", t("cannot_write", lang, detail=error.text(lang)), True)
-            return False
-        except (OSError, CampaignKitError) as error:
-            notice.show("error", t("cannot_write", lang, detail=error), True)
+        except (OSError, CampaignKitError) as error:  # an unsafe file, a failed write…
+            notice.show("error", t("cannot_write", lang, detail=describe(error, lang)), True)
             return False
         saved.append(result)
         merged += getattr(result, "merged", None) or []

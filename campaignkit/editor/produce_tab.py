@@ -18,6 +18,7 @@ from campaignkit.editor.forms import Notice, esc
 from campaignkit.editor.words import counted, material_label, t
 from campaignkit.exceptions import CampaignKitError, InvalidCampaign
 from campaignkit.printing.document import output_path
+from campaignkit.text.catalog import describe
 
 
 def pdf_link(pdf: Path, label: str, name: str) -> str:
@@ -97,7 +98,7 @@ class ProduceForm:
             self.notice.show("error", "\n".join(p.text(lang) for p in error.problems), True)
             return
         except CampaignKitError as error:
-            self.notice.show("error", str(error), True)
+            self.notice.show("error", describe(error, lang), True)
             return
         self.progress.max, self.progress.value = max(1, len(todo)), 0
         self.counter.value = t("producing", lang, done=0, total=len(todo))
@@ -132,7 +133,7 @@ class ProduceForm:
                 on_outcome=one,
             )
         except CampaignKitError as error:  # another build running, a file that cannot be written
-            self.counter.value = esc(error.text(lang) if hasattr(error, "text") else str(error))
+            self.counter.value = esc(describe(error, lang))
             self.button.disabled = self.app.session.dirty
             return
         made = self.made(data, outcomes)

@@ -49,6 +49,7 @@ def cards_items(context: dict) -> list[items.Item]:
 CARDS = register(
     Material(
         name="cards",
+        reads=frozenset({"cases"}),
         template="cards/cards.html",
         build_context=cards_context,
         papers={"letter": "cards/letter.css", "a4": "cards/a4.css"},

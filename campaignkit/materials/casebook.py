@@ -42,6 +42,7 @@ def casebook_items(context: dict) -> list[items.Item]:
 CASEBOOK = register(
     Material(
         name="casebook",
+        reads=frozenset({"cases"}),
         template="casebook/casebook.html",
         build_context=casebook_context,
         papers={"letter": "casebook/letter.css", "a4": "casebook/a4.css"},

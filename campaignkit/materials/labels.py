@@ -57,6 +57,7 @@ def labels_context(data: CampaignData, region: str, lang: str) -> dict:
 LABELS = register(
     Material(
         name="labels",
+        reads=frozenset({"cases"}),
         template="labels/labels.html",
         build_context=labels_context,
         papers={"letter": "labels/letter.css", "a4": "labels/a4.css"},

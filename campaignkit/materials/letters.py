@@ -50,6 +50,8 @@ def letters_items(context: dict) -> list[items.Item]:
 LETTERS = register(
     Material(
         name="letters",
+        reads=frozenset({"cases", "events"}),
+        event_fields=frozenset({"city"}),  # the place line
         template="letters/letters.html",
         build_context=letters_context,
         papers={"letter": "letters/letter.css", "a4": "letters/a4.css"},

@@ -95,6 +95,7 @@ def has_postage(data: CampaignData, region: str) -> bool:
 MAILING_KIT = register(
     Material(
         name="mailing-kit",
+        event_fields=frozenset({"expected_attendance"}),  # the estimate before a tally
         template="mailing_kit/mailing_kit.html",
         build_context=kit_context,
         papers={"letter": "mailing_kit/letter.css", "a4": "mailing_kit/a4.css"},
@@ -107,6 +108,7 @@ MAILING_KIT = register(
 CAMPAIGN_MAILING_KIT = register(
     Material(
         name="campaign-mailing-kit",
+        event_fields=frozenset({"expected_attendance"}),
         template="mailing_kit/mailing_kit.html",
         build_context=kit_context,
         papers={"letter": "mailing_kit/letter.css", "a4": "mailing_kit/a4.css"},

@@ -2,15 +2,19 @@
 once in, from expected attendance before), one envelope each (card rule 7), the weight and
 the postage from postage.yaml; and the campaign's, region by region."""
 
+from __future__ import annotations
+
 import math
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.postage import PostageTable
 from campaignkit.data.tallies import tallies_of
 from campaignkit.materials.destinations import Destination, destinations
+
+if TYPE_CHECKING:  # pandas is loaded when a plan is made, not by importing this
+    import pandas as pd
 
 COLUMNS = [
     "level",
@@ -46,6 +50,8 @@ def case_counts(data: CampaignData, region: str) -> tuple[pd.DataFrame, int]:
     """Letters and cards per case of one region's events: the tally of each event that has
     one, else its expected attendance × what one participant writes, shared among the cases.
     Also returns how many events were estimated."""
+    import pandas as pd
+
     table = pd.DataFrame(0.0, index=list(data.cases), columns=["letters", "cards"])
     tallies = tallies_of(data).tallies
     rates = data.postage.per_participant if data.postage else None
@@ -121,6 +127,8 @@ def total(lines: list[Line]) -> dict:
 
 def table(data: CampaignData, lang: str = "fr") -> pd.DataFrame:
     """postage.csv: one row per region × destination, then per destination for the campaign."""
+    import pandas as pd
+
     rows = []
     for region in data.regions:
         lines, estimated = region_plan(data, region, lang)

@@ -79,6 +79,7 @@ def poster_items(context: dict) -> list[items.Item]:
 POSTER = register(
     Material(
         name="poster",
+        reads=frozenset({"events"}),
         template="poster/poster.html",
         build_context=poster_context,
         papers={

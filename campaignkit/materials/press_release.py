@@ -4,7 +4,7 @@ the media contact and the closing mark (-30-). A region with no marathon calls f
 
 from campaignkit.data.loader import CampaignData
 from campaignkit.materials.context import common
-from campaignkit.materials.registry import Material, register
+from campaignkit.materials.registry import EVENT_PLACE_AND_TIME, Material, register
 from campaignkit.text import i18n
 
 
@@ -73,6 +73,8 @@ def press_context(data: CampaignData, region: str, lang: str) -> dict:
 PRESS_RELEASE = register(
     Material(
         name="press-release",
+        reads=frozenset({"cases", "events"}),
+        event_fields=EVENT_PLACE_AND_TIME,
         template="press_release/press_release.html",
         build_context=press_context,
         papers={"letter": "press_release/letter.css"},

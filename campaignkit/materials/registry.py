@@ -8,6 +8,16 @@ from campaignkit import paths
 from campaignkit.data.loader import CampaignData
 from campaignkit.exceptions import UnknownName
 
+# What a material may be printed from besides the campaign and its region (regions, for a
+# campaign-wide one); a build remakes a material only when a part it reads has changed.
+# tests/materials/test_reads.py proves each material unchanged by the parts it leaves out.
+DATA_PARTS = frozenset({"cases", "events", "tallies", "postage"})
+# The event fields printed where a material shows when and where events are (id and region
+# always count: they say which events are a region's, and which tally is whose).
+EVENT_PLACE_AND_TIME = frozenset(
+    {"title", "date", "start", "end", "venue", "address", "address_pending", "city", "sample"}
+)
+
 
 @dataclass(frozen=True)
 class Material:
@@ -26,6 +36,8 @@ class Material:
     most_pages: int | None = None  # when expected_pages is None: the most pages it may take
     images: Callable[[Path], list[Path]] | None = None  # PNGs made from the PDF (gallery)
     items: Callable[[dict], list] = lambda context: []  # what its pages must show (items.Item)
+    reads: frozenset[str] = DATA_PARTS  # the parts its pages are printed from (all, unless told)
+    event_fields: frozenset[str] | None = None  # when it reads events: the fields (None: all)
 
     @property
     def file_stem(self) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from campaignkit.data.loader import CampaignData
 from campaignkit.materials.context import common, qr
-from campaignkit.materials.registry import Material, register
+from campaignkit.materials.registry import EVENT_PLACE_AND_TIME, Material, register
 from campaignkit.text import i18n
 
 FORMATS = {"square": (1080, 1080), "story": (1080, 1920)}  # pixels: 1 CSS px = 1 image px
@@ -49,6 +49,8 @@ def social_context(data: CampaignData, region: str, lang: str) -> dict:
 SOCIAL = register(
     Material(
         name="social",
+        reads=frozenset({"events"}),
+        event_fields=EVENT_PLACE_AND_TIME,
         template="social/social.html",
         build_context=social_context,
         papers={"screen": "social/social.css"},

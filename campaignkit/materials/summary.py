@@ -1,11 +1,11 @@
 """Post-event summaries: one per region that has tallies, one for the whole campaign."""
 
-from collections import Counter
+from __future__ import annotations
 
-import pandas as pd
+from collections import Counter
+from typing import TYPE_CHECKING
 
 from campaignkit.data.loader import CampaignData
-from campaignkit.data.results import Results, results_of
 from campaignkit.data.tallies import InvalidTallies, tallies_of
 from campaignkit.materials import items
 from campaignkit.materials.context import common
@@ -13,6 +13,11 @@ from campaignkit.materials.mailing_kit import plan_view
 from campaignkit.materials.registry import Material, register
 from campaignkit.text import i18n
 
+if TYPE_CHECKING:  # the results load pandas: only a summary being made needs them
+    from campaignkit.data.results import Results
+
+# the event fields a summary prints: which events were held, and who to ask for a tally
+SUMMARY_EVENT_FIELDS = frozenset({"title", "date", "city", "expected_attendance", "contact_name"})
 CHART_REGIONS = 24  # more bars would not fit a page: the chart shows the most active ones
 CAMPAIGN = "campaign"  # the place of campaign-wide materials (outputs/<c>/campaign/)
 
@@ -20,6 +25,8 @@ CAMPAIGN = "campaign"  # the place of campaign-wide materials (outputs/<c>/campa
 def checked_results(data: CampaignData, region: str | None) -> Results:
     """The results, or InvalidTallies when a tally of this region (or any, for the
     campaign) has a problem: nothing is printed from data that did not validate."""
+    from campaignkit.data.results import results_of
+
     results = results_of(data)
     problems = results.intake.problems_for(data, region)
     if problems:
@@ -46,7 +53,7 @@ def comparable_regions(results: Results) -> list[str]:
     return [
         region
         for region, row in table.iterrows()
-        if not pd.isna(row.last_year) and row.events_planned > 0 and not owed[region]
+        if known(row.last_year) is not None and row.events_planned > 0 and not owed[region]
     ]
 
 
@@ -247,6 +254,8 @@ def campaign_context(data: CampaignData, region: str, lang: str) -> dict:
 
 def known(value) -> int | None:
     """A whole number from a table cell, None where the data has none."""
+    import pandas as pd
+
     return None if pd.isna(value) else int(value)
 
 
@@ -291,6 +300,7 @@ def summary_items(context: dict) -> list:
 SUMMARY = register(
     Material(
         name="summary",
+        event_fields=SUMMARY_EVENT_FIELDS,
         template="summary/region.html",
         build_context=region_context,
         papers={"letter": "summary/letter.css"},
@@ -304,6 +314,7 @@ SUMMARY = register(
 CAMPAIGN_SUMMARY = register(
     Material(
         name="campaign-summary",
+        event_fields=SUMMARY_EVENT_FIELDS,
         template="summary/campaign.html",
         build_context=campaign_context,
         papers={"letter": "summary/letter.css"},

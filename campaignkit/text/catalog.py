@@ -50,13 +50,21 @@ def missing_print_words(lang: str) -> list[str]:
     return [key for key in missing(lang) if is_print_key(key)]
 
 
+class Key(str):
+    """A parameter that is itself a catalog key: said in the language of the text it fills."""
+
+
 def word(key: str, lang: str, /, **params) -> str:
-    """The kit's text `key` in `lang`, with {placeholders} filled in."""
+    """The kit's text `key` in `lang`, with {placeholders} filled in (a Key in `lang` too)."""
     try:
         text = entries(lang)[key]
     except KeyError:
         raise KeyError(f"no '{key}' in {catalog_path(lang)}") from None
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    plain = {name: value for name, value in params.items() if not isinstance(value, Key)}
+    said = {name: word(value, lang, **plain) for name, value in params.items() if name not in plain}
+    return text.format(**plain, **said)
 
 
 def print_languages() -> tuple[str, ...]:
@@ -115,10 +123,14 @@ def has(key: str, lang: str = SOURCE_LANGUAGE) -> bool:
 
 
 def describe(error: Exception, lang: str) -> str:
-    """A kit error said in `lang` from its catalog key (error.<key>); other errors as they are."""
+    """A kit error said in `lang`: its problem, else its key error.<key> (or the nearest
+    parent key: error.write_failed for write_failed.enoent); other errors as they are."""
+    problem = getattr(error, "problem", None)
+    if problem is not None:
+        return problem.text(lang)
     key, params = getattr(error, "key", ""), getattr(error, "params", {})
-    if key and has(f"error.{key}", lang):
-        return word(f"error.{key}", lang, **params)
-    if hasattr(error, "text"):
-        return error.text(lang)
+    while key:
+        if has(f"error.{key}", lang):
+            return word(f"error.{key}", lang, **params)
+        key = key.rpartition(".")[0]
     return str(error)

@@ -19,22 +19,32 @@ IGNORED = frozenset(
 
 
 @cache
+def font_files() -> list:
+    """The shipped fonts, smallest first: the large fallback font is read only when a text
+    has a character the others lack (it takes most of the time of reading them all)."""
+    return sorted(paths.FONTS.glob("*.[ot]tf"), key=lambda font: font.stat().st_size)
+
+
+@cache
+def font_points(font) -> frozenset[int]:
+    """The code points one font file can draw."""
+    return frozenset(TTFont(font, lazy=True).getBestCmap())
+
+
+@cache
 def covered_characters() -> frozenset[int]:
     """Every code point the shipped fonts can draw."""
-    points: set[int] = set()
-    for font in paths.FONTS.glob("*.[ot]tf"):
-        points.update(TTFont(font, lazy=True).getBestCmap())
-    return frozenset(points)
+    return frozenset().union(*(font_points(font) for font in font_files()))
 
 
 def missing_characters(text: str) -> list[str]:
     """The characters of `text` that no shipped font can draw, each once, in order."""
-    covered = covered_characters()
-    found: dict[str, None] = {}
-    for char in text:
-        if ord(char) not in covered and char not in IGNORED:
-            found.setdefault(char)
-    return list(found)
+    left = {ord(char) for char in text if char not in IGNORED}
+    for font in font_files():
+        if not left:
+            return []
+        left -= font_points(font)
+    return list(dict.fromkeys(char for char in text if ord(char) in left))
 
 
 def describe(chars: list[str], most: int = 5) -> str:

@@ -15,6 +15,11 @@ def locale(lang: str) -> str:
     return LOCALES.get(lang, lang)
 
 
+def language_name(code: str, lang: str) -> str:
+    """A language's name in `lang`: « français », « anglais » / "French"; the code if unknown."""
+    return Locale.parse(locale(lang)).languages.get(code, code)
+
+
 def direction(lang: str) -> str:
     """« rtl » for a right-to-left language (Arabic, Hebrew…), else « ltr »."""
     return "rtl" if Locale.parse(locale(lang)).character_order == "right-to-left" else "ltr"

@@ -138,3 +138,44 @@ def test_the_longest_jobs_are_scheduled_first(tmp_path):
     )
     order = longest_first([unknown_small, short, unknown_big, long], manifest)
     assert [j.region for j in order] == ["long", "short", "big", "small"]
+
+
+def test_an_event_changed_remakes_only_the_materials_that_print_events(tmp_path):
+    """The letters notebook makes letters, cards, case book and tally sheet; of those only
+    the tally sheet prints the events, so a new venue remakes it alone, in a run (and an
+    executed notebook) of its own, and the others keep theirs."""
+    import shutil
+
+    from campaignkit.batch.build import build
+
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    out = tmp_path / "out"
+    kwargs = {"regions": ["montreal"], "langs": ["fr"], "jobs": 1, "progress": False}
+    kwargs |= {"material_names": ["letters", "cards", "casebook", "tally"], "out_dir": out}
+    [first] = build(root, **kwargs)
+    made = {pdf.name: pdf.read_bytes() for pdf in first.job.outputs}
+    assert set(made) == {"letters-fr.pdf", "cards-fr.pdf", "casebook-fr.pdf", "tally-fr.pdf"}
+    events = root / "events.csv"
+    events.write_text(events.read_text().replace("Café d'essai", "Café du coin"))
+
+    [again] = build(root, **kwargs)
+
+    assert not again.error and again.job.materials == ("tally",)
+    assert again.executed.name == "letters-fr.tally.ipynb"
+    outputs = json.loads((out / "mini" / "manifest.json").read_text())["outputs"]
+    notebooks = {key.split("/")[-1]: entry["notebook"] for key, entry in outputs.items()}
+    assert notebooks["tally-fr.pdf"] == "notebooks/montreal/letters-fr.tally.ipynb"
+    assert notebooks["letters-fr.pdf"] == "notebooks/montreal/letters-fr.ipynb"
+    assert (out / "mini" / notebooks["letters-fr.pdf"]).is_file()
+    for pdf in first.job.outputs:
+        remade = pdf.read_bytes() != made[pdf.name]
+        assert remade == (pdf.name == "tally-fr.pdf"), pdf.name
+    ran = json.loads(again.executed.read_text())["metadata"]["papermill"]["parameters"]
+    assert ran["materials"] == ["tally"]
+
+    case = root / "cases" / "ana.yaml"
+    case.write_text(case.read_text().replace("name: Ana Wydrzyńska", "name: Ana Wydrzynska"))
+    [third] = build(root, **kwargs)
+    assert third.job.materials == first.job.materials, "every one prints the cases"
+    assert third.executed.name == "letters-fr.ipynb"

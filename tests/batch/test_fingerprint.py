@@ -27,7 +27,7 @@ def summary_fingerprint(root) -> str:
     from campaignkit.batch.build import plan
 
     [job] = plan(load_campaign(root), ["montreal"], ["fr"], ["summary"])
-    return job.fingerprint
+    return job.stamp("summary")
 
 
 def test_a_tally_named_in_capitals_is_part_of_its_regions_fingerprint(campaign_copy):

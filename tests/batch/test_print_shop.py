@@ -16,7 +16,7 @@ def test_bundle_lists_copies_from_attendance_and_zips_everything(mini, tmp_path)
     for region in ("montreal", "cote-nord"):
         for lang in ("fr", "en"):
             pdf = produce("poster", region=region, lang=lang, out_dir=tmp_path, data=data).path
-            job = Job("poster.ipynb", region, lang, ("poster",), fingerprint="x")
+            job = Job("poster.ipynb", region, lang, ("poster",), fingerprints=("x",))
             executed = manifest.root / "notebooks" / "x.ipynb"
             manifest.record(
                 pdf, entry(job, "poster", pdf, preflight_file(pdf, 1), executed, manifest.root)

@@ -28,7 +28,7 @@ def record_outputs(data, out, regions=("montreal",), materials=MATERIALS, langs=
         for lang in langs:
             for material in materials:
                 pdf = produce(material, region=region, lang=lang, out_dir=out, data=data).path
-                job = Job("x.ipynb", region, lang, (material,), fingerprint="x")
+                job = Job("x.ipynb", region, lang, (material,), fingerprints=("x",))
                 report = preflight_file(pdf)
                 executed = manifest.root / "notebooks" / "x.ipynb"
                 manifest.record(pdf, entry(job, material, pdf, report, executed, manifest.root))

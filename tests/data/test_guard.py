@@ -5,7 +5,10 @@ import os
 import pytest
 
 from campaignkit.data.guard import UnsafeFile, read_data_bytes, regular_file
+from campaignkit.text.catalog import word
 from tests.hostile import fifo, symlink_loop
+
+LANGS = ("fr", "en")
 
 
 def refusal(call) -> UnsafeFile:
@@ -29,22 +32,24 @@ def test_a_symlink_that_stays_inside_is_read(tmp_path):
 def test_a_fifo_is_refused_without_waiting(tmp_path):
     refused = refusal(lambda: read_data_bytes(fifo(tmp_path / "events.csv"), tmp_path))
     assert refused.code == "not_regular_file"
-    assert refused.params == {
-        "value": "events.csv",
-        "kind_fr": "un tube nommé (FIFO)",
-        "kind_en": "a named pipe (FIFO)",
+    assert refused.params == {"value": "events.csv", "kind": "problem.kind.fifo"}
+    said = {lang: word("problem.not_regular_file", lang, **refused.params) for lang in LANGS}
+    assert said == {
+        "fr": "« events.csv » est un tube nommé (FIFO), pas un fichier ordinaire : "
+        "le lire pourrait bloquer",
+        "en": "'events.csv' is a named pipe (FIFO), not a regular file: reading it could block",
     }
 
 
 def test_a_device_is_refused():
     refused = refusal(lambda: regular_file("/dev/zero", "/dev"))
-    assert (refused.code, refused.params["kind_en"]) == ("not_regular_file", "a device")
+    assert (refused.code, refused.params["kind"]) == ("not_regular_file", "problem.kind.device")
 
 
 def test_a_folder_is_refused(tmp_path):
     (tmp_path / "x.yaml").mkdir()
     refused = refusal(lambda: read_data_bytes(tmp_path / "x.yaml", tmp_path))
-    assert refused.params["kind_en"] == "a folder"
+    assert word(refused.params["kind"], "en") == "a folder"
 
 
 def test_a_symlink_loop_is_refused(tmp_path):

@@ -81,12 +81,13 @@ def test_unknown_and_duplicate_ids(campaign_copy):
     assert only(problems, "id_mismatch").field == "id"
 
 
-def test_event_dates_and_times_are_checked(campaign_copy):
+def test_event_dates_and_times_are_checked_at_once(campaign_copy):
     campaign_copy.edit("events.csv", "2023-12-05,18:30,21:00", "2024-03-05,18:30,17:00")
     problems = problems_of(campaign_copy.root)
     assert only(problems, "end_before_start").field == "end"
-    campaign_copy.edit("events.csv", "18:30,17:00", "18:30,21:00")
-    assert only(problems_of(campaign_copy.root), "outside_campaign").field == "date"
+    outside = only(problems, "outside_campaign")  # said beside the row's other problem
+    assert (outside.field, outside.row) == ("date", 3)
+    assert "date 2024-03-05 hors de la campagne (1er novembre 2023" in outside.text("fr")
 
 
 def test_bad_time_and_number(campaign_copy):
@@ -122,3 +123,35 @@ def test_missing_column_and_missing_file(campaign_copy):
     problems = problems_of(campaign_copy.root)
     assert only(problems, "missing_column").params["value"] == "name_en"
     assert only(problems, "file_unreadable").file.endswith("events.csv")
+
+
+def test_a_builds_kernel_reads_a_campaign_once_until_a_file_changes(campaign_copy, monkeypatch):
+    from campaignkit.data import loader
+
+    monkeypatch.setattr(loader._Kept, "on", False)
+    monkeypatch.setattr(loader._Kept, "folders", {})
+    assert load_campaign(campaign_copy.root) is not load_campaign(campaign_copy.root)
+    loader.keep_loaded_campaigns()
+    first = load_campaign(campaign_copy.root)
+    assert load_campaign(campaign_copy.root) is first
+    campaign_copy.edit("events.csv", "Café d'essai", "Café d'eSSai")  # same size
+    edited = load_campaign(campaign_copy.root)
+    assert edited is not first
+    assert "Café d'eSSai" in [event.venue for event in edited.events]
+
+
+def test_printing_every_material_leaves_the_campaign_data_as_it_was_read():
+    """What lets a build's kernel give the same data to its next notebook."""
+    import copy
+
+    from campaignkit import materials
+    from campaignkit.printing import render
+
+    data = load_campaign(DEFAULT_CAMPAIGN)
+    before = copy.deepcopy(data)
+    for name in materials.names():
+        kind = materials.get(name)
+        for place in ["campaign"] if kind.scope == "campaign" else ["montreal", "cote-nord"]:
+            context = kind.build_context(data, place, "fr") | {"compact": False}
+            render.render_html(kind.template, context)
+    assert data == before

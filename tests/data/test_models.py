@@ -31,6 +31,23 @@ def test_a_long_title_hides_neither_the_date_nor_the_hours():
     assert found == [("text_too_long", "title_fr"), ("end_before_start", "end")]
 
 
+def test_a_long_french_title_hides_no_problem_of_the_english_one():
+    _, found = problems(title_fr="x" * 300, title_en="")
+    assert found == [("text_too_long", "title_fr"), ("missing_translation", "title_en")]
+
+
+def test_a_date_outside_the_campaign_is_said_beside_the_other_problems(mini):
+    from campaignkit.data.loader import check_campaign
+
+    campaign = check_campaign(mini)[0].campaign
+    row = ROW | {"title_fr": "x" * 300, "date": "2026-12-08"}
+    found = check_event_row(row, 5, "events.csv", ["fr", "en"], campaign, ())[1]
+    assert [(p.code, p.field) for p in found] == [
+        ("text_too_long", "title_fr"),
+        ("outside_campaign", "date"),
+    ]
+
+
 @pytest.mark.parametrize("email", ["karim at example", "karim@", "karim@example", "@example.org"])
 def test_an_email_that_is_not_one_is_refused(email):
     assert problems(contact_email=email)[1] == [("bad_email", "contact_email")]

@@ -70,7 +70,7 @@ def test_invalid_field_shows_why_next_to_it_and_blocks_save(campaign_copy):
     date, error = field(editor, "mtl-grand", "date")
     assert date.value is None, "a date typed by hand in the file: the picker is empty"
     assert "date invalide « 9 décembre »" in error.value.lower()
-    assert "AAAA-MM-JJ" in error.value
+    assert "Choisissez la date dans le calendrier" in error.value, "no format to type by hand"
     assert "ck-invalid" in date._dom_classes
     assert editor.events.save.disabled
     assert "il reste à remplir ou corriger : Date" in editor.events.hint.value
@@ -79,10 +79,11 @@ def test_invalid_field_shows_why_next_to_it_and_blocks_save(campaign_copy):
     date.value = dt.date(2023, 12, 9)
     assert not editor.events.save.disabled, "the date is now written as the file had it"
     end.value = dt.time(10, 0)
-    assert "précède le début" in end_error.value and editor.events.save.disabled
+    assert "La fin (10 h) précède le début (11 h)" in end_error.value  # as people write hours
+    assert editor.events.save.disabled
     editor.lang_choice.value = "en"
     _, end_error = field(editor, "mtl-grand", "end")
-    assert "comes before the start" in end_error.value
+    assert "The end (10 a.m.) comes before the start (11 a.m.)" in end_error.value
     assert (
         editor.events.save.description == "Save (Montreal: 1 event changed)"
         and editor.events.save.disabled
@@ -215,7 +216,7 @@ def test_case_edits_survive_switching_case(editor):
 def test_missing_translation_blocks_case_save(editor):
     editor.tabs.selected_index = 1
     editor.cases.inputs["story.en"].value = "   "
-    assert "texte vide en « en »" in editor.cases.errors["story.en"].value.lower()
+    assert "texte vide en anglais" in editor.cases.errors["story.en"].value.lower()
     assert editor.cases.save.disabled
 
 
@@ -753,3 +754,98 @@ def test_save_waits_for_another_regions_unsaved_events_to_be_corrected(editor):
     confirm_button(editor.events.confirm, "yes").click()
     assert remove and not editor.events.save.disabled
     assert editor.events.save.description == "Enregistrer (Mauricie : 1 événement modifié)"
+
+
+BAD_EMAILS = ["sophie.tremblay.exemple.org", "karim.benali@exemple", "karim benali@example.org"]
+
+
+@pytest.mark.parametrize("email", BAD_EMAILS)
+def test_a_bad_email_is_said_and_the_page_keeps_updating(editor, campaign_copy, email):
+    before = (campaign_copy.root / "events.csv").read_bytes()
+    key = event_key(editor, "mtl-cafe")
+    contact, error = field(editor, "mtl-cafe", "contact_email")
+    contact.value = email
+    assert f"Adresse courriel invalide « {email} »" in error.value
+    assert "prenom.nom@exemple.org" in error.value and "ck-invalid" in contact._dom_classes
+    assert "Courriel" in editor.events.hint.value and editor.events.save.disabled
+    title, _ = field(editor, "mtl-cafe", "title_fr")
+    title.value = "Soirée au café du coin"
+    heading = editor.events.inputs[key, "_heading"].value
+    assert "Soirée au café du coin" in heading, "the card keeps following the typing"
+    editor.events.on_save()  # even a click the page had no time to disable writes nothing
+    assert (campaign_copy.root / "events.csv").read_bytes() == before
+    editor.lang_choice.value = "en"
+    _, error = field(editor, "mtl-cafe", "contact_email")
+    assert f"Invalid e-mail address '{email}'" in error.value
+    contact, error = field(editor, "mtl-cafe", "contact_email")
+    contact.value = "karim.benali@example.org"
+    assert error.value == "" and not editor.events.save.disabled
+
+
+def test_card_messages_write_dates_hours_and_languages_as_people_do(editor):
+    key = event_key(editor, "mtl-cafe")
+    date, date_error = field(editor, "mtl-cafe", "date")
+    date.value = dt.date(2026, 12, 8)
+    assert (
+        "Date 8 décembre 2026 hors de la campagne (1er novembre 2023 – 31 décembre 2023). "
+        "Choisissez une date entre le début et la fin de la campagne." in date_error.value
+    )
+    editor.lang_choice.value = "en"
+    errors = [field(editor, "mtl-cafe", "date")[1].value]
+    assert "Date December 8, 2026 outside the campaign (November 1, 2023" in errors[0]
+    field(editor, "mtl-cafe", "date")[0].value = dt.date(2023, 12, 5)
+    editor.lang_choice.value = "fr"
+    end, end_error = field(editor, "mtl-cafe", "end")
+    end.value = dt.time(17, 0)
+    start, _ = field(editor, "mtl-cafe", "start")
+    start.value = dt.time(19, 0)
+    assert "La fin (17 h) précède le début (19 h)" in end_error.value
+    title, title_error = field(editor, "mtl-cafe", "title_fr")
+    title.value = "x" * 61
+    assert "Texte trop long en français : 61 caractères" in title_error.value
+    date, date_error = field(editor, "mtl-cafe", "date")
+    date.value = dt.date(2026, 12, 8)
+    assert "hors de la campagne" in date_error.value, "said beside the row's other problems"
+    assert "corriger : Titre (français), Date, Fin." in editor.events.hint.value
+    editor.lang_choice.value = "en"
+    errors += [editor.events.errors[key, column].value for column in ("end", "title_fr")]
+    field(editor, "mtl-cafe", "title_en")[0].value = ""  # said beside the French one's
+    field(editor, "mtl-cafe", "id")[0].value = "tr-biblio"
+    errors += [editor.events.errors[key, column].value for column in ("title_en", "id")]
+    assert (
+        "Text missing in English. Write this text in every language of the campaign" in (errors[3])
+    )
+    assert "Choose another id, one no other event uses" in errors[4]
+    assert "The end (5 p.m.) comes before the start (7 p.m.)" in errors[1].replace("\u202f", " ")
+    assert "Text too long in French: 61 characters" in errors[2]
+    for text in errors:
+        for machine in (".yaml", ".csv", "2026-12-08", ":00", "« fr »", "'fr'", "'en'"):
+            assert machine not in text, (machine, text)
+
+
+def test_an_address_to_be_confirmed_is_ticked_on_the_card(editor, campaign_copy):
+    key = event_key(editor, "mtl-cafe")
+    pending, _ = field(editor, "mtl-cafe", "address_pending")
+    assert pending.description == "Adresse à confirmer" and pending.value is False
+    address, error = field(editor, "mtl-cafe", "address")
+    address.value = ""
+    assert "ou cochez « Adresse à confirmer » si elle n'est pas encore connue" in error.value
+    assert "address_pending" not in error.value and editor.events.save.disabled
+    image = editor.preview.png
+    pending.value = True
+    assert error.value == "" and not editor.events.save.disabled
+    assert editor.preview.png != image, "the poster now says the address is to be confirmed"
+    event = next(e for e in editor.session.preview_data().events if e.id == "mtl-cafe")
+    assert event.address_pending and event.address == ""
+    editor.lang_choice.value = "en"
+    assert editor.events.inputs[key, "address_pending"].description == "Address to be confirmed"
+    editor.events.save.click()
+    saved = Session(campaign_copy.root)
+    events = {e.id: e for e in saved.preview_data().events}
+    assert events["mtl-cafe"].address_pending and not events["mtl-grand"].address_pending
+    lines = (campaign_copy.root / "events.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].endswith(",address_pending") and lines[2].endswith(",yes")
+    pending, _ = field(editor, "mtl-cafe", "address_pending")
+    pending.value = False
+    _, error = field(editor, "mtl-cafe", "address")
+    assert "or tick 'Address to be confirmed'" in error.value and editor.events.save.disabled

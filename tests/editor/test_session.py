@@ -136,6 +136,11 @@ def test_a_character_the_file_cannot_hold_is_a_problem_not_a_crash(sample):
     problems = session.events.validate(key, session.campaign, list(session.regions))[1]
     assert [(p.code, p.field, p.row) for p in problems] == [("not_encodable", "venue", 13)]
     assert "Ō" in problems[0].text("fr") and "UTF-8" in problems[0].fix("fr")
+    on_the_page = f"{problems[0].message('fr', page=True)}. {problems[0].fix('fr', page=True)}"
+    assert on_the_page == (
+        "caractères que la liste des événements ne peut pas contenir : Ō. remplacez-les ou "
+        "retirez-les"
+    )
 
 
 # Record-level saves (issue 13, item 2) -------------------------------------------------

@@ -116,9 +116,11 @@ def test_cutting_along_the_marks_gives_clean_cards(longest, paper):
         cards = [rect(card) for card in classed(page, "card")]
         assert len(cards) == 4
         for card in classed(page, "card"):
-            ruled = [id(b) for r in classed(page, "ruled") for b in boxes(r) if b is not r]
+            ruled = [id(b) for r in classed(page, "ruled") for b in boxes(r)]
+            inners = classed(page, "card-inner")  # it clips the lines that do not fit
+            assert len(inners) == 4 and {i.style["overflow"] for i in inners} == {"hidden"}
             for box in boxes(card):
-                if id(box) not in ruled:  # lines past the ruled area are clipped away
+                if id(box) not in ruled:  # lines past the card's inner box are clipped away
                     assert inside(rect(box), rect(card)), (paper, box)
         marks = [rect(mark) for mark in classed(page, "cut")]
         assert len(marks) == 12

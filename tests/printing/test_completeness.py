@@ -106,7 +106,7 @@ def test_english_posters_of_three_event_regions_have_their_footer(tmp_path):
 
 def test_the_gallery_shows_an_output_that_failed_its_items(tmp_path):
     manifest = Manifest(tmp_path, "2023")
-    job = Job("poster.ipynb", "montreal", "en", ("poster",), fingerprint="x")
+    job = Job("poster.ipynb", "montreal", "en", ("poster",), fingerprints=("x",))
     pdf = manifest.root / "montreal" / "poster-en.pdf"
     error = "PreflightFailed: poster montreal en: missing item: action URL « https://x.org »"
     executed = manifest.root / "notebooks" / "montreal" / "poster-en.ipynb"

@@ -1,13 +1,16 @@
 """One catalog of the kit's own words: complete in every language, in the right language."""
 
 import ast
+import errno
 import re
 
 import pytest
 
 from campaignkit import paths
 from campaignkit.cli import main
+from campaignkit.data.loader import check_campaign
 from campaignkit.text import catalog
+from tests.catalogs import mark, marked_catalogs
 
 INTERFACE = ("fr", "en")  # the languages the kit speaks at the keyboard: every key
 # Words that read the same in both languages (labels, units, proper names).
@@ -38,8 +41,8 @@ def texts(lang: str) -> dict[str, str]:
 
 
 def placeholders(text: str) -> set[str]:
-    """Its {names}; a name ending in _<lang> (expected_fr) is the same name in every language."""
-    return {re.sub(r"_[a-z]{2}$", "_LANG", name) for name in re.findall(r"{(\w+)}", text)}
+    """Its {names}: the same in every language (a word that differs is a Key parameter)."""
+    return set(re.findall(r"{(\w+)}", text))
 
 
 def same_words(text: str, other: str | None) -> bool:
@@ -57,6 +60,14 @@ def test_interface_languages_hold_every_key(lang):
 def test_every_catalog_holds_every_print_word():
     for lang in catalog.languages():
         assert catalog.missing_print_words(lang) == [], lang
+
+
+@pytest.mark.parametrize("family", ["error.", "cli."])
+def test_spanish_says_every_kit_error_and_the_command(family):
+    """Spanish has the print words, the kit's errors and the command's words; not (yet) the
+    editor's words nor the data problems, said only in the interface languages (fr, en)."""
+    wanted = [key for key in texts("fr") if key.startswith(family)]
+    assert wanted and [key for key in wanted if key not in texts("es")] == []
 
 
 def test_every_translation_keeps_the_placeholders():
@@ -105,6 +116,54 @@ def test_the_words_live_in_the_catalog_only():
     assert not [c for c in calls if getattr(c.func, "id", "") == "say" and len(c.args) == 2]
 
 
+def test_errors_hold_keys_not_sentences():
+    """exceptions.py says nothing itself (docstrings aside), and no code picks a sentence by
+    the interface language: the sentence is the catalog's."""
+    tree = ast.parse((paths.PACKAGE / "exceptions.py").read_text())
+    documented = (ast.Module, ast.ClassDef, ast.FunctionDef)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, documented) and ast.get_docstring(node) is not None
+    }
+    sentences = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and id(node) not in docstrings
+        and re.search(r"[^\W\d_]+ [^\W\d_]+", str(node.value))  # two words
+    ]
+    assert sentences == []
+    for module in paths.PACKAGE.rglob("*.py"):
+        compared = [
+            node
+            for node in ast.walk(ast.parse(module.read_text()))
+            if isinstance(node, ast.Compare)
+            and any(getattr(getattr(side, "func", None), "id", "") == "interface_language"
+                    for side in [node.left, *node.comparators])
+        ]  # fmt: skip
+        assert compared == [], module
+
+
+def test_the_command_says_every_cli_key_and_only_those():
+    """Each tell("x") of cli.py has its cli.x, and no cli.* key is left unsaid."""
+    cli = ast.parse((paths.PACKAGE / "cli.py").read_text())
+    said = {
+        f"cli.{call.args[0].value}"
+        for call in ast.walk(cli)
+        if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "tell"
+    }
+    assert said == {key for key in texts("fr") if key.startswith("cli.")}
+
+
+def test_each_write_failure_cause_is_named_by_its_errno():
+    """error.write_failed.<cause>: a cause misspelt would silently fall back to the general
+    message (catalog.describe), so each must be an errno name."""
+    family = "error.write_failed."
+    causes = [key.removeprefix(family) for key in texts("fr") if key.startswith(family)]
+    assert causes and [c for c in causes if c.upper() not in errno.errorcode.values()] == []
+
+
 def names_assigned(tree) -> set[str]:
     return {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets}
 
@@ -134,3 +193,18 @@ def test_an_unknown_region_is_said_in_one_language(
     said = capsys.readouterr()
     assert expected in said.err
     assert not re.search(foreign, said.out + said.err)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("fr", "écrivez ⟦problem.format.two_digits⟧ un code à deux chiffres, par exemple 06"),
+     ("en", "write ⟦problem.format.two_digits⟧ a two-digit code, for example 06")],
+)  # fmt: skip
+def test_a_word_inside_a_message_comes_from_the_catalog_in_its_language(
+    lang, expected, campaign_copy, tmp_path
+):
+    campaign_copy.edit("regions.csv", "montreal,06", "montreal,6")
+    _, problems = check_campaign(campaign_copy.root)
+    [problem] = [p for p in problems if p.code == "bad_format"]
+    with marked_catalogs(tmp_path / "locale"):
+        assert problem.fix(lang) == mark("problem.bad_format.fix") + expected

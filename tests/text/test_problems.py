@@ -1,0 +1,104 @@
+"""A problem's message and fix: its values written as people write them, in each language."""
+
+import ast
+import datetime as dt
+import re
+
+from campaignkit import paths
+from campaignkit.text import catalog
+from campaignkit.text.problems import Problem
+
+
+def test_hours_and_dates_in_a_problem_are_written_as_people_write_them():
+    hours = Problem(
+        "events.csv", "end", "end_before_start", {"start": dt.time(18, 30), "end": dt.time(9)}
+    )
+    assert hours.message("fr") == "la fin (9 h) précède le début (18 h 30)"
+    assert hours.message("en") == "the end (9 a.m.) comes before the start (6:30 p.m.)"
+    days = {"start": dt.date(2024, 1, 31), "end": dt.date(2023, 10, 30)}
+    dates = Problem("campaign.yaml", "end", "end_before_start", days)
+    assert "(30 octobre 2023) précède le début (31 janvier 2024)" in dates.message("fr")
+    assert "09:00:00" not in hours.text("fr") and "2024-01-31" not in dates.text("en")
+
+
+def test_a_text_in_the_wrong_length_names_the_language_in_words():
+    long = Problem(
+        "events.csv", "title_fr", "text_too_long", {"lang": "fr", "length": 75, "limit": 60}
+    )
+    assert long.message("fr") == "texte trop long en français : 75 caractères, 60 au plus"
+    assert long.message("en") == "text too long in French: 75 characters, at most 60"
+    missing = Problem(
+        "events.csv", "title_en", "missing_translation", {"lang": "en", "languages": "fr, en"}
+    )
+    assert missing.message("fr") == "texte manquant en anglais"
+
+
+def test_the_page_says_dates_in_words_and_names_no_file():
+    days = {
+        "value": dt.date(2026, 12, 8),
+        "start": dt.date(2023, 10, 30),
+        "end": dt.date(2024, 1, 31),
+    }
+    outside = Problem("cases/2023/events.csv", "date", "outside_campaign", days, row=5)
+    page = f"{outside.message('fr', page=True)}. {outside.fix('fr', page=True)}"
+    assert "8 décembre 2026 hors de la campagne (30 octobre 2023 – 31 janvier 2024)" in page
+    assert "campaign.yaml" not in page and "2026-12-08" not in page
+    assert "December 8, 2026" in outside.message("en", page=True)
+    command_line = outside.text("fr")  # for staff: the file, the row and the value as written
+    assert command_line.startswith("cases/2023/events.csv, ligne 5, champ date : date 2026-12-08")
+    assert "corrigez campaign.yaml" in command_line
+
+
+def literal_params(call: ast.Call, index: int, function) -> set[str] | None:
+    """The keys of a problem's params when the code writes them as a dict, here or just above."""
+    if len(call.args) <= index:
+        return set()
+    arg = call.args[index]
+    if isinstance(arg, ast.Name) and function is not None:
+        found = [
+            node.value
+            for node in ast.walk(function)
+            if isinstance(node, ast.Assign)
+            and any(getattr(t, "id", None) == arg.id for t in node.targets)
+            and node.lineno < call.lineno
+        ]
+        arg = found[-1] if found else arg
+    if isinstance(arg, ast.Dict) and all(isinstance(k, ast.Constant) for k in arg.keys):
+        return {k.value for k in arg.keys}
+    return None
+
+
+def raised_problems() -> dict[tuple[str, str], set[str]]:
+    """Every problem code the kit raises with its params written out: (code, where) → keys."""
+    found = {}
+    for path in sorted(paths.PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
+        for function in [*functions, None]:  # a call inside a function is read there first
+            for call in ast.walk(function or tree):
+                name = getattr(getattr(call, "func", None), "id", "")
+                at = {"PydanticCustomError": (0, 2), "Problem": (2, 3)}.get(name)
+                if at is None or len(call.args) <= at[0]:
+                    continue
+                code = call.args[at[0]]
+                keys = literal_params(call, at[1], function)
+                where = (getattr(code, "value", None), f"{path.name}:{call.lineno}")
+                if isinstance(code, ast.Constant) and keys is not None:
+                    found.setdefault(where, keys)
+    return found
+
+
+def test_every_problem_message_gets_the_values_it_names():
+    """A message naming a value the code does not give ({detail}) raised KeyError in `check`
+    and froze the workbook page: each message and fix, in each language, page or not."""
+    checked = 0
+    for (code, where), keys in raised_problems().items():
+        given = keys | ({"language"} if "lang" in keys else set())
+        for lang in ("fr", "en"):
+            for key in (f"problem.{code}", f"problem.{code}.fix"):
+                for variant in (key, f"{key}.page"):
+                    if catalog.has(variant, lang):
+                        named = set(re.findall(r"{(\w+)}", catalog.entries(lang)[variant]))
+                        assert named <= given, (where, variant, lang, named - given)
+                        checked += 1
+    assert checked > 100
