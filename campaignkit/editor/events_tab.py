@@ -304,6 +304,7 @@ class EventsForm:
             self.new_keys.clear()
             if self.rows_shown() == shown:  # the cards stay: letters typed before the click
                 self.refresh()  # but sent after it land in them (and show as unsaved)
+                self.versions.refresh()
             else:
                 self.render()  # rows others saved meanwhile are merged in: show them
             self.app.tallies.follow_events()

@@ -849,3 +849,13 @@ def test_an_address_to_be_confirmed_is_ticked_on_the_card(editor, campaign_copy)
     pending.value = False
     _, error = field(editor, "mtl-cafe", "address")
     assert "or tick 'Address to be confirmed'" in error.value and editor.events.save.disabled
+
+
+def test_an_open_versions_list_shows_the_version_a_save_just_made(editor):
+    panel = editor.events.versions
+    panel.box.selected_index = 0
+    assert "Aucune version précédente" in panel.list.children[0].value
+    field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
+    editor.events.save.click()
+    lines = [row.children[1].value for row in panel.list.children if hasattr(row, "children")]
+    assert len(lines) == 1 and "modifié : Grand marathon d'essai" in lines[0]
