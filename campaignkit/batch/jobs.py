@@ -75,6 +75,8 @@ class Outcome:
     stale: bool = False  # the campaign's files changed while it ran: redone next time
     spoiled_kernel: bool = False  # the kernel may still be busy: do not reuse it
     seconds: float | None = None  # how long the notebook ran (recorded: longest first next time)
+    kernel_seconds: float = 0  # waiting for its kernel: started (or taken ready), or reset
+    checks_seconds: float = 0  # preflight and thumbnails of its outputs, after it ran
 
 
 @cache

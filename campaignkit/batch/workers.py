@@ -58,6 +58,7 @@ class Workers:
         """One job in a ready kernel; a broken kernel fails its job only, and is replaced."""
         executed = job.executed_path(self.out_dir, self.campaign_id)
         try:
+            waited = time.perf_counter()
             if kernel is None:
                 kernel = self.new_kernel()
             else:
@@ -67,6 +68,7 @@ class Workers:
             started = time.perf_counter()
             outcome = run_job(job, self.campaign_id, self.out_dir, kernel, self.timeout)
             outcome.seconds = round(time.perf_counter() - started, 3)
+            outcome.kernel_seconds = round(started - waited, 3)
         except WriteFailed:
             raise
         except Exception as error:  # noqa: BLE001 - a broken kernel fails its job only

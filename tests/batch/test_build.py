@@ -98,6 +98,7 @@ def test_manifest_records_every_output(incremental):
     assert entry["pages"] == 1 and entry["preflight"]["ok"] and len(entry["inputs"]) == 64
     assert entry["notebook"] == "notebooks/montreal/poster-fr.ipynb"
     assert entry["seconds"] > 0, "how long its job ran, to schedule the longest first"
+    assert entry["checks_seconds"] > 0 and entry["kernel_seconds"] > 0, "where time went"
     assert set(manifest["outputs"]) == {
         f"{r}/poster-fr.pdf" for r in ("montreal", "mauricie", "cote-nord")
     }
