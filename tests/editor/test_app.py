@@ -859,3 +859,24 @@ def test_an_open_versions_list_shows_the_version_a_save_just_made(editor):
     editor.events.save.click()
     lines = [row.children[1].value for row in panel.list.children if hasattr(row, "children")]
     assert len(lines) == 1 and "modifié : Grand marathon d'essai" in lines[0]
+
+
+def test_a_case_save_keeps_its_fields_unless_others_changed_them(editor, campaign_copy):
+    """Letters typed before Save but sent after it land in the fields still on the page."""
+    editor.tabs.selected_index = 1
+    cases = editor.cases
+    demand = cases.inputs["demand.fr"]
+    demand.value = "Libérez-la"
+    cases.save.click()
+    assert cases.inputs["demand.fr"] is demand, "the same fields stay on the page"
+    demand.value = "Libérez-la maintenant."  # the last letters, after the save
+    assert "non enregistrées" in editor.state.value and not cases.save.disabled
+    cases.inputs["name"].value = "Ana W."
+    cases.save.click()
+    assert cases.chooser.options[0] == ("Ana W.", "ana"), "a new name: the list follows"
+    other = Session(campaign_copy.root)  # someone else changes a field meanwhile
+    other.cases["ana"].set(("blurb", "fr"), "Changé ailleurs.")
+    other.cases["ana"].save()
+    cases.inputs["demand.fr"].value = "Libérez-la !"
+    cases.save.click()
+    assert cases.inputs["blurb.fr"].value == "Changé ailleurs.", "merged in and shown"
