@@ -7,6 +7,7 @@ The editor runs on a temporary copy of cases/2023, so the sample data is never c
 """
 
 import io
+import os
 import shutil
 import socket
 import subprocess
@@ -62,14 +63,35 @@ def open_editor(browser, url: str, locale: str = "fr-CA"):
 
 
 def launch(playwright, locale: str):
-    """Chromium in `locale`: its date and time inputs follow the browser's language."""
+    """Chromium in `locale`: its date and time inputs follow the browser's language, which
+    on Linux comes from LANGUAGE (--lang is not enough), with Debian's chromium-l10n."""
     args = [*CHROMIUM_ARGS, f"--lang={locale}"]
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
+    env = {**os.environ, "LANGUAGE": locale.replace("-", "_")}
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=args, env=env)
+
+
+PREVIEW = "document.querySelector('img.ck-preview-img')?.getAttribute('src')"
+
+
+def preview_src(page) -> str | None:
+    return page.evaluate(PREVIEW)
+
+
+def new_preview(page, old: str | None):
+    """Wait until the preview shows a new page (not the one before, not "updating…")."""
+    page.wait_for_function(
+        f"old => {{ const src = {PREVIEW}; return src && src !== old; }}", arg=old
+    )
+    time.sleep(1)
 
 
 def tab(page, index: int):
+    """Open a tab and wait for its preview (the tab's own document)."""
+    old = preview_src(page)
     page.locator(".lm-TabBar-tab").nth(index).click()
-    time.sleep(2)
+    if index < 3:  # events, cases, tallies: each has its own document (produce keeps one)
+        new_preview(page, old)
+    time.sleep(1)
 
 
 def main():
@@ -113,15 +135,17 @@ def main():
                 ).first.click()
                 page.wait_for_selector(".ck-versions-events .ck-version-restore")
                 page.locator(".ck-versions-events .ck-version-restore").first.click()
-                page.wait_for_selector(".ck-confirm-versions-events .ck-confirm-yes")
-                time.sleep(1)
-                page.locator(".ck-savebar").last.scroll_into_view_if_needed()
-                save(page.screenshot(), "editor-versions.png")
                 page.locator(".ck-confirm-versions-events .ck-confirm-yes").click()
+                restored = page.locator(".ck-status-versions-events")
+                expect(restored).to_contain_text("rétablie")  # the guide: a restored version
                 time.sleep(1)
+                scroller = "document.getElementById('rendered_cells')"  # Voila's page scrolls here
+                page.evaluate(f"{scroller}.scrollTop = {scroller}.scrollHeight")  # above Save
+                save(page.screenshot(), "editor-versions.png")
                 tab(page, 1)
+                old = preview_src(page)
                 page.locator(".ck-case-choice select").select_option(label="Wet'suwet'en")
-                time.sleep(3)
+                new_preview(page, old)  # that case's page, not the first case's
                 save(page.screenshot(), "editor-cas.png")
                 tab(page, 2)
                 counts = [("wetsuweten", "23", "18"), ("chaima-issa", "9", "")]
@@ -143,18 +167,21 @@ def main():
                 assert pdf.read_bytes()[:4] == b"%PDF", download.value.suggested_filename
                 time.sleep(1)
                 save(page.screenshot(), "editor-produire.png")
+                page = open_editor(browser, base + "region=mauricie")
+                page.set_viewport_size({"width": 400, "height": 800})
+                time.sleep(2)
+                save(page.screenshot(), "editor-telephone.png", 400)
                 browser.close()
 
                 browser = launch(playwright, "en-CA")
                 page = open_editor(browser, base + "region=montreal&lang=en", "en-CA")
                 save(page.screenshot(), "editor-events-en.png")
                 tab(page, 1)
-                time.sleep(2)
                 save(page.screenshot(), "editor-cases-en.png")
                 page.set_viewport_size({"width": 400, "height": 800})
                 tab(page, 0)
                 time.sleep(2)
-                save(page.screenshot(), "editor-telephone.png", 400)
+                save(page.screenshot(), "editor-phone-en.png", 400)
                 browser.close()
         finally:
             server_process.terminate()

@@ -51,9 +51,9 @@ class ProduceForm:
         self.langs = {
             code: w.Checkbox(
                 value=True,
-                description=t(f"lang_{code}", lang),
+                description=t(f"lang_{code}", lang),  # « français », not "fr"
                 indent=False,
-                layout=w.Layout(width="8em"),
+                layout=w.Layout(width="9em"),
             )
             for code in app.session.languages
         }

@@ -9,7 +9,9 @@ What it sets, and why:
 - kernels preheated (a pool of one, so a page is usable at once) and those no page uses any
   more shut down after IDLE_SECONDS;
 - no file served by Voila itself (PDFs come through the kernel, see produce_tab), and
-  requests whose Host header is not this machine refused.
+  requests whose Host header is not this machine refused;
+- every error page (404, 403, 500…) from our template's error.html, French then English,
+  whichever handler answers (Voila's, Jupyter's own, or ours: see voila_app).
 """
 
 import os
@@ -17,19 +19,23 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
+import jinja2
 from jupyter_server.auth.identity import PasswordIdentityProvider
+from jupyter_server.serverapp import DEFAULT_TEMPLATE_PATH_LIST
 from voila.voila_identity_provider import VoilaLoginHandler
 
 from campaignkit import paths
 from campaignkit.editor.words import t
 
 JUPYTER_DIR = Path(__file__).parent / "jupyter"  # voila.py (config), voila/templates/campaignkit
+TEMPLATE_DIR = JUPYTER_DIR / "voila" / "templates" / "campaignkit"
 NOTEBOOK = paths.NOTEBOOKS / "editor.ipynb"
 IDLE_SECONDS = 120  # a kernel no page is connected to is shut down after this
 CULL_EVERY = 15
 IOPUB_SECONDS = 60  # how long the page's output may take to arrive (nbclient: 4)
 LANGUAGES = ("fr", "en")
-PAGE_WORDS = ("title", "loading")
+PAGE_WORDS = ("title", "loading", "cell_error", "cell_timeout", "disconnected", "reload")
+ERROR_KINDS = {401: "403", 403: "403", 404: "404"}  # else 500 for a server error, or other
 
 
 def page_words() -> dict:
@@ -37,11 +43,57 @@ def page_words() -> dict:
     return {lang: {key: t(f"page_{key}", lang) for key in PAGE_WORDS} for lang in LANGUAGES}
 
 
+def error_kind(status_code: int) -> str:
+    """Which words an error page uses: 403 (refused), 404 (no such page), 500, or other."""
+    if status_code in ERROR_KINDS:
+        return ERROR_KINDS[status_code]
+    return "500" if status_code >= 500 else "other"
+
+
+def notice_words(heading: str, explain: str, status_code: int | None = None) -> list[dict]:
+    """What one of our plain pages (an error, logging out) says, French first then English."""
+    return [
+        {
+            "lang": lang,
+            "title": t("page_title", lang),
+            "heading": t(heading, lang),
+            "help": t(explain, lang),
+            "back": t("error_back", lang),
+            "code": t("error_code", lang, code=status_code) if status_code else "",
+        }
+        for lang in LANGUAGES
+    ]
+
+
+def error_words(status_code: int) -> list[dict]:
+    """An error page's words: what went wrong, what to do, the way back, the code."""
+    kind = error_kind(status_code)
+    explain = f"error_{'404' if kind == 'other' else kind}_help"
+    return notice_words(f"error_{kind}", explain, status_code)
+
+
+def logout_words() -> list[dict]:
+    """The words of the page after logging out: how to come back."""
+    return notice_words("logout", "logout_help")
+
+
+def error_templates() -> jinja2.Environment:
+    """Jupyter's own handlers' templates, with ours (error.html, 404.html, logout.html) first."""
+    loader = jinja2.FileSystemLoader([str(TEMPLATE_DIR), *DEFAULT_TEMPLATE_PATH_LIST])
+    templates = jinja2.Environment(loader=loader, extensions=["jinja2.ext.i18n"], autoescape=True)
+    templates.install_null_translations()
+    return templates
+
+
 def configure(c):
     """Voila's settings for the workbook page (`c`: the config jupyter/voila.py gets)."""
     c.Voila.ip = "127.0.0.1"
     c.Voila.root_dir = str(paths.ROOT)
-    c.Voila.tornado_settings = {"allow_remote_access": False}  # Host: this machine only
+    c.Voila.tornado_settings = {
+        "allow_remote_access": False,  # Host: this machine only
+        "jinja2_env": error_templates(),  # Voila's own templates already have ours first
+        "jinja_template_vars": {"ck_error_words": error_words, "ck_logout_words": logout_words},
+    }
     c.Voila.identity_provider_class = IdentityProvider
     c.VoilaConfiguration.template = "campaignkit"
     c.VoilaConfiguration.resources = {"ck_words": page_words()}
@@ -58,13 +110,13 @@ def configure(c):
     c.MappingKernelManager.cull_connected = False
 
 
-def command(port: int, token: str | None, *options: str) -> list[str]:
-    """The whole command line: this Python's voila, port, token, the workbook notebook."""
-    voila = str(Path(sys.executable).with_name("voila"))
+def command(port: int, token: str | None, *options: str, notebook: Path = NOTEBOOK) -> list[str]:
+    """The whole command line: our Voila (voila_app) in this Python, port, token, notebook."""
+    voila = [sys.executable, "-m", "campaignkit.editor.voila_app"]
     # Voila's own `--token` takes the next word as its value: it swallowed the notebook, so
     # Voila served the whole repository and preheated every notebook in it
     auth = [f"--Voila.token={token}"] if token else ["--Voila.auto_token=True"]
-    return [voila, "--no-browser", f"--port={port}", *auth, *options, str(NOTEBOOK)]
+    return [*voila, "--no-browser", f"--port={port}", *auth, *options, str(notebook)]
 
 
 def environment(campaign: str | Path | None = None) -> dict:

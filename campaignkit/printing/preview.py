@@ -28,14 +28,24 @@ def pdf_page_png(pdf: bytes, page: int = 0, dpi: int = 60) -> bytes:
     return buffer.getvalue()
 
 
+# Typeset pages hold ’ « » and no-break spaces where the data has ' " and spaces.
+_TYPED = str.maketrans({"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"'})
+
+
+def searchable(text: str) -> str:
+    """Text as typed and as typeset alike: straight quotes, one plain space between words."""
+    return " ".join(text.translate(_TYPED).split())
+
+
 def page_showing(pdf: bytes, text: str | None) -> int:
     """The first page whose text holds `text` (0 when none does, or no text is given)."""
     if not text:
         return 0
+    wanted = searchable(text)
     with open_pdf(pdf) as document:
         for index in range(len(document)):
             page_text = document[index].get_textpage().get_text_range()
-            if text in page_text:
+            if wanted in searchable(page_text):
                 return index
     return 0
 

@@ -556,6 +556,17 @@ def test_messages_name_no_file_and_no_tool(editor):
         for word in (".csv", ".yaml", "papermill", "campaignkit", ".backups", "carnet"):
             assert word not in text, (word, text)
     assert "Enregistré : la liste des événements" in texts[0]
+    languages = [box.description for box in editor.produce.langs.values()]
+    assert languages == ["français", "anglais"], "languages named, not coded"
+
+
+def test_every_material_has_a_name_in_the_page_languages():
+    from campaignkit.editor.words import material_label
+    from campaignkit.materials import registry
+
+    for lang in ("fr", "en"):
+        unnamed = [name for name in registry.names() if material_label(name, lang) == name]
+        assert unnamed == [], lang  # the produce tab listed "press-release (anglais)"
 
 
 def test_produced_pdfs_come_through_the_page_not_a_web_address(campaign_copy, tmp_path):

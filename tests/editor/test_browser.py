@@ -58,12 +58,12 @@ class Served:
         return len(list(Path(folder).glob("kernel-*.json")))
 
 
-def serve(campaign_root, tmp_path, *options):
+def serve(campaign_root, tmp_path, *options, notebook=server.NOTEBOOK):
     need_browser()
     port, token = free_port(), secrets.token_hex(16)
     log_path = tmp_path / "voila.log"
     log = log_path.open("w")
-    command = server.command(port, token, *options)
+    command = server.command(port, token, *options, notebook=notebook)
     env = server.environment(campaign_root)
     process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
     deadline = time.monotonic() + 120
@@ -120,14 +120,19 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def status(url, headers=None) -> int:
+def answer(url, headers=None) -> tuple[int, str]:
+    """The status and page the server answers, redirections not followed."""
     opener = urllib.request.build_opener(NoRedirect)
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with opener.open(request, timeout=120) as response:
-            return response.status
+            return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
-        return error.code
+        return error.code, error.read().decode()
+
+
+def status(url, headers=None) -> int:
+    return answer(url, headers)[0]
 
 
 def test_nothing_is_served_without_the_token_or_to_a_foreign_host(voila, campaign_copy):
@@ -140,8 +145,8 @@ def test_nothing_is_served_without_the_token_or_to_a_foreign_host(voila, campaig
     pdf = server.paths.ROOT / "outputs" / "ck-token-probe.pdf"
     pdf.write_bytes(b"%PDF-1.4 probe")
     try:
+        assert status(f"{url}voila/files/outputs/ck-token-probe.pdf") == 302  # to the login page
         for address in (
-            f"{url}voila/files/outputs/ck-token-probe.pdf",
             f"{url}voila/files/outputs/ck-token-probe.pdf?token={token}",
             f"{url}voila/files/cases/2023/events.csv?token={token}",
         ):
@@ -169,6 +174,150 @@ def test_login_and_loading_pages_in_the_readers_language(voila, browser):
     assert page.evaluate("document.documentElement.lang") == "fr"
     html = urllib.request.urlopen(voila.page_url(), timeout=120).read().decode()
     assert "window.update_loading_text = function" in html.split("Executing", 1)[-1]
+
+
+def test_wrong_address_wrong_token_and_foreign_host_get_french_pages(voila, browser):
+    page = browser.new_page(viewport={"width": 900, "height": 700}, locale="fr-CA")
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    response = page.goto(f"{voila.url}evenements?token={voila.token}", timeout=PAGE_TIMEOUT_MS)
+    assert response.status == 404
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    headings = page.locator("h1").all_text_contents()
+    assert headings == ["Cette page n'existe pas", "This page does not exist"]
+    assert "Not Found" not in page.content()
+    page.screenshot(path=str(voila.log.parent / "wrong-address.png"))
+    login = browser.new_page(viewport={"width": 900, "height": 700}, locale="fr-CA")
+    login.set_default_timeout(PAGE_TIMEOUT_MS)
+    login.goto(f"{voila.url}?token=wrong", timeout=PAGE_TIMEOUT_MS)
+    login.locator("#password_input").fill("encore-faux")
+    login.locator("#login_submit").click()
+    login.wait_for_selector(".error")
+    assert login.locator(".error").text_content() == "Ce jeton n'est pas le bon."
+    assert login.evaluate("document.documentElement.lang") == "fr"
+    login.screenshot(path=str(voila.log.parent / "wrong-token.png"))
+    port = voila.url.rstrip("/").rsplit(":", 1)[1]
+    for path in ("", "login", "voila/files/outputs/x.pdf"):  # Voila's, ours, Jupyter's handler
+        code, html = answer(f"{voila.url}{path}?token={voila.token}", {"Host": f"ev.il:{port}"})
+        assert code == 403 and '<html lang="fr">' in html, path
+        assert html.index("Accès refusé") < html.index("Access refused"), path
+    for path in ("voila/static/nothing.js", "voila/templates/campaignkit/static/x.css"):
+        code, html = answer(f"{voila.url}{path}")  # Voila's own file handlers
+        assert code in (403, 404) and '<html lang="fr">' in html, (path, code)
+        assert html.index("Code de l") < html.index("Error code"), path
+    code, html = answer(f"{voila.url}logout")
+    assert code == 200 and html.index("Vous avez quitté") < html.index("You have left")
+
+
+def test_a_cell_that_fails_is_said_in_french_then_english(campaign_copy, tmp_path, browser):
+    import nbformat
+
+    notebook = tmp_path / "fails.ipynb"
+    cells = [nbformat.v4.new_code_cell("raise RuntimeError('campaign.yaml: boom')")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), notebook)
+    served, log = serve(
+        campaign_copy.root, tmp_path, f"--Voila.root_dir={tmp_path}", notebook=notebook
+    )
+    try:
+        page = browser.new_page(viewport={"width": 900, "height": 500}, locale="fr-CA")
+        page.set_default_timeout(PAGE_TIMEOUT_MS)
+        page.goto(served.page_url(), timeout=PAGE_TIMEOUT_MS)
+        page.wait_for_selector(".ck-cell-error", state="visible")
+        said = page.locator(".ck-cell-error").inner_text()
+        assert said.index("Une partie du cahier n'a pas pu s'ouvrir") < said.index(
+            "Part of the workbook could not open"
+        )
+        shown = page.locator("body").inner_text()
+        assert "There was an error" not in shown and "boom" not in shown
+        assert "campaign.yaml" not in shown and "Voil" not in shown
+        page.screenshot(path=str(tmp_path / "cell-error.png"))
+    finally:
+        stop(served, log)
+
+
+def test_a_cell_too_slow_is_said_in_french_then_english(campaign_copy, tmp_path):
+    import nbformat
+
+    notebook = tmp_path / "slow.ipynb"
+    cells = [nbformat.v4.new_code_cell("import time\ntime.sleep(60)")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), notebook)
+    options = (f"--Voila.root_dir={tmp_path}", "--VoilaExecutor.timeout=2")
+    options += ("--VoilaConfiguration.preheat_kernel=False",)  # executed when asked for
+    served, log = serve(campaign_copy.root, tmp_path, *options, notebook=notebook)
+    try:
+        code, html = answer(served.page_url())
+    finally:
+        stop(served, log)
+    assert code == 200 and "Cell execution timed out" not in html
+    said = html.split('class="jp-OutputArea-output ck-cell-error"', 1)[1]
+    assert said.index("mis trop de temps à s'ouvrir") < said.index("took too long to open")
+
+
+def kernel_process(page):
+    """The process of the kernel behind a page (the server the test started runs it)."""
+    import psutil
+
+    kernel = page.evaluate(
+        "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+    )
+    for process in psutil.process_iter(["cmdline"]):
+        if any(f"kernel-{kernel}.json" in part for part in process.info["cmdline"] or []):
+            return process
+    pytest.fail(f"no process for kernel {kernel}")
+
+
+def lost_kernel_is_said(page, screenshot: Path):
+    banner = page.locator(".ck-disconnected-banner")
+    banner.wait_for(state="visible")
+    said = banner.inner_text()
+    assert said.index("Le cahier ne répond plus") < said.index("The workbook no longer responds")
+    assert "Recharger la page / Reload the page" in said
+    assert page.evaluate("document.getElementById('rendered_cells').inert"), "no typing in vain"
+    page.screenshot(path=str(screenshot))
+
+
+def test_a_lost_kernel_or_server_is_said_in_french_then_english(campaign_copy, tmp_path, browser):
+    served, log = serve(campaign_copy.root, tmp_path)
+    try:
+        crashed = open_page(browser, served.page_url("region=montreal"), height=700)
+        kernel_process(crashed).kill()  # as a crash would: Jupyter restarts it, widgets are lost
+        lost_kernel_is_said(crashed, tmp_path / "kernel-crashed.png")
+        closed = open_page(browser, served.page_url("region=montreal"), height=700)
+    finally:
+        stop(served, log)  # as when the window that runs the workbook is closed
+    lost_kernel_is_said(closed, tmp_path / "server-stopped.png")
+
+
+def test_the_page_asks_nothing_of_another_machine(voila, browser):
+    from urllib.parse import urlparse
+
+    page = browser.new_page(viewport={"width": 1300, "height": 900}, locale="fr-CA")
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    elsewhere = []
+
+    def note(request):
+        address = urlparse(request.url)
+        if address.scheme not in ("data", "blob") and address.hostname != "127.0.0.1":
+            elsewhere.append(request.url)
+
+    page.on("request", note)
+    page.goto(voila.page_url("region=montreal"), timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector("img.ck-preview-img")
+    for index in range(4):  # every tab, as a coordinator goes through them
+        page.locator(".lm-TabBar-tab").nth(index).click()
+        page.wait_for_timeout(500)
+    page.goto(f"{voila.url}nulle-part?token={voila.token}")
+    page.goto(f"{voila.url}login")
+    assert elsewhere == []
+    page.goto(voila.page_url("region=montreal"), timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector("button.ck-save-events i.fa")
+    icon_font = page.evaluate(
+        """async () => { await document.fonts.ready;
+              const icon = document.querySelector('button.ck-save-events i.fa');
+              const family = getComputedStyle(icon, '::before').fontFamily;
+              return [family, document.fonts.check('900 16px "Font Awesome 5 Free"')]; }"""
+    )
+    assert "Font Awesome 5 Free" in icon_font[0] and icon_font[1], "icons from this machine"
+    assert elsewhere == []
 
 
 def test_change_venue_see_preview_change_save(voila, browser, campaign_copy):
