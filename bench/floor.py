@@ -21,9 +21,9 @@ def dump(campaign: str, folder: Path, langs: list[str]):
     captured = []
     real = render.render_document
 
-    def capture(html, stylesheets, root):
+    def capture(html, stylesheets, root, press=None):
         captured.append((html, stylesheets))
-        return real(html, stylesheets, root)
+        return real(html, stylesheets, root, press)
 
     render.render_document = capture
     folder.mkdir(parents=True, exist_ok=True)
@@ -53,10 +53,12 @@ def run(folder: Path):
         html = HTML(
             string=(folder / item["html"]).read_text(encoding="utf-8"), base_url=item["base"] + "/"
         )
-        laid_out = html.render(
-            stylesheets=[sheets[p] for p in item["stylesheets"]], font_config=fonts
+        laid_out = html.render(  # as the kit's screen PDFs: tagged (PDF/UA-1)
+            stylesheets=[sheets[p] for p in item["stylesheets"]],
+            font_config=fonts,
+            pdf_variant="pdf/ua-1",
         )
-        laid_out.write_pdf()
+        laid_out.write_pdf(pdf_variant="pdf/ua-1")
         pages += len(laid_out.pages)
     print(f"{pages} pages in {time.perf_counter() - start:.2f} s")
 
