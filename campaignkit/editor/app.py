@@ -19,9 +19,10 @@ import ipywidgets as w
 
 from campaignkit import paths
 from campaignkit.editor.cases_tab import CasesForm
-from campaignkit.editor.events_tab import EventsForm
+from campaignkit.editor.events_tab import EventsForm, changes_text
 from campaignkit.editor.forms import Notice, esc, labelled
-from campaignkit.editor.preview_pane import PreviewPane
+from campaignkit.editor.page_script import Address, IntoView
+from campaignkit.editor.preview_pane import PreviewPane, page_png
 from campaignkit.editor.produce_tab import ProduceForm
 from campaignkit.editor.session import Session
 from campaignkit.editor.tallies_tab import TalliesForm
@@ -103,12 +104,10 @@ _warming: threading.Thread | None = None
 
 
 def _warm(campaign):
-    from campaignkit.printing import preview
-
     session = Session(campaign or start_options()["campaign"] or paths.DEFAULT_CAMPAIGN)
     data = session.preview_data()
     if data is not None and session.regions:
-        preview.material_png(data, "poster", next(iter(session.regions)), session.languages[0])
+        page_png(data, "poster", next(iter(session.regions)), session.languages[0])
 
 
 def warm_up(campaign=None):
@@ -150,6 +149,7 @@ class Editor:
         self.out_dir = out_dir or paths.OUTPUTS
         self.widget = w.VBox()
         self.widget.add_class("ck-app")
+        self.address, self.into_view = Address(), IntoView()
         self.preview = PreviewPane(self, preview_delay)
         self.make_header()
         self.build()
@@ -183,7 +183,15 @@ class Editor:
         header.add_class("ck-header")
         main = w.HBox([self.tabs, self.preview.box])
         main.add_class("ck-main")
-        self.widget.children = [self.heading, header, self.notice.html, self.problems, main]
+        scripts = [self.address.output, self.into_view.output]
+        self.widget.children = [
+            self.heading,
+            header,
+            self.notice.html,
+            self.problems,
+            main,
+            *scripts,
+        ]
         self.campaign_choice.observe(self.on_campaign, "value")
         self.region_choice.observe(self.on_region, "value")
         self.lang_choice.observe(self.on_lang, "value")
@@ -207,7 +215,8 @@ class Editor:
         lang = self.lang
         tab = self.tabs.selected_index or 0 if tab is None else tab
         folders = campaign_folders()
-        if self.session.root not in folders:
+        own = self.session.root in folders  # ?campaign= names only the repository's own
+        if not own:
             folders.append(self.session.root)
         events, cases = EventsForm(self), CasesForm(self)
         tallies, produce = TalliesForm(self), ProduceForm(self)
@@ -240,6 +249,8 @@ class Editor:
         self.problems.value = problems
         self.preview.follow(self.tab_name())
         self.changed()
+        campaign = self.session.root.name if own else None
+        self.address.show(campaign=campaign, region=self.region or None, lang=lang)
 
     def title(self) -> str:
         name = self.session.campaign.name.get(self.lang) if self.session.campaign else None
@@ -263,8 +274,10 @@ class Editor:
 
     def changed(self, preview: str | None = None):
         """After any edit or save: unsaved-changes mark, Produce button, preview."""
-        dirty = self.session.dirty
+        dirty, events = self.session.dirty, changes_text(self)
         text = t("unsaved", self.lang) if dirty else t("all_saved", self.lang)
+        if dirty and events:
+            text = t("unsaved_in", self.lang, changes=events)
         self.state.value = f'<span class="{"ck-dirty" if dirty else "ck-ok"}">● {esc(text)}</span>'
         if hasattr(self, "produce"):
             self.produce.refresh()
@@ -272,6 +285,8 @@ class Editor:
             self.preview.schedule()
 
     def on_tab(self, change):
+        if self.tab_name() == "tallies":
+            self.tallies.follow_events()
         self.preview.follow(self.tab_name())
         self.preview.schedule()
 

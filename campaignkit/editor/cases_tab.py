@@ -48,10 +48,7 @@ class CasesForm:
         app, lang = self.app, self.app.lang
         session = app.session
         self.inputs, self.errors, self.counters, self.labels = {}, {}, {}, {}
-        options = [
-            (case.get(("name",)) or case_id, case_id) for case_id, case in session.cases.items()
-        ]
-        chooser = labelled(w.Dropdown(options=options, value=self.current), t("case", lang))
+        chooser = labelled(w.Dropdown(options=self.choices(), value=self.current), t("case", lang))
         chooser.add_class("ck-case-choice")
         chooser.layout.width = "28em"
         chooser.observe(self.on_choose, "value")
@@ -159,8 +156,22 @@ class CasesForm:
             if len(edited) == 1
             else t("what_case", self.app.lang, name=names)
         )
+        shown = self.texts_shown()
         if try_save(self.app, edited, self.status, what):
-            self.render()
+            same = self.texts_shown() == shown and self.chooser.options == self.choices()
+            if same:  # the fields stay: letters typed before the click
+                self.refresh()  # but sent after it land in them (and show as unsaved)
+                self.versions.refresh()
+            else:
+                self.render()  # fields others saved meanwhile are merged in: show them
+
+    def texts_shown(self) -> dict:
+        """Every case's texts as the page shows them (saved or not)."""
+        return {case_id: case.merged() for case_id, case in self.app.session.cases.items()}
+
+    def choices(self) -> tuple:
+        cases = self.app.session.cases
+        return tuple((case.get(("name",)) or case_id, case_id) for case_id, case in cases.items())
 
     def on_reload(self, _=None):
         def reload():

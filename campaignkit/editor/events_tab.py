@@ -20,7 +20,7 @@ from campaignkit.editor.forms import (
 )
 from campaignkit.editor.session import limit_of
 from campaignkit.editor.versions import VersionsPanel, events_change, region_rows
-from campaignkit.editor.words import t
+from campaignkit.editor.words import counted, t
 from campaignkit.text.i18n import when
 
 EVENT_FIELDS = [
@@ -74,6 +74,21 @@ def picker_text(value) -> str:
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     return value.isoformat()
+
+
+def changes_text(app) -> str:
+    """What saving the events writes, by region, this one first (« Mauricie : 1 événement
+    modifié »): the list of events is one file for every region."""
+    lang, changes = app.lang, app.session.events.changes()
+    parts = []
+    for region_id in sorted(changes, key=lambda region: region != app.region):
+        region = app.session.regions.get(region_id)
+        counts = changes[region_id]
+        kinds = [kind for kind in ("added", "changed", "removed") if counts[kind]]
+        said = ", ".join(counted(f"events_{kind}", lang, counts[kind]) for kind in kinds)
+        name = region.name[lang] if region else region_id
+        parts.append(t("region_changes", lang, region=name, changes=said))
+    return t("changes_separator", lang).join(parts)
 
 
 class EventsForm:
@@ -167,6 +182,7 @@ class EventsForm:
         card = w.VBox([heading, grid, w.HBox([duplicate, remove])])
         card.add_class("ck-card")
         card.add_class(f"ck-event-{index}")
+        card.add_class(f"ck-card-{key}")
         return card
 
     def problems(self):
@@ -183,6 +199,17 @@ class EventsForm:
             for column in found:
                 labels.append(self.labels.get((key, column), column))
         return labels
+
+    def elsewhere(self) -> list[str]:
+        """Other regions with unsaved events still to correct: a save would write them too."""
+        session, lang = self.app.session, self.app.lang
+        found = []
+        for region_id in session.events.changes():
+            if region_id != self.app.region and any(session.event_problems(region_id).values()):
+                region = session.regions.get(region_id)
+                name = region.name[lang] if region else region_id
+                found.append(t("events_in", lang, region=name))
+        return found
 
     def heading(self, key: int) -> str:
         lang, values = self.app.lang, self.app.session.events.values(key)
@@ -208,8 +235,12 @@ class EventsForm:
             if (key, column) in self.counters:
                 counter, limit = self.counters[key, column]
                 show_count(counter, widget.value, limit)
-        missing = self.missing(problems)
+        missing = self.missing(problems) + self.elsewhere()
         self.save.disabled = bool(missing) or not session.events.dirty
+        changes = changes_text(self.app)
+        self.save.description = (
+            t("save_changes", lang, changes=changes) if changes else t("save", lang)
+        )
         show_hint(self.hint, missing, lang)
 
     def on_change(self, key, column, change):
@@ -227,8 +258,20 @@ class EventsForm:
         key = session.events.add(region, fields)
         if values is None:
             self.new_keys.add(key)
-        self.render()
+        self.show_new(key)
         self.app.changed(preview="events")
+
+    def show_new(self, key: int):
+        """Put the new event's card under the others, the rest of the page left as it is (made
+        again, it would take the reader back to the top), and bring the reader to it."""
+        keys = self.app.session.events.keys_of(self.app.region)
+        children = list(self.box.children)
+        cards = [child for child in children if "ck-card" in child._dom_classes]
+        rest = children[children.index(self.add) :]
+        self.box.children = [children[0], *cards, self.card(keys.index(key), key), *rest]
+        self.refresh()
+        title = f".ck-field-title_{self.app.lang} input"
+        self.app.into_view.show(f".ck-events .ck-card-{key}", title)
 
     def on_duplicate(self, key, _=None):
         values = dict(self.app.session.events.values(key))
@@ -248,13 +291,23 @@ class EventsForm:
             t("remove_confirm", lang, title=title), t("remove_yes", lang), lang, remove
         )
 
+    def rows_shown(self) -> dict[int, dict[str, str]]:
+        events = self.app.session.events
+        return {key: events.values(key) for key in events.keys_of(self.app.region)}
+
     def on_save(self, _=None):
-        if self.missing(self.problems()):  # never write a row the check would refuse
-            self.refresh()
+        if self.missing(self.problems()) + self.elsewhere():  # never write a row the check
+            self.refresh()  # would refuse, of this region or of another one
             return
+        shown = self.rows_shown()
         if try_save(self.app, [self.app.session.events], self.status, self.what()):
             self.new_keys.clear()
-            self.render()  # rows others saved meanwhile are merged in: show them
+            if self.rows_shown() == shown:  # the cards stay: letters typed before the click
+                self.refresh()  # but sent after it land in them (and show as unsaved)
+                self.versions.refresh()
+            else:
+                self.render()  # rows others saved meanwhile are merged in: show them
+            self.app.tallies.follow_events()
             self.app.changed(preview="events")
 
     def on_reload(self, _=None):

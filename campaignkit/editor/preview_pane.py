@@ -1,17 +1,37 @@
 """The preview pane: the page a change affects, re-rendered in-process after a short pause."""
 
 import asyncio
+import atexit
 import base64
+import shutil
+import tempfile
 import time
+from functools import cache
 from html import escape
+from pathlib import Path
 
 import ipywidgets as w
 
 from campaignkit import materials
+from campaignkit.data.photos import caching_into
 from campaignkit.editor.forms import esc, labelled
 from campaignkit.editor.words import material_label, t
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.printing import preview
+
+
+@cache
+def preview_cache() -> Path:
+    """Where previews put downscaled photos: a folder of this process, never the outputs."""
+    folder = Path(tempfile.mkdtemp(prefix="campaignkit-preview-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def page_png(data, material: str, region: str, lang: str, focus=None) -> bytes:
+    """A preview page as PNG, in memory: nothing written under the outputs folder."""
+    with caching_into(preview_cache()):
+        return preview.material_png(data, material, region, lang, focus)
 
 
 class Debouncer:
@@ -138,7 +158,7 @@ class PreviewPane:
         try:
             if not materials.get(material).wanted(data, region):
                 raise CampaignKitError(material_label(material, lang))
-            png = preview.material_png(data, material, region, code, focus)
+            png = page_png(data, material, region, code, focus)
         except Exception as error:  # noqa: BLE001 - a preview must never break the editor
             detail = esc(t("preview_off", lang, detail=error))
             self.note.value = f'<span class="ck-error">{detail}</span>'

@@ -15,7 +15,7 @@ import ipywidgets as w
 from campaignkit.batch import build
 from campaignkit.data.loader import load_campaign
 from campaignkit.editor.forms import Notice, esc
-from campaignkit.editor.words import material_label, t
+from campaignkit.editor.words import counted, material_label, t
 from campaignkit.exceptions import CampaignKitError, InvalidCampaign
 from campaignkit.printing.document import output_path
 from campaignkit.text.catalog import describe
@@ -26,6 +26,12 @@ def pdf_link(pdf: Path, label: str, name: str) -> str:
     data = base64.b64encode(Path(pdf).read_bytes()).decode("ascii")
     href = f"data:application/pdf;base64,{data}"
     return f'<a class="ck-pdf" href="{href}" download="{escape(name)}">{esc(label)}</a>'
+
+
+def job_label(job, lang: str) -> str:
+    """A notebook run as people know it: its documents and their language."""
+    names = ", ".join(material_label(name, lang) for name in job.materials)
+    return f"{names} ({t('lang_' + job.lang, lang)})"
 
 
 class ProduceForm:
@@ -110,7 +116,9 @@ class ProduceForm:
             self.progress.value = done
             self.counter.value = esc(t("producing", lang, done=done, total=total))
             if outcome.error:
-                text = t("failed_job", lang, label=outcome.job.label, error=outcome.error)
+                text = t(
+                    "failed_job", lang, label=job_label(outcome.job, lang), error=outcome.error
+                )
                 lines.append(f'<li class="ck-error">{esc(text)}</li>')
                 self.log.value = "<ul>" + "".join(lines) + "</ul>"
 
@@ -128,28 +136,37 @@ class ProduceForm:
             self.counter.value = esc(describe(error, lang))
             self.button.disabled = self.app.session.dirty
             return
-        failed = [o for o in outcomes if o.error]
-        self.counter.value = esc(
-            t("produced", lang, done=len(outcomes) - len(failed), failed=len(failed))
-        )
-        self.links.value = self.links_html(data, outcomes)
+        made = self.made(data, outcomes)
+        self.links.value = self.links_html(made)
+        self.counter.value = esc(self.summary(made, outcomes))
         self.button.disabled = self.app.session.dirty
 
-    def links_html(self, data, outcomes) -> str:
-        items = []
+    def made(self, data, outcomes) -> list[tuple[str, Path, str]]:
+        """The PDFs the build left: name in the reader's words, file, name to download as."""
+        lang, found = self.app.lang, []
         for outcome in sorted(outcomes, key=lambda o: o.job.label):
             if outcome.error:
                 continue
-            for name in outcome.job.materials:
-                pdf = output_path(
-                    data, name, outcome.job.region, outcome.job.lang, self.app.out_dir
-                )
-                if not pdf.exists():
-                    continue
-                lang = self.app.lang
-                label = f"{material_label(name, lang)} ({t('lang_' + outcome.job.lang, lang)})"
-                download = f"{outcome.job.region}-{pdf.name}"
-                items.append(f"<li>{pdf_link(pdf, label, download)}</li>")
+            job = outcome.job
+            for name in job.materials:
+                pdf = output_path(data, name, job.region, job.lang, self.app.out_dir)
+                if pdf.exists():
+                    label = f"{material_label(name, lang)} ({t('lang_' + job.lang, lang)})"
+                    found.append((label, pdf, f"{job.region}-{pdf.name}"))
+        return found
+
+    def summary(self, made, outcomes) -> str:
+        """How many PDFs are ready and, if any, how many failed."""
+        lang = self.app.lang
+        ready = counted("documents_ready", lang, len(made))
+        failed = sum(len(o.job.materials) for o in outcomes if o.error)
+        if not failed:
+            return t("produced_done", lang, ready=ready)
+        failed_text = counted("documents_failed", lang, failed)
+        return t("produced_failed", lang, ready=ready, failed=failed_text)
+
+    def links_html(self, made) -> str:
+        items = [f"<li>{pdf_link(pdf, label, name)}</li>" for label, pdf, name in made]
         return (
             f"<p>{esc(t('outputs', self.app.lang))}</p><ul>{''.join(items)}</ul>" if items else ""
         )

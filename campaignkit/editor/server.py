@@ -113,7 +113,9 @@ def configure(c):
 def command(port: int, token: str | None, *options: str, notebook: Path = NOTEBOOK) -> list[str]:
     """The whole command line: our Voila (voila_app) in this Python, port, token, notebook."""
     voila = [sys.executable, "-m", "campaignkit.editor.voila_app"]
-    auth = [f"--Voila.token={token}"] if token else ["--token"]
+    # Voila's own `--token` takes the next word as its value: it swallowed the notebook, so
+    # Voila served the whole repository and preheated every notebook in it
+    auth = [f"--Voila.token={token}"] if token else ["--Voila.auto_token=True"]
     return [*voila, "--no-browser", f"--port={port}", *auth, *options, str(notebook)]
 
 
@@ -191,9 +193,18 @@ class IdentityProvider(PasswordIdentityProvider):
 
 
 def main(argv: list[str] | None = None):
-    """`make app`: serve the workbook on 127.0.0.1:8866, asking for Jupyter's token."""
-    argv = sys.argv[1:] if argv is None else argv
-    full = command(8866, None, *argv)
+    """`make app`: serve the workbook on 127.0.0.1:8866 with a new token, its address said first
+    (Voila prints the token as dots)."""
+    import argparse
+    import secrets
+
+    parser = argparse.ArgumentParser(prog="campaignkit.editor.server", add_help=False)
+    parser.add_argument("--port", type=int, default=8866)
+    known, options = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    token = secrets.token_urlsafe(24)
+    url = f"http://127.0.0.1:{known.port}/?token={token}"
+    print("\n".join(t("app_address", lang, url=url) for lang in LANGUAGES), flush=True)
+    full = command(known.port, token, *options)
     os.execve(full[0], full, environment(os.environ.get("CAMPAIGNKIT_CAMPAIGN")))
 
 

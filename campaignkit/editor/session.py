@@ -8,6 +8,7 @@ refused only for a record changed both here and on disk (data.merge).
 
 import copy
 import itertools
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -148,6 +149,24 @@ class EventsFile:
     @property
     def dirty(self) -> bool:
         return self.text() != self.saved_text
+
+    def _as_loaded(self, key: int) -> dict[str, str]:
+        fields = self.loaded[key] + [""] * len(self.columns)  # a column added since: blank
+        return dict(zip(self.columns, fields, strict=False))
+
+    def changes(self) -> dict[str, Counter]:
+        """What a save would write, by region: events added, changed and removed."""
+        found: dict[str, Counter] = {}
+        for key in self.rows:
+            values = self.values(key)
+            kind = "added" if key not in self.loaded else "changed"
+            if kind == "changed" and values == self._as_loaded(key):
+                continue
+            found.setdefault(values.get("region", "").strip(), Counter())[kind] += 1
+        for key in self.loaded.keys() - self.rows.keys():
+            region = self._as_loaded(key).get("region", "").strip()
+            found.setdefault(region, Counter())["removed"] += 1
+        return found
 
     def _row_number(self, key: int) -> int:
         return self.table.records.index(self.rows[key]) + 1

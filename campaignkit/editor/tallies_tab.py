@@ -50,10 +50,15 @@ class TalliesForm:
             options.append((f"{title} — {moment}" if moment else title, values["id"]))
         return [option for option in options if option[1]]
 
+    def follow_events(self):
+        """Show the events as they are now: one saved since the tab was made is listed."""
+        if self.event_options() != self.options:
+            self.render()
+
     def render(self):
         lang, session = self.app.lang, self.app.session
         self.inputs, self.errors = {}, {}
-        options = self.event_options()
+        options = self.options = self.event_options()
         if not options:
             self.box.children = [w.HTML(f"<p>{esc(t('no_event_tally', lang))}</p>")]
             return

@@ -84,7 +84,10 @@ def test_invalid_field_shows_why_next_to_it_and_blocks_save(campaign_copy):
     editor.lang_choice.value = "en"
     _, end_error = field(editor, "mtl-grand", "end")
     assert "The end (10 a.m.) comes before the start (11 a.m.)" in end_error.value
-    assert editor.events.save.description == "Save" and editor.events.save.disabled
+    assert (
+        editor.events.save.description == "Save (Montreal: 1 event changed)"
+        and editor.events.save.disabled
+    )
     end, end_error = field(editor, "mtl-grand", "end")
     end.value = dt.time(18, 0)
     assert end_error.value == "" and "ck-invalid" not in end._dom_classes
@@ -296,9 +299,9 @@ def test_produce_runs_the_build_notebooks_with_progress_and_links(campaign_copy,
     assert produce.progress.value == produce.progress.max == 4, "poster, letters, summary, presskit"
     pdf = tmp_path / "mini" / "mauricie" / "poster-fr.pdf"
     assert pdf.exists()
-    assert (
-        "poster-fr.pdf" in produce.links.value and "4 tâche(s) réussie(s)" in produce.counter.value
-    )
+    ready = produce.links.value.count("<li>")
+    assert "poster-fr.pdf" in produce.links.value and ready > 4
+    assert produce.counter.value == f"Terminé : {ready} documents prêts."
     assert (tmp_path / "mini" / "notebooks" / "mauricie" / "poster-fr.ipynb").exists()
 
 
@@ -603,6 +606,167 @@ def test_rows_saved_by_others_are_merged_in_and_the_page_says_so(editor, campaig
     assert field(editor, "tr-biblio", "venue")[0].value == "Bibliothèque changée"
 
 
+def test_previews_write_nothing_under_the_outputs_folder(campaign_copy, tmp_path, monkeypatch):
+    """A large photo is downscaled for the page, into a folder of the kernel, not outputs/."""
+    from tests.data.test_photos import with_photo
+
+    outputs = tmp_path / "outputs"
+    monkeypatch.setattr(paths, "OUTPUTS", outputs)
+    monkeypatch.setattr(paths, "CACHE", outputs / ".cache")
+    root = with_photo(campaign_copy, (4000, 3000))
+    editor = Editor(root, region="montreal", preview_delay=0)
+    editor.tabs.selected_index = Editor.TABS.index("cases")
+    assert editor.preview.shown[1] == "casebook" and editor.preview.png.startswith(b"\x89PNG")
+    assert not outputs.exists(), sorted(outputs.rglob("*"))
+
+
+def test_save_says_whose_changes_it_writes_from_another_region(editor, campaign_copy):
+    """events.csv is one file: Save on Mauricie would also write Montréal's unsaved edit."""
+    before = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
+    field(editor, "mtl-grand", "venue")[0].value = "Salle pas encore enregistrée"
+    assert editor.events.save.description == "Enregistrer (Montréal : 1 événement modifié)"
+    editor.region_choice.value = "mauricie"
+    save = editor.events.save
+    assert save.description == "Enregistrer (Montréal : 1 événement modifié)", "not a silent save"
+    assert "non enregistrées (Montréal : 1 événement modifié)" in editor.state.value
+    key = event_key(editor, "tr-biblio")
+    editor.events.on_duplicate(key)
+    editor.events.on_duplicate(key)
+    editor.events.on_remove(key)
+    confirm_button(editor.events.confirm, "yes").click()
+    assert save.description == (
+        "Enregistrer (Mauricie : 2 événements ajoutés, 1 événement retiré ; "
+        "Montréal : 1 événement modifié)"
+    )
+    editor.lang_choice.value = "en"
+    assert editor.events.save.description == (
+        "Save (Mauricie: 2 events added, 1 event removed; Montreal: 1 event changed)"
+    )
+    assert "unsaved changes (Mauricie: 2 events added, 1 event removed; Montreal: 1 event" in (
+        editor.state.value
+    )
+    editor.events.save.click()
+    assert editor.events.save.description == "Save" and editor.events.save.disabled
+    after = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
+    assert "Salle pas encore enregistrée" in after and "tr-biblio," not in after
+    assert after.count("Marathon à la bibliothèque") == 2 and before.count("tr-biblio,") == 1
+
+
+def test_the_page_address_follows_region_and_language(editor):
+    def script():
+        return editor.address.script
+
+    assert '{"campaign": null, "region": "montreal", "lang": "fr"}' in script()
+    editor.region_choice.value = "mauricie"
+    assert '"region": "mauricie", "lang": "fr"}' in script()
+    editor.lang_choice.value = "en"
+    assert '"region": "mauricie", "lang": "en"}' in script() and "replaceState" in script()
+
+
+def test_the_tally_list_shows_an_event_saved_in_this_session(editor):
+    tallies = Editor.TABS.index("tallies")
+    editor.tabs.selected_index = tallies
+    editor.tabs.selected_index = 0
+    editor.events.on_duplicate(event_key(editor, "mtl-cafe"))
+    new = max(editor.session.events.keys_of("montreal"))
+    editor.events.inputs[new, "title_fr"].value = "Marathon du soir"
+    editor.events.save.click()
+    assert "Enregistré" in editor.events.status.html.value
+    labels = [label for label, _ in editor.tallies.chooser.options]
+    assert any(label.startswith("Marathon du soir — ") for label in labels), labels
+    editor.tallies.chooser.value = "montreal-1"
+    editor.tabs.selected_index = tallies
+    assert editor.tallies.current == "montreal-1", "the tab keeps the event chosen"
+    assert "Marathon du soir" in editor.preview.caption.value + str(editor.focus())
+
+
+def test_a_new_or_duplicated_event_is_added_in_place_and_brought_into_view(editor):
+    """The cards on the page stay as they are (made again, the page went back to the top)."""
+    cards = [c for c in editor.events.box.children if "ck-card" in c._dom_classes]
+    editor.events.on_duplicate(event_key(editor, "mtl-cafe"))
+    copy = editor.session.events.keys_of("montreal")[-1]
+    now = [c for c in editor.events.box.children if "ck-card" in c._dom_classes]
+    assert now[:2] == cards and len(now) == 3, "the two cards shown are kept, one is added"
+    assert f"ck-card-{copy}" in now[2]._dom_classes and "ck-event-2" in now[2]._dom_classes
+    assert editor.events.inputs[copy, "venue"].value == "Café d'essai"
+    script = editor.into_view.script
+    assert f'wanted = ".ck-events .ck-card-{copy}", field = ".ck-field-title_fr input"' in script
+    assert "scrollIntoView" in script and "focus" in script
+    editor.events.add.click()
+    new = editor.session.events.keys_of("montreal")[-1]
+    now = [c for c in editor.events.box.children if "ck-card" in c._dom_classes]
+    assert now[:2] == cards and len(now) == 4 and f"ck-card-{new}" in now[3]._dom_classes
+    assert f".ck-card-{new}" in editor.into_view.script
+    assert editor.events.box.children[-3:-1] == (editor.events.add, editor.events.versions.box)
+    assert editor.events.save.disabled, "the new event's fields are still to fill"
+
+
+def test_documents_languages_and_counts_are_said_in_the_readers_words(editor, tmp_path):
+    import re
+    from pathlib import Path
+
+    from campaignkit import materials
+    from campaignkit.batch.jobs import Job, Outcome
+    from campaignkit.data.loader import load_campaign
+    from campaignkit.editor.words import material_label
+    from campaignkit.printing.document import output_path
+    from campaignkit.text.catalog import word
+
+    for lang in ("fr", "en"):
+        assert [n for n in materials.names() if material_label(n, lang) == n] == [], lang
+        for name, printed in (
+            ("labels", "labels_title"),
+            ("mailing-kit", "mailing_title"),
+            ("press-release", "press_kicker"),
+        ):
+            assert material_label(name, lang) == word(printed, lang), "as printed on it"
+    menu = [label for label, _ in editor.preview.material.options]
+    assert {"Communiqué de presse", "Étiquettes d'envoi", "Trousse d'envoi"} <= set(menu)
+    assert "Images pour les réseaux sociaux" in menu
+    assert [box.description for box in editor.produce.langs.values()] == ["français", "anglais"]
+    editor.out_dir = tmp_path
+    data = load_campaign(editor.session.root)
+    kit = Job("presskit.ipynb", "montreal", "fr", ("press-release", "social", "labels"))
+    for name in kit.materials:
+        pdf = output_path(data, name, "montreal", "fr", tmp_path)
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        pdf.write_bytes(b"%PDF-1.4 test")
+    failed = Outcome(Job("poster.ipynb", "montreal", "en", ("poster", "tally")), Path(), "x")
+    made = editor.produce.made(data, [Outcome(kit, Path()), failed])
+    assert re.findall(r">([^<]+)</a>", editor.produce.links_html(made)) == [
+        "Communiqué de presse (français)",
+        "Images pour les réseaux sociaux (français)",
+        "Étiquettes d'envoi (français)",
+    ]
+    summary = editor.produce.summary(made, [Outcome(kit, Path()), failed])
+    assert summary == "Terminé : 3 documents prêts, 2 documents en échec."
+    assert editor.produce.summary(made[:1], []) == "Terminé : 1 document prêt."
+    from campaignkit.editor.produce_tab import job_label
+
+    assert job_label(failed.job, "fr") == "Affiche, Feuille de décompte (anglais)"
+    editor.lang_choice.value = "en"
+    assert [box.description for box in editor.produce.langs.values()] == ["French", "English"]
+    assert (
+        editor.produce.summary(made[:1], [failed]) == "Done: 1 document ready, 2 documents failed."
+    )
+    assert "News release" in [label for label, _ in editor.preview.material.options]
+
+
+def test_save_waits_for_another_regions_unsaved_events_to_be_corrected(editor):
+    editor.events.add.click()  # Montréal: a new event, still empty
+    editor.region_choice.value = "mauricie"
+    field(editor, "tr-biblio", "venue")[0].value = "Autre salle"
+    assert editor.events.save.disabled
+    assert "corriger : les événements de Montréal." in editor.events.hint.value
+    editor.region_choice.value = "montreal"
+    new = editor.session.events.keys_of("montreal")[-1]
+    remove = [b for b in editor.events.box.children if f"ck-card-{new}" in b._dom_classes]
+    editor.events.on_remove(new)
+    confirm_button(editor.events.confirm, "yes").click()
+    assert remove and not editor.events.save.disabled
+    assert editor.events.save.description == "Enregistrer (Mauricie : 1 événement modifié)"
+
+
 BAD_EMAILS = ["sophie.tremblay.exemple.org", "karim.benali@exemple", "karim benali@example.org"]
 
 
@@ -696,3 +860,34 @@ def test_an_address_to_be_confirmed_is_ticked_on_the_card(editor, campaign_copy)
     pending.value = False
     _, error = field(editor, "mtl-cafe", "address")
     assert "or tick 'Address to be confirmed'" in error.value and editor.events.save.disabled
+
+
+def test_an_open_versions_list_shows_the_version_a_save_just_made(editor):
+    panel = editor.events.versions
+    panel.box.selected_index = 0
+    assert "Aucune version précédente" in panel.list.children[0].value
+    field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
+    editor.events.save.click()
+    lines = [row.children[1].value for row in panel.list.children if hasattr(row, "children")]
+    assert len(lines) == 1 and "modifié : Grand marathon d'essai" in lines[0]
+
+
+def test_a_case_save_keeps_its_fields_unless_others_changed_them(editor, campaign_copy):
+    """Letters typed before Save but sent after it land in the fields still on the page."""
+    editor.tabs.selected_index = 1
+    cases = editor.cases
+    demand = cases.inputs["demand.fr"]
+    demand.value = "Libérez-la"
+    cases.save.click()
+    assert cases.inputs["demand.fr"] is demand, "the same fields stay on the page"
+    demand.value = "Libérez-la maintenant."  # the last letters, after the save
+    assert "non enregistrées" in editor.state.value and not cases.save.disabled
+    cases.inputs["name"].value = "Ana W."
+    cases.save.click()
+    assert cases.chooser.options[0] == ("Ana W.", "ana"), "a new name: the list follows"
+    other = Session(campaign_copy.root)  # someone else changes a field meanwhile
+    other.cases["ana"].set(("blurb", "fr"), "Changé ailleurs.")
+    other.cases["ana"].save()
+    cases.inputs["demand.fr"].value = "Libérez-la !"
+    cases.save.click()
+    assert cases.inputs["blurb.fr"].value == "Changé ailleurs.", "merged in and shown"

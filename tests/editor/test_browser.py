@@ -498,3 +498,116 @@ def test_missing_browser_fails_on_ci_and_skips_elsewhere(monkeypatch, tmp_path):
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception, match="no browser"):
         need_browser()
+
+
+def outputs_now() -> set[Path]:
+    return {path for path in server.paths.OUTPUTS.rglob("*") if path.is_file()}
+
+
+def test_make_app_says_the_address_to_open_and_starts_the_workbook_only(
+    campaign_copy, tmp_path, browser
+):
+    """`make app`'s own command: the address printed opens the page; nothing else is run."""
+    need_browser()
+    before, port = outputs_now(), free_port()
+    said, log_path = tmp_path / "said.txt", tmp_path / "voila.log"
+    with said.open("w") as out, log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "campaignkit.editor.server", f"--port={port}"],
+            env=server.environment(campaign_copy.root),
+            stdout=out,
+            stderr=log,
+        )
+    served = Served(f"http://127.0.0.1:{port}/", None, log_path, process)
+    try:
+        pool = "Kernel pool of notebooks/editor.ipynb is filled"
+        assert wait_for(lambda: pool in log_path.read_text()), log_path.read_text()[-3000:]
+        lines = said.read_text().splitlines()
+        assert lines[0].startswith("Ouvrez le cahier à cette adresse"), lines
+        assert lines[1].startswith("Open the workbook at this address"), lines
+        url = re.search(r"http://\S+", lines[0]).group(0)
+        assert re.fullmatch(rf"http://127\.0\.0\.1:{port}/\?token=[\w-]{{20,}}", url), url
+        assert served.kernels() == 1, "one preheated kernel: the workbook's"
+        assert "Kernel pool of" not in log_path.read_text().replace(pool, "")
+        assert status(url) == 200
+        page = open_page(browser, url)
+        assert page.locator(".ck-region select option:checked").text_content() == "Montréal"
+        assert outputs_now() == before, "starting and opening the page wrote no output"
+    finally:
+        stop(served, open(os.devnull, "w"))
+
+
+def test_the_address_follows_the_region_and_language_shown(voila, browser):
+    """A reload or a shared link opens the region and language that were on screen."""
+    page = open_page(browser, voila.page_url("region=montreal"))
+    page.locator(".ck-region select").select_option(label="Mauricie")
+    page.wait_for_function("() => location.search.includes('region=mauricie')")
+    page.locator(".ck-lang button", has_text="English").click()
+    page.wait_for_function("() => location.search.includes('lang=en')")
+    assert f"token={voila.token}" in page.url, "the token stays in the address"
+    page.reload()
+    page.wait_for_selector("img.ck-preview-img")
+    assert page.locator(".ck-region select option:checked").text_content() == "Mauricie"
+    assert "Mauricie" in page.locator(".ck-events-heading").text_content()
+    assert page.locator(".ck-save-events").text_content().strip() == "Save"
+    page.screenshot(path=str(voila.log.parent / "address.png"))
+
+
+def test_adding_or_duplicating_an_event_keeps_the_reader_at_the_new_card(voila, browser):
+    page = open_page(browser, voila.page_url("region=montreal"), height=700)
+    scroller = "document.getElementById('rendered_cells')"
+
+    def in_view(locator) -> bool:
+        box = locator.bounding_box()
+        return box is not None and 0 <= box["y"] and box["y"] + box["height"] / 3 <= 700
+
+    duplicate = page.locator(".ck-event-1 button.ck-duplicate-event")
+    duplicate.scroll_into_view_if_needed()
+    below = page.evaluate(f"{scroller}.scrollTop")
+    assert below > 300, "the reader is down the page"
+    duplicate.click()
+    page.wait_for_function("() => document.activeElement.closest('.ck-event-2') !== null")
+    assert page.evaluate(f"{scroller}.scrollTop") >= below, "not back to the top"
+    title = page.locator(".ck-event-2 .ck-field-title_fr input")
+    assert title.evaluate("e => e === document.activeElement") and in_view(title)
+    assert title.input_value() == "Soirée au café"
+    page.screenshot(path=str(voila.log.parent / "duplicated.png"))
+    page.locator("button.ck-add-event").click()
+    page.wait_for_function("() => document.activeElement.closest('.ck-event-3') !== null")
+    page.keyboard.type("Marathon tapé au clavier")
+    new_title = page.locator(".ck-event-3 .ck-field-title_fr input")
+    assert in_view(new_title) and new_title.input_value() == "Marathon tapé au clavier"
+    assert page.evaluate(f"{scroller}.scrollTop") > below
+    page.screenshot(path=str(voila.log.parent / "added.png"))
+    shots = Path("/tmp/wb/shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    for name in ("duplicated.png", "added.png"):
+        (shots / name).write_bytes((voila.log.parent / name).read_bytes())
+
+
+def test_save_clicked_while_typing_keeps_every_letter(voila, browser, campaign_copy):
+    """The page sends typing in batches while the kernel is busy, but a click at once: the
+    Save may come before the last letters, which must still land in the form (unsaved)."""
+    from playwright.sync_api import expect
+
+    page = open_page(browser, voila.page_url("region=montreal"))
+    title = page.locator(".ck-event-1 .ck-field-title_fr input")
+    title.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Marathon du soir au café")
+    page.locator("button.ck-save-events").click()
+    expect(page.locator(".ck-status-events")).to_contain_text("Enregistré")
+    saved = lambda: "Marathon du soir au café" in (campaign_copy.root / "events.csv").read_text()  # noqa: E731
+    page.wait_for_function(
+        "() => document.querySelector('.ck-header').textContent.includes('non enregistr')"
+        " || document.querySelector('.ck-header').textContent.includes('tout est')"
+    )
+    if not saved():  # the last letters came after the save: shown, and unsaved
+        expect(page.locator(".ck-header")).to_contain_text("non enregistrées")
+    expect(title).to_have_value("Marathon du soir au café")
+    if not saved():
+        page.locator("button.ck-save-events").click()
+        page.wait_for_function(
+            "() => document.querySelector('.ck-header').textContent.includes('tout est')"
+        )
+    assert saved()

@@ -1,0 +1,85 @@
+"""What the kernel asks the browser to do on the page itself: put the region and language
+shown in its address (?region=, ?lang=, ?campaign=), bring a new card into view.
+
+The kernel cannot reach the page but through widgets: each request is a line of JavaScript
+given as the output of a hidden Output widget, which the page runs when it shows it.
+"""
+
+import itertools
+import json
+
+import ipywidgets as w
+
+ADDRESS = """(() => {
+  const query = new URLSearchParams(window.location.search);
+  for (const [key, value] of Object.entries(%s)) {
+    if (value === null) query.delete(key); else query.set(key, value);
+  }
+  const address = "?" + query.toString() + window.location.hash;
+  if (address !== window.location.search + window.location.hash) {
+    window.history.replaceState(window.history.state, "", address);
+  }
+})();"""
+
+# The card is on the page a moment after the kernel made it: look for it for up to 10 s.
+INTO_VIEW = """(() => {
+  const wanted = %s, field = %s;
+  let tries = 0;
+  const look = () => {
+    const card = document.querySelector(wanted);
+    if (!card) { if (tries++ < 200) setTimeout(look, 50); return; }
+    card.scrollIntoView({block: "center"});
+    const input = card.querySelector(field) || card.querySelector("input, textarea");
+    if (input) input.focus({preventScroll: true});
+  };
+  look();
+})(); // %d"""
+
+
+def as_js(value) -> str:
+    """A value as JavaScript, safe inside the page (no closing </script>)."""
+    return json.dumps(value).replace("</", "<\\/")
+
+
+class PageScript:
+    """A hidden output: the page runs the JavaScript it is given, once each time."""
+
+    def __init__(self, css: str):
+        self.output = w.Output(layout=w.Layout(display="none"))
+        self.output.add_class(css)
+
+    @property
+    def script(self) -> str:
+        return (
+            self.output.outputs[0]["data"]["application/javascript"] if self.output.outputs else ""
+        )
+
+    def run(self, script: str):
+        data = {"application/javascript": script, "text/plain": ""}
+        self.output.outputs = ({"output_type": "display_data", "data": data, "metadata": {}},)
+
+
+class Address(PageScript):
+    """The page's address follows what it shows, so a reload or a shared link opens it again."""
+
+    def __init__(self):
+        super().__init__("ck-address")
+        self.values: dict = {}
+
+    def show(self, **values: str | None):
+        """Set these query parameters (None: take it out): history.replaceState, no reload,
+        no new history entry, the token and other parameters kept."""
+        if values != self.values:
+            self.values = values
+            self.run(ADDRESS % as_js(values))
+
+
+class IntoView(PageScript):
+    """Brings a part of the page into view and puts the cursor in it (a card just added)."""
+
+    def __init__(self):
+        super().__init__("ck-into-view")
+        self.count = itertools.count()
+
+    def show(self, selector: str, field: str = "input"):
+        self.run(INTO_VIEW % (as_js(selector), as_js(field), next(self.count)))
