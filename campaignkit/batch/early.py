@@ -20,16 +20,17 @@ def code_files() -> list[Path]:
 
 
 def changed_since_last_build(campaign, out_dir) -> bool:
-    """True when some file of the campaign or of the kit is newer than every manifest in
-    out_dir, or there is none yet (a guess: the fingerprints decide what is remade)."""
+    """True when some file of the campaign or of the kit is newer than the oldest manifest
+    in out_dir, or there is none yet (a guess: the fingerprints decide what is remade)."""
     root = paths.resolve(campaign)
     if not (root / "campaign.yaml").is_file():
         return False  # not a campaign: the build only says so
     built = [p.stat().st_mtime_ns for p in paths.resolve(out_dir).glob("*/manifest.json")]
     if not built:
         return True
+    since = min(built)
     files = [p for p in root.rglob("*") if p.is_file()] + code_files()
-    return any(p.stat().st_mtime_ns > min(built) for p in files)
+    return any(p.stat().st_mtime_ns > since for p in files)
 
 
 class EarlyKernel:
