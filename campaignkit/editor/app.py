@@ -20,9 +20,9 @@ import ipywidgets as w
 from campaignkit import paths
 from campaignkit.editor.cases_tab import CasesForm
 from campaignkit.editor.events_tab import EventsForm, changes_text
-from campaignkit.editor.forms import Notice, esc, labelled
+from campaignkit.editor.forms import Notice, close_parts, close_tree, esc, labelled
 from campaignkit.editor.page_script import Address, IntoView
-from campaignkit.editor.preview_pane import PreviewPane, page_png
+from campaignkit.editor.preview_pane import PreviewPane
 from campaignkit.editor.produce_tab import ProduceForm
 from campaignkit.editor.session import Session
 from campaignkit.editor.tallies_tab import TalliesForm
@@ -100,53 +100,101 @@ def start_options(environ=None) -> dict:
     return options
 
 
-_warming: threading.Thread | None = None
+def likely_options(environ=None) -> dict:
+    """What the next page will most likely ask for: in a preheated kernel, what the page
+    before it asked for (Voila starts each new kernel with that page's VOILA_REQUEST_URL)."""
+    environ = os.environ if environ is None else environ
+    previous = urllib.parse.urlparse(environ.get("VOILA_REQUEST_URL", "")).query
+    return start_options({**environ, "QUERY_STRING": previous})
 
 
-def _warm(campaign):
-    session = Session(campaign or start_options()["campaign"] or paths.DEFAULT_CAMPAIGN)
-    data = session.preview_data()
-    if data is not None and session.regions:
-        page_png(data, "poster", next(iter(session.regions)), session.languages[0])
+_ready: "Editor | None" = None  # the workbook made before its page was asked for
+_listening: threading.Thread | None = None
 
 
-def warm_up(campaign=None):
-    """Start loading and drawing once what every page needs, before anyone opens one.
+def preheated() -> bool:
+    """Whether this kernel was started by Voila before its page was asked for."""
+    return os.environ.get("VOILA_PREHEAT", "False") != "False"
 
-    In Voila's preheated kernels this runs while no page waits. It runs beside
-    wait_for_page (a thread), so the kernel is listening for its page from the start: a
-    page asked for during the warm-up is never missed. The campaign is read again when the
-    page opens, so nothing shown is stale.
+
+def listen_for_page():
+    """In a preheated Voila kernel, listen for the page's address from now on (a thread).
+
+    Listening from before the warm-up, the kernel has its address as soon as the page is
+    asked for; starting to listen only after it, the address came seconds late (importing
+    voila alone takes 2 s of CPU).
     """
-    global _warming
-    _warming = threading.Thread(target=_warm, args=(campaign,), daemon=True)
-    _warming.start()
+    global _listening
+    if preheated() and _listening is None:
+        from voila.utils import wait_for_request
+
+        _listening = threading.Thread(target=wait_for_request, daemon=True)
+        _listening.start()
+
+
+def warm_up(campaign=None, region=None, lang=None):
+    """Make the whole workbook and its preview before anyone opens the page.
+
+    In Voila's preheated kernels this runs while no page waits, for the campaign, region
+    and language the last page asked for; a page asked for meanwhile waits for it (Voila
+    keeps the address until the kernel asks). The page then gets this workbook from
+    workbook(), brought up to date. If anything fails here, the page makes its own.
+    """
+    global _ready
+    listen_for_page()
+    likely = likely_options()
+    try:
+        editor = Editor(
+            campaign or likely["campaign"], region or likely["region"], lang or likely["lang"]
+        )
+        editor.preview.now()  # drawn here: no page waits for it
+    except Exception:  # noqa: BLE001 - the page's own Editor() says what is wrong, in words
+        editor = None
+    _ready = editor
 
 
 def wait_for_page():
     """In a preheated Voila kernel, wait here for the page's address (?region=, ?lang=)."""
-    if os.environ.get("VOILA_PREHEAT", "False") != "False":
-        from voila.utils import wait_for_request
+    global _listening
+    listen_for_page()
+    if _listening is not None:
+        _listening.join()
+        _listening = None
 
-        wait_for_request()
-    if _warming is not None:
-        _warming.join()  # one drawing at a time: the page's own preview comes next
+
+def workbook(campaign=None, region=None, lang=None) -> "Editor":
+    """The page's workbook: the one warm_up made, when it edits the campaign the address asks
+    for and no file changed since it was read, switched to the region and language asked
+    for; else a new one. Used once: run again, the cell makes a new workbook."""
+    global _ready
+    editor, _ready = _ready, None
+    asked = start_options()
+    if editor is None or editor.stale(campaign or asked["campaign"]):
+        if editor is not None:
+            editor.close()
+        return Editor(campaign, region, lang)
+    editor.show(region or asked["region"], lang or asked["lang"])
+    return editor
 
 
 class Editor:
     """The whole workbook; display it (last line of a cell) to show it."""
 
     TABS = ("events", "cases", "tallies", "produce")
+    FORMS = {
+        "events": EventsForm,
+        "cases": CasesForm,
+        "tallies": TalliesForm,
+        "produce": ProduceForm,
+    }
 
     def __init__(self, campaign=None, region=None, lang=None, preview_delay=0.15, out_dir=None):
         options = start_options()
         self.session = Session(campaign or options["campaign"] or paths.DEFAULT_CAMPAIGN)
-        self.lang = lang or options["lang"] or "fr"
-        self.lang = self.lang if self.lang in LANGUAGES else "fr"
-        self.region = region or options["region"] or ""
-        if self.region not in self.session.regions:
-            self.region = next(iter(self.session.regions), "")
+        self.lang = self.language(lang or options["lang"])
+        self.region = self.known_region(region or options["region"])
         self.out_dir = out_dir or paths.OUTPUTS
+        self.forms, self.slots = {}, {}  # a tab's form is made when first shown or used
         self.widget = w.VBox()
         self.widget.add_class("ck-app")
         self.address, self.into_view = Address(), IntoView()
@@ -154,6 +202,49 @@ class Editor:
         self.make_header()
         self.build()
         self.preview.schedule()
+
+    @staticmethod
+    def language(lang: str | None) -> str:
+        return lang if lang in LANGUAGES else "fr"
+
+    def known_region(self, region: str | None) -> str:
+        """The region asked for when the campaign has it, else its first region."""
+        return region if region in self.session.regions else next(iter(self.session.regions), "")
+
+    def form(self, name: str):
+        """A tab's form, made the first time it is shown or used: a page opens with the
+        widgets of one tab only, the others are made when the reader goes to them."""
+        if name not in self.forms:
+            self.forms[name] = self.FORMS[name](self)
+            self.slots[name].children = [self.forms[name].box]
+        return self.forms[name]
+
+    events = property(lambda self: self.form("events"))
+    cases = property(lambda self: self.form("cases"))
+    tallies = property(lambda self: self.form("tallies"))
+    produce = property(lambda self: self.form("produce"))
+
+    def stale(self, campaign=None) -> bool:
+        """Whether this workbook cannot be the page's: another campaign asked for, edits not
+        saved, or a file of the campaign changed on disk since it was read."""
+        folder = paths.resolve(campaign or paths.DEFAULT_CAMPAIGN)
+        session = self.session
+        return folder != session.root or session.dirty or session.changed_on_disk()
+
+    def show(self, region: str | None = None, lang: str | None = None):
+        """Show this region in this language: the workbook switches only if it shows another."""
+        region, lang = self.known_region(region), self.language(lang)
+        if (region, lang) != (self.region, self.lang):
+            self.region, self.lang = region, lang
+            self.build()
+            self.preview.schedule()
+
+    def close(self):
+        """Take the workbook's widgets out of the kernel (the page will never show them)."""
+        self.preview.debounce.cancel()
+        close_tree(self.widget)
+        for form in self.forms.values():
+            close_parts(form, self)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
@@ -218,9 +309,13 @@ class Editor:
         own = self.session.root in folders  # ?campaign= names only the repository's own
         if not own:
             folders.append(self.session.root)
-        events, cases = EventsForm(self), CasesForm(self)
-        tallies, produce = TalliesForm(self), ProduceForm(self)
-        self.events, self.cases, self.tallies, self.produce = events, cases, tallies, produce
+        old = self.forms, self.slots
+        self.forms, self.slots = {}, {name: w.VBox() for name in self.TABS}
+        try:
+            self.form(self.TABS[tab])  # the tab shown; the others when the reader goes to them
+        except Exception:
+            self.forms, self.slots = old
+            raise
         self.set_quietly(
             self.campaign_choice,
             self.on_campaign,
@@ -242,7 +337,7 @@ class Editor:
             title = esc(t("data_problems", lang))
             problems = f'<div class="ck-error"><p>{title}</p><ul>{items}</ul></div>'
         with self.tabs.hold_trait_notifications():
-            self.tabs.children = [events.box, cases.box, tallies.box, produce.box]
+            self.tabs.children = [self.slots[name] for name in self.TABS]
             self.tabs.titles = [t(f"tab_{name}", lang) for name in self.TABS]
             self.tabs.selected_index = tab
         self.heading.value = STYLE + f"<h1 class='ck-title'>{esc(self.title())}</h1>"
@@ -251,6 +346,10 @@ class Editor:
         self.changed()
         campaign = self.session.root.name if own else None
         self.address.show(campaign=campaign, region=self.region or None, lang=lang)
+        for slot in old[1].values():
+            close_tree(slot)  # the page fetches every open widget: none left over
+        for form in old[0].values():
+            close_parts(form, self)
 
     def title(self) -> str:
         name = self.session.campaign.name.get(self.lang) if self.session.campaign else None
@@ -279,12 +378,23 @@ class Editor:
         if dirty and events:
             text = t("unsaved_in", self.lang, changes=events)
         self.state.value = f'<span class="{"ck-dirty" if dirty else "ck-ok"}">● {esc(text)}</span>'
-        if hasattr(self, "produce"):
+        if "produce" in self.forms:
             self.produce.refresh()
         if preview:
             self.preview.schedule()
 
     def on_tab(self, change):
+        """Show a tab, its form made now if it is the first time; if it cannot be made, the
+        page stays on the tab it was on and says why."""
+        try:
+            self.form(self.tab_name())
+        except Exception as error:  # noqa: BLE001 - the page must stay usable
+            self.tabs.unobserve(self.on_tab, "selected_index")
+            self.tabs.selected_index = change["old"]
+            self.tabs.observe(self.on_tab, "selected_index")
+            self.notice.show("tab", t("tab_failed", self.lang, detail=error), True)
+            return
+        self.notice.clear("tab")
         if self.tab_name() == "tallies":
             self.tallies.follow_events()
         self.preview.follow(self.tab_name())
@@ -314,7 +424,6 @@ class Editor:
             self.notice.show("dirty", t("save_first", self.lang), True)
             return
         self.session = Session(change["new"])
-        if self.region not in self.session.regions:
-            self.region = next(iter(self.session.regions), "")
+        self.region = self.known_region(self.region)
         self.build(0)
         self.preview.schedule()

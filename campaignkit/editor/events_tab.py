@@ -307,7 +307,8 @@ class EventsForm:
                 self.versions.refresh()
             else:
                 self.render()  # rows others saved meanwhile are merged in: show them
-            self.app.tallies.follow_events()
+            if "tallies" in self.app.forms:  # made later, it lists the events as saved
+                self.app.tallies.follow_events()
             self.app.changed(preview="events")
 
     def on_reload(self, _=None):

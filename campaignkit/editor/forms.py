@@ -23,6 +23,33 @@ def labelled(widget, label: str):
     return widget
 
 
+def close_tree(widget):
+    """Close a widget, everything in it and their layouts and styles: once closed, the kernel
+    no longer keeps them, nor sends them to a page that opens."""
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
+        if isinstance(part, w.Widget):
+            part.close()
+    widget.close()
+
+
+def close_parts(owner, app, seen: set | None = None):
+    """Close every widget a tab's form holds, shown or not (a Save bar a read-only sheet
+    leaves out), and those of its helpers (notices, confirmations, versions)."""
+    seen = set() if seen is None else seen
+    seen.add(id(owner))
+    for value in vars(owner).values():
+        if isinstance(value, w.Widget):
+            close_tree(value)
+        elif value is not app and id(value) not in seen and _of_the_page(value):
+            close_parts(value, app, seen)
+
+
+def _of_the_page(value) -> bool:
+    return type(value).__module__.startswith("campaignkit.editor.") and hasattr(value, "__dict__")
+
+
 def field_box(label: str, widget, css: str) -> tuple[w.VBox, w.HTML, w.HTML]:
     """A labelled input with its counter and its error line, as one box."""
     widget.add_class(css)

@@ -44,10 +44,14 @@ class Debouncer:
     def __init__(self, delay: float, action):
         self.delay, self.action, self.handle = delay, action, None
 
-    def __call__(self):
+    def cancel(self):
+        """Forget the call waiting, if any."""
         if self.handle is not None:
             self.handle.cancel()
             self.handle = None
+
+    def __call__(self):
+        self.cancel()
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -131,6 +135,11 @@ class PreviewPane:
         if self.shown is not None and self.shown[:2] != self.wanted()[:2]:
             self.clear()
         self.debounce()
+
+    def now(self):
+        """Render at once (a render waiting is dropped): the workbook made before its page."""
+        self.debounce.cancel()
+        self.update()
 
     def clear(self):
         self.png, self.shown, self.image.value = b"", None, ""

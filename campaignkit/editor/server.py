@@ -32,6 +32,7 @@ TEMPLATE_DIR = JUPYTER_DIR / "voila" / "templates" / "campaignkit"
 NOTEBOOK = paths.NOTEBOOKS / "editor.ipynb"
 IDLE_SECONDS = 120  # a kernel no page is connected to is shut down after this
 CULL_EVERY = 15
+REFILL_SECONDS = 5  # a page's kernel taken, the next is started after this (Voila: 1)
 IOPUB_SECONDS = 60  # how long the page's output may take to arrive (nbclient: 4)
 LANGUAGES = ("fr", "en")
 PAGE_WORDS = ("title", "loading", "cell_error", "cell_timeout", "disconnected", "reload")
@@ -101,9 +102,11 @@ def configure(c):
     c.VoilaConfiguration.show_tracebacks = False
     c.VoilaConfiguration.preheat_kernel = True
     c.VoilaConfiguration.default_pool_size = 1
-    # the preheated kernel draws its first preview in a thread while the notebook runs: on a
-    # busy machine the widget's output comes later than nbclient's 4 s, and the page stayed
-    # white for good
+    # starting the next kernel takes seconds of CPU: not while the page just opened loads
+    c.VoilaKernelManager.fill_delay = REFILL_SECONDS
+    # a page asked for while its kernel still makes the workbook waits for it: on a busy
+    # machine the widget's output comes later than nbclient's 4 s, and the page stayed white
+    # for good
     c.VoilaExecutor.iopub_timeout = IOPUB_SECONDS
     c.MappingKernelManager.cull_idle_timeout = IDLE_SECONDS
     c.MappingKernelManager.cull_interval = CULL_EVERY

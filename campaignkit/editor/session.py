@@ -7,6 +7,7 @@ refused only for a record changed both here and on disk (data.merge).
 """
 
 import copy
+import hashlib
 import itertools
 from collections import Counter
 from pathlib import Path
@@ -22,6 +23,7 @@ from campaignkit.data.csvfile import (
     extra_cells,
     missing_column,
 )
+from campaignkit.data.guard import UnsafeFile, read_data_bytes
 from campaignkit.data.loader import (
     EVENT_COLUMNS,
     REGION_COLUMNS,
@@ -417,11 +419,28 @@ class TallyFile:
         raise RecordsChanged(self.path, [Conflict(self.path.name, mine, theirs)])
 
 
+def folder_print(root: Path) -> str:
+    """One hash of every file of a campaign folder, names and bytes (the backups, in a hidden
+    folder, left out): it changes whenever anything the editor reads changes."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        digest.update(str(relative).encode() + b"\0")
+        try:
+            digest.update(hashlib.sha256(read_data_bytes(path, root, limit=1 << 40)).digest())
+        except (OSError, UnsafeFile) as error:
+            digest.update(repr(error).encode())
+    return digest.hexdigest()
+
+
 class Session:
     """One campaign folder open in the editor."""
 
     def __init__(self, folder: str | Path):
         self.root = paths.resolve(folder)
+        self.loaded_print = folder_print(self.root)  # taken first: a change while loading counts
         collect = _Collector(self.root, DEFAULT_LANGUAGES)
         self.campaign = _load_campaign_file(collect)
         self.languages = list(self.campaign.languages) if self.campaign else ["fr", "en"]
@@ -435,6 +454,10 @@ class Session:
         _check_featured(collect, self.campaign, self.cases)
         self.problems = collect.problems  # in files the editor does not edit
         self.tallies: dict[str, TallyFile] = {}
+
+    def changed_on_disk(self) -> bool:
+        """Whether any file of the campaign changed since this session read it."""
+        return folder_print(self.root) != self.loaded_print
 
     def tally(self, event_id: str) -> TallyFile:
         if event_id not in self.tallies:

@@ -6,11 +6,12 @@ import json
 
 import papermill
 import pytest
+from ipywidgets.widgets import widget as widget_registry
 
 from campaignkit import paths
 from campaignkit.data.models import LIMITS
-from campaignkit.editor import server
-from campaignkit.editor.app import Editor, start_options
+from campaignkit.editor import app, server
+from campaignkit.editor.app import Editor, likely_options, start_options
 from campaignkit.editor.preview_pane import Debouncer
 from campaignkit.editor.session import Session
 from tests.data.test_csvfile import changed_lines
@@ -411,13 +412,45 @@ def test_a_region_that_cannot_be_shown_leaves_the_page_on_the_previous_one(edito
     def broken(self, app):
         raise ValueError("panne")
 
-    monkeypatch.setattr("campaignkit.editor.tallies_tab.TalliesForm.__init__", broken)
+    monkeypatch.setattr("campaignkit.editor.events_tab.EventsForm.__init__", broken)
     editor.region_choice.value = "mauricie"
     assert editor.region == "montreal" and editor.region_choice.value == "montreal"
     assert (
         "panne" in editor.notice.html.value
         and "reste sur la précédente" in editor.notice.html.value
     )
+    assert region_on_screen(editor) == {"montreal"}
+
+
+def test_a_page_opens_with_the_widgets_of_its_tab_only(editor, monkeypatch):
+    assert set(editor.forms) == {"events"}, "the other tabs are made when first shown"
+    editor.tabs.selected_index = 1
+    assert set(editor.forms) == {"events", "cases"} and editor.cases.inputs["name"].value
+
+    def broken(self, app):
+        raise ValueError("panne")
+
+    monkeypatch.setattr("campaignkit.editor.tallies_tab.TalliesForm.__init__", broken)
+    editor.tabs.selected_index = 2
+    assert editor.tabs.selected_index == 1 and editor.tab_name() == "cases"
+    assert "panne" in editor.notice.html.value and "onglet" in editor.notice.html.value
+
+
+def open_widgets() -> int:
+    """Widgets the kernel holds open (ipywidgets' registry: Widget.widgets is deprecated)."""
+    return len(widget_registry._instances)
+
+
+def test_region_and_language_switches_leave_no_widget_behind(editor):
+    editor.tabs.selected_index = 2  # tallies: the tab a switch makes from now on
+    editor.region_choice.value = "mauricie"
+    editor.region_choice.value = "montreal"
+    before = open_widgets()
+    for region in ["mauricie", "cote-nord", "montreal"] * 3:  # Côte-Nord: no event to tally
+        editor.region_choice.value = region
+    editor.lang_choice.value = "en"
+    editor.lang_choice.value = "fr"
+    assert open_widgets() == before, "the page fetches every open widget when it opens"
 
 
 def test_preview_shows_what_the_tab_edits(editor):
@@ -891,3 +924,57 @@ def test_a_case_save_keeps_its_fields_unless_others_changed_them(editor, campaig
     cases.inputs["demand.fr"].value = "Libérez-la !"
     cases.save.click()
     assert cases.inputs["blurb.fr"].value == "Changé ailleurs.", "merged in and shown"
+
+
+def test_the_next_page_is_prepared_for_what_the_last_page_asked_for(tmp_path):
+    last = "http://127.0.0.1:8866/?region=mauricie&lang=en&token=secret"
+    environ = {"CAMPAIGNKIT_CAMPAIGN": str(tmp_path), "VOILA_REQUEST_URL": last}
+    expected = {"campaign": str(tmp_path), "region": "mauricie", "lang": "en"}
+    assert likely_options(environ) == expected
+    assert likely_options({})["region"] is None, "no page yet: the campaign's first region"
+
+
+def page_asks(monkeypatch, query: str):
+    """The page's address, as Voila gives it to a preheated kernel once the page is asked for."""
+    monkeypatch.setenv("QUERY_STRING", query)
+
+
+def test_a_workbook_made_before_its_page_shows_the_region_and_language_asked_for(
+    campaign_copy, monkeypatch
+):
+    monkeypatch.setenv("CAMPAIGNKIT_CAMPAIGN", str(campaign_copy.root))
+    app.warm_up()
+    made = app._ready
+    assert made.region == "montreal" and made.preview.png, "made and drawn before the page"
+    page_asks(monkeypatch, "region=mauricie&lang=en")
+    opened = app.workbook()
+    assert opened is made, "the workbook made beforehand, switched"
+    assert (opened.region, opened.lang) == ("mauricie", "en")
+    assert region_on_screen(opened) == {"mauricie"}
+    assert opened.tabs.titles[0] == "Events"
+    assert app.workbook() is not opened, "used once: the cell run again makes a new one"
+
+
+def test_a_page_opened_after_a_file_changed_during_warm_up_shows_the_new_data(
+    campaign_copy, monkeypatch
+):
+    monkeypatch.setenv("CAMPAIGNKIT_CAMPAIGN", str(campaign_copy.root))
+    app.warm_up(region="montreal")
+    made = app._ready
+    assert field(made, "mtl-grand", "venue")[0].value == "Maison d'essai"
+    campaign_copy.edit("events.csv", "Maison d'essai", "Salle Marie-Gérin-Lajoie")
+    page_asks(monkeypatch, "region=montreal")
+    opened = app.workbook()
+    assert field(opened, "mtl-grand", "venue")[0].value == "Salle Marie-Gérin-Lajoie"
+    assert made.widget.comm is None, "the stale workbook is closed, never sent to the page"
+    assert opened.preview.shown == made.preview.shown and opened.preview.png != made.preview.png
+
+
+def test_a_page_asking_for_another_campaign_gets_a_workbook_of_that_campaign(
+    campaign_copy, monkeypatch
+):
+    monkeypatch.setenv("CAMPAIGNKIT_CAMPAIGN", str(campaign_copy.root))
+    app.warm_up()
+    page_asks(monkeypatch, "campaign=2023&region=estrie")
+    opened = app.workbook()
+    assert opened.session.root == paths.DEFAULT_CAMPAIGN.resolve() and opened.region == "estrie"
