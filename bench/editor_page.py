@@ -2,7 +2,9 @@
 
 Prints, against the targets of issue 13:
 - page usable: from asking for the page to the first event's fields being editable, with
-  the preheated kernel ready (as when a coordinator opens the page), median of 20;
+  the preheated kernel ready (as when a coordinator opens the page), median of 20: in a
+  new browser profile each time (nothing cached: the first visit), then again in one
+  profile (the browser's cache of the page's scripts warm: a coordinator coming back);
 - keystroke to preview: from typing into a field to the new preview on screen, median of 20;
 - kernels left after 30 opens and closes, once the idle delay has passed (the delay is
   shortened here to IDLE seconds so the bench does not wait two minutes).
@@ -81,8 +83,11 @@ def pool_ready(process, log: Path, fills: int):
         time.sleep(0.2)
 
 
-def page_usable(browser, url: str) -> float:
-    page = browser.new_page(viewport={"width": 1300, "height": 900}, locale="fr-CA")
+def page_usable(browser, url: str, context=None) -> float:
+    """Seconds until the first event's fields are editable; `context`: a browser profile
+    kept between pages (else a new one, nothing cached)."""
+    options = {"viewport": {"width": 1300, "height": 900}, "locale": "fr-CA"}
+    page = (context or browser).new_page(**({} if context else options))
     page.set_default_timeout(TIMEOUT_MS)
     begin = time.perf_counter()
     page.goto(url, wait_until="commit")
@@ -138,7 +143,21 @@ def main():
                 "target ≤ 1.5 s",
             )
             line("  fastest, slowest (s)", f"{min(usable):.2f}, {max(usable):.2f}")
-            pool_ready(process, log, RUNS + 1)
+            context = browser.new_context(viewport={"width": 1300, "height": 900}, locale="fr-CA")
+            again = []
+            for n in range(RUNS + 1):
+                pool_ready(process, log, RUNS + 1 + n)
+                seconds = page_usable(browser, url, context)
+                if n:  # the first one fills the cache
+                    again.append(seconds)
+            context.close()
+            line(
+                "page usable, scripts cached, median of 20 (s)",
+                f"{statistics.median(again):.2f}",
+                "target ≤ 1.5 s",
+            )
+            line("  fastest, slowest (s)", f"{min(again):.2f}, {max(again):.2f}")
+            pool_ready(process, log, 2 * RUNS + 2)
             typed = keystroke_to_preview(browser, url)
             line(
                 "keystroke to preview, median of 20 (s)",

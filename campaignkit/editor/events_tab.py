@@ -157,7 +157,8 @@ class EventsForm:
                 if name == "title":
                     label += f" ({t('lang_' + column.rsplit('_', 1)[1], lang)})"
                 widget = self.input_for(name, values.get(column, ""))
-                box, counter, error = field_box(label, widget, f"ck-field-{column}")
+                css = f"ck-field-{column}"
+                box, counter, error = field_box(label, widget, css, counted=name in COUNTED)
                 widget.observe(partial(self.on_change, key, column), "value")
                 self.inputs[key, column], self.errors[key, column] = widget, error
                 self.labels[key, column] = label

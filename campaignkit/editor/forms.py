@@ -50,15 +50,19 @@ def _of_the_page(value) -> bool:
     return type(value).__module__.startswith("campaignkit.editor.") and hasattr(value, "__dict__")
 
 
-def field_box(label: str, widget, css: str) -> tuple[w.VBox, w.HTML, w.HTML]:
-    """A labelled input with its counter and its error line, as one box."""
+def field_box(
+    label: str, widget, css: str, counted: bool = True
+) -> tuple[w.VBox, w.HTML | None, w.HTML]:
+    """A labelled input with its counter (only if `counted`) and its error line, as one box."""
     widget.add_class(css)
     widget.layout.width = "auto"
     labelled(widget, label)
-    counter, error = w.HTML(), w.HTML()
-    counter.add_class("ck-count")
+    counter, error = (w.HTML() if counted else None), w.HTML()
+    if counter is not None:
+        counter.add_class("ck-count")
     error.add_class("ck-error")
-    return w.VBox([widget, counter, error], layout=w.Layout(width="100%")), counter, error
+    parts = [widget, counter, error] if counter is not None else [widget, error]
+    return w.VBox(parts, layout=w.Layout(width="100%")), counter, error
 
 
 def sentence(text: str) -> str:

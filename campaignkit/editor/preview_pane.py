@@ -28,10 +28,13 @@ def preview_cache() -> Path:
     return folder
 
 
+COLORS = 256  # a palette PNG: a third of the bytes to send to the page, the same on screen
+
+
 def page_png(data, material: str, region: str, lang: str, focus=None) -> bytes:
     """A preview page as PNG, in memory: nothing written under the outputs folder."""
     with caching_into(preview_cache()):
-        return preview.material_png(data, material, region, lang, focus)
+        return preview.material_png(data, material, region, lang, focus, colors=COLORS)
 
 
 class Debouncer:

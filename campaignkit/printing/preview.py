@@ -17,12 +17,17 @@ def show(produced, page: int = 0, dpi: int = 50):
     return Image(data=page_png(produced.path, page, dpi))
 
 
-def pdf_page_png(pdf: bytes, page: int = 0, dpi: int = 60) -> bytes:
-    """One page of PDF bytes as PNG bytes, nothing written to disk."""
+def pdf_page_png(pdf: bytes, page: int = 0, dpi: int = 60, colors: int | None = None) -> bytes:
+    """One page of PDF bytes as PNG bytes, nothing written to disk; with `colors`, a palette
+    of at most that many colours (256: a third of the bytes, no difference seen on screen)."""
     import io
+
+    from PIL import Image
 
     with open_pdf(pdf) as document:
         image = document[min(page, len(document) - 1)].render(scale=dpi / 72).to_pil()
+    if colors:
+        image = image.convert("RGB").quantize(colors, method=Image.Quantize.FASTOCTREE)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
@@ -50,7 +55,9 @@ def page_showing(pdf: bytes, text: str | None) -> int:
     return 0
 
 
-def material_png(data, material: str, region: str, lang: str, focus=None, dpi: int = 60):
+def material_png(
+    data, material: str, region: str, lang: str, focus=None, dpi: int = 60, colors=None
+):
     """The page of a material that shows `focus` (a case's name…), rendered in-process as PNG.
 
     WeasyPrint's fonts and stylesheets stay loaded between calls (render.py caches them),
@@ -60,7 +67,7 @@ def material_png(data, material: str, region: str, lang: str, focus=None, dpi: i
     from campaignkit.printing.render import pdf_bytes
 
     pdf = pdf_bytes(render_material(data, material, region, lang))
-    return pdf_page_png(pdf, page_showing(pdf, focus), dpi)
+    return pdf_page_png(pdf, page_showing(pdf, focus), dpi, colors)
 
 
 def latency(data, material="poster", region=None, lang="fr", runs: int = 20) -> list[float]:

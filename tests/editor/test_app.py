@@ -2,11 +2,13 @@
 
 import asyncio
 import datetime as dt
+import io
 import json
 
 import papermill
 import pytest
 from ipywidgets.widgets import widget as widget_registry
+from PIL import Image
 
 from campaignkit import paths
 from campaignkit.data.models import LIMITS
@@ -43,6 +45,12 @@ def test_opens_on_the_region_with_a_preview(editor):
     assert editor.preview.material.value == "poster"
     assert field(editor, "mtl-grand", "venue")[0].value == "Maison d'essai"
     assert editor.events.save.disabled, "nothing to save yet"
+
+
+def test_the_preview_is_a_palette_png_the_size_of_the_page(editor):
+    image = Image.open(io.BytesIO(editor.preview.png))
+    assert image.mode == "P" and len(image.getcolors(256)) <= 256, "a third of the bytes to send"
+    assert image.size == (660, 1020), "a letter page at 60 dpi, as before"
 
 
 def test_venue_change_updates_preview_and_saves_a_one_line_diff(editor, campaign_copy):
