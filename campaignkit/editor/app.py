@@ -11,7 +11,6 @@ CAMPAIGNKIT_LANG) choose the first region and the interface language.
 
 import os
 import re
-import threading
 import urllib.parse
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from campaignkit.editor.cases_tab import CasesForm
 from campaignkit.editor.events_tab import EventsForm, changes_text
 from campaignkit.editor.forms import Notice, close_parts, close_tree, esc, labelled
 from campaignkit.editor.page_script import Address, IntoView
+from campaignkit.editor.preheat import PageAddress, preheated
 from campaignkit.editor.preview_pane import PreviewPane
 from campaignkit.editor.produce_tab import ProduceForm
 from campaignkit.editor.session import Session
@@ -109,27 +109,18 @@ def likely_options(environ=None) -> dict:
 
 
 _ready: "Editor | None" = None  # the workbook made before its page was asked for
-_listening: threading.Thread | None = None
-
-
-def preheated() -> bool:
-    """Whether this kernel was started by Voila before its page was asked for."""
-    return os.environ.get("VOILA_PREHEAT", "False") != "False"
+_listening: PageAddress | None = None
 
 
 def listen_for_page():
     """In a preheated Voila kernel, listen for the page's address from now on (a thread).
 
     Listening from before the warm-up, the kernel has its address as soon as the page is
-    asked for; starting to listen only after it, the address came seconds late (importing
-    voila alone takes 2 s of CPU).
+    asked for; listening only after it, the address came seconds late.
     """
     global _listening
     if preheated() and _listening is None:
-        from voila.utils import wait_for_request
-
-        _listening = threading.Thread(target=wait_for_request, daemon=True)
-        _listening.start()
+        _listening = PageAddress()
 
 
 def warm_up(campaign=None, region=None, lang=None):
@@ -158,7 +149,7 @@ def wait_for_page():
     global _listening
     listen_for_page()
     if _listening is not None:
-        _listening.join()
+        _listening.wait()
         _listening = None
 
 
@@ -188,7 +179,7 @@ class Editor:
         "produce": ProduceForm,
     }
 
-    def __init__(self, campaign=None, region=None, lang=None, preview_delay=0.15, out_dir=None):
+    def __init__(self, campaign=None, region=None, lang=None, preview_delay=0.1, out_dir=None):
         options = start_options()
         self.session = Session(campaign or options["campaign"] or paths.DEFAULT_CAMPAIGN)
         self.lang = self.language(lang or options["lang"])

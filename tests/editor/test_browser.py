@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import axe_playwright_python
+import psutil
 import pytest
 
 from campaignkit.editor import server
@@ -339,6 +340,31 @@ def test_change_venue_see_preview_change_save(voila, browser, campaign_copy):
     expect(page.locator(".ck-status-events")).to_contain_text("Enregistré")
     events = (campaign_copy.root / "events.csv").read_text(encoding="utf-8")
     assert "Salle du navigateur" in events and "Maison d'essai" not in events
+
+
+def kernels_idle(served) -> bool:
+    """The server's kernels use no CPU now: the preheated one has made its workbook."""
+    busy = 0.0
+    for child in psutil.Process(served.process.pid).children(recursive=True):
+        try:
+            busy += child.cpu_percent(interval=0.5)
+        except psutil.Error:
+            pass
+    return busy < 5
+
+
+def test_a_page_shows_what_changed_on_disk_after_its_workbook_was_made(
+    voila, browser, campaign_copy
+):
+    from playwright.sync_api import expect
+
+    assert wait_for(lambda: "is filled with" in voila.log.read_text())
+    assert wait_for(lambda: kernels_idle(voila)), "the preheated kernel has made its workbook"
+    campaign_copy.edit("events.csv", "Maison d'essai", "Salle changée entre-temps")
+    page = open_page(browser, voila.page_url("region=montreal&lang=en"))
+    venue = page.locator(".ck-event-0 .ck-field-venue input")
+    expect(venue).to_have_value("Salle changée entre-temps")
+    expect(page.locator(".ck-events-heading")).to_have_text("Events in Montreal")
 
 
 def test_region_switches_in_the_browser_never_mix_regions(voila, browser):
