@@ -65,7 +65,7 @@ STYLE = """<style>
   border-top: 1px solid #d0d0d0; padding: 6px 0; overflow: visible !important; }
 .ck-app .lm-TabPanel-stackedPanel, .ck-app .widget-tab-contents,
 .ck-app .jupyter-widget-Collapse-contents, .ck-app .ck-events, .ck-app .ck-cases,
-.ck-app .ck-tallies, .ck-app .widget-tab { overflow: visible !important; }
+.ck-app .ck-tallies, .ck-app .ck-tab, .ck-app .widget-tab { overflow: visible !important; }
 @media (max-width: 800px) {
   .ck-main { flex-direction: column !important; }
   .ck-main > * { width: 100% !important; flex: 1 1 auto !important; }
@@ -210,6 +210,13 @@ class Editor:
             self.slots[name].children = [self.forms[name].box]
         return self.forms[name]
 
+    @staticmethod
+    def slot() -> w.VBox:
+        """Where a tab's form goes once made; nothing clips it (the Save bar sticks in view)."""
+        slot = w.VBox()
+        slot.add_class("ck-tab")
+        return slot
+
     events = property(lambda self: self.form("events"))
     cases = property(lambda self: self.form("cases"))
     tallies = property(lambda self: self.form("tallies"))
@@ -301,7 +308,7 @@ class Editor:
         if not own:
             folders.append(self.session.root)
         old = self.forms, self.slots
-        self.forms, self.slots = {}, {name: w.VBox() for name in self.TABS}
+        self.forms, self.slots = {}, {name: self.slot() for name in self.TABS}
         try:
             self.form(self.TABS[tab])  # the tab shown; the others when the reader goes to them
         except Exception:
