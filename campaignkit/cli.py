@@ -41,6 +41,15 @@ def cmd_check(args) -> int:
     return 0
 
 
+def print_kept_kernels(out_dir):
+    """Say so when kernels outlive the build (batch/kept.py), and how to have none."""
+    from campaignkit.batch import kept
+
+    count = kept.count(out_dir)
+    if count:
+        print(tell("kernels_kept", count=count, minutes=round(kept.keep_seconds() / 60)))
+
+
 def cmd_build(args) -> int:
     from campaignkit.batch.early import EarlyKernel, changed_since_last_build
 
@@ -71,6 +80,7 @@ def cmd_build(args) -> int:
     stale = sum(outcome.stale for outcome in outcomes if not outcome.error)
     skipped = sum(outcome.skipped for outcome in outcomes)
     done = len(outcomes) - len(failed) - skipped
+    print_kept_kernels(args.out_dir)
     print(tell("build_done", done=done, skipped=skipped, failed=len(failed)))
     for outcome in failed:
         print(f"- {outcome.job.label}: {outcome.error}")

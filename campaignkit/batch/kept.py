@@ -15,17 +15,30 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from campaignkit import paths
-from campaignkit.batch.fingerprint import code_hash
-from campaignkit.batch.kernels import SETTING, WarmKernel, keep_seconds
 from campaignkit.files import write_atomically
 
-__all__ = ["SETTING", "keep", "keep_seconds", "take", "waiting"]
+if TYPE_CHECKING:  # loaded when a kernel is kept or taken, not to count them
+    from campaignkit.batch.kernels import WarmKernel
+
+IDLE_LIMIT = 600  # seconds: a kernel left idle that long ends itself (its build was killed)
+SETTING = "CAMPAIGNKIT_KEEP_KERNELS"  # seconds a build's kernels wait for the next build
+
+
+def keep_seconds() -> float:
+    """How long a build's kernels wait for the next one (0: shut down at its end)."""
+    try:
+        return max(0.0, float(os.environ.get(SETTING, IDLE_LIMIT)))
+    except ValueError:
+        return IDLE_LIMIT
 
 
 def identity() -> str:
     """What a kept kernel must have been started with to be taken: the same kit and Python."""
+    from campaignkit.batch.fingerprint import code_hash
+
     settings = sorted((k, v) for k, v in os.environ.items() if k.startswith("CAMPAIGNKIT_"))
     parts = [code_hash(), sys.executable, str(paths.ROOT), json.dumps(settings)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
@@ -35,7 +48,7 @@ def shelf(out_dir) -> Path:
     return paths.cache_dir(out_dir) / "kernels"
 
 
-def keep(kernel: WarmKernel, out_dir) -> bool:
+def keep(kernel: "WarmKernel", out_dir) -> bool:
     """Leave a kernel running for the next build; False when it cannot be (it is shut down)."""
     if not keep_seconds() or not kernel.alive():
         kernel.shutdown()
@@ -54,7 +67,7 @@ def keep(kernel: WarmKernel, out_dir) -> bool:
     return True
 
 
-def take(out_dir) -> WarmKernel | None:
+def take(out_dir) -> "WarmKernel | None":
     """A kept kernel of this kit, connected and with a clean namespace; None when none is."""
     wanted = identity()
     for record in sorted(shelf(out_dir).glob("*.json")):
@@ -72,13 +85,19 @@ def take(out_dir) -> WarmKernel | None:
     return None
 
 
+def count(out_dir) -> int:
+    """How many kernels are kept for this output folder (some may still be refused)."""
+    return len(list(shelf(out_dir).glob("*.json")))
+
+
 def waiting(out_dir) -> bool:
-    """True when some kernel is kept for this output folder (it may still be refused)."""
-    return any(shelf(out_dir).glob("*.json"))
+    return count(out_dir) > 0
 
 
-def _claim(record: Path) -> tuple[str, WarmKernel] | None:
+def _claim(record: Path) -> "tuple[str, WarmKernel] | None":
     """Read and remove a record (a build running beside this one may claim it first)."""
+    from campaignkit.batch.kernels import WarmKernel
+
     try:
         described = json.loads(record.read_text(encoding="utf-8"))
         record.unlink()

@@ -16,19 +16,10 @@ from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
 from campaignkit import paths
+from campaignkit.batch.kept import IDLE_LIMIT, keep_seconds
 
 LOGGER = logging.getLogger("papermill")
 WARM_UP = "import campaignkit.batch.warm\ncampaignkit.batch.warm.warm_up({idle!r}, {folder!r})"
-IDLE_LIMIT = 600  # seconds: a kernel left idle that long ends itself (its build was killed)
-SETTING = "CAMPAIGNKIT_KEEP_KERNELS"  # seconds a build's kernels wait for the next build
-
-
-def keep_seconds() -> float:
-    """How long a build's kernels wait for the next one (0: shut down at its end)."""
-    try:
-        return max(0.0, float(os.environ.get(SETTING, IDLE_LIMIT)))
-    except ValueError:
-        return IDLE_LIMIT
 
 
 # IPython's reset, without the full garbage collection it ends with (its displayhook's

@@ -88,3 +88,21 @@ def test_a_record_whose_process_is_another_one_is_never_used_or_killed(keeping):
     [second] = run_jobs([probe_job(2)], "probe", keeping, workers=1, progress=False)
     assert not second.error and pid_of(second) != stranger.pid
     assert stranger.is_running(), "a pid that is not the kept kernel's is left alone"
+
+
+def test_the_command_says_how_many_kernels_stay_ready_and_how_to_have_none(
+    keeping, tmp_path, capsys, monkeypatch
+):
+    from campaignkit.cli import main
+    from tests.conftest import MINI
+
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", "fr")
+    args = ["build", str(MINI), "--region", "montreal", "--lang", "fr", "--material", "poster"]
+    assert main([*args, "--jobs", "1", "--out-dir", str(keeping)]) == 0
+    said = capsys.readouterr().out
+    assert "1 noyau(x) de calcul reste(nt) prêt(s) 1 min" in said
+    assert "CAMPAIGNKIT_KEEP_KERNELS=0" in said
+    monkeypatch.setenv(kept.SETTING, "0")
+    assert main([*args, "--force", "--jobs", "1", "--out-dir", str(keeping)]) == 0
+    assert "noyau" not in capsys.readouterr().out, "none kept, and the one kept before ended"
+    assert kept_pids(keeping) == []
