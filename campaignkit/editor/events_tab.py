@@ -103,9 +103,17 @@ class EventsForm:
         )
         self.confirm = Confirm("ck-confirm-events")
         self.versions = VersionsPanel(app, "events")
-        self.new_keys: set[int] = set()  # events added on this page: quiet until touched
-        self.touched: set[tuple[int, str]] = set()
+        self.session = app.session
+        self.new_keys, self.touched = self.quiet_state(getattr(app, "events", None))
         self.render()
+
+    def quiet_state(self, before) -> tuple[set[int], set[tuple[int, str]]]:
+        """The events added on this page (quiet until touched) and the fields touched, taken
+        over from the form this one replaces after a switch of region or language, as long as
+        the same campaign is open: what was red stays red, an untouched new event stays quiet."""
+        if before is not None and before.session is self.session:
+            return before.new_keys, before.touched
+        return set(), set()
 
     def what(self) -> str:
         return t("what_events", self.app.lang)
