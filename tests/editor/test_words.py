@@ -4,8 +4,9 @@ import shutil
 
 import pytest
 
-from campaignkit import paths
+from campaignkit import load_campaign, paths
 from campaignkit.editor.app import Editor
+from campaignkit.materials.poster import poster_context
 
 
 @pytest.fixture
@@ -50,3 +51,20 @@ def test_a_new_events_touched_fields_stay_red_and_the_others_quiet_across_switch
     assert red(estrie, quiet) == set(), "a field filled in correctly is not red"
     estrie.events.inputs[quiet, "city"].value = ""
     assert red(estrie, quiet) == {"city"}
+
+
+def test_hours_in_the_workbook_and_on_the_poster_do_not_break(estrie, sample):
+    """« 16 h » on a phone-wide page: a no-break space between the number and « h »."""
+    key = estrie.session.events.keys_of("estrie")[0]
+    heading = estrie.events.inputs[key, "_heading"].value
+    assert "samedi 9 décembre 2023, 10\u00a0h à 16\u00a0h" in heading
+    estrie.tabs.selected_index = 2
+    labels = [label for label, _ in estrie.tallies.event_options()]
+    assert any("9 décembre 2023, 10\u00a0h" in label for label in labels), labels
+    estrie.lang_choice.value = "en"
+    heading = estrie.events.inputs[key, "_heading"].value
+    assert "10\u00a0a.m. to 4\u00a0p.m." in heading
+    data = load_campaign(sample)
+    for lang, said in (("fr", "10\u00a0h à 16\u00a0h"), ("en", "10\u00a0a.m. to 4\u00a0p.m.")):
+        events = poster_context(data, "estrie", lang)["events"]
+        assert said in events[0]["when"], events[0]["when"]

@@ -13,8 +13,8 @@ def test_hours_and_dates_in_a_problem_are_written_as_people_write_them():
     hours = Problem(
         "events.csv", "end", "end_before_start", {"start": dt.time(18, 30), "end": dt.time(9)}
     )
-    assert hours.message("fr") == "la fin (9 h) précède le début (18 h 30)"
-    assert hours.message("en") == "the end (9 a.m.) comes before the start (6:30 p.m.)"
+    assert hours.message("fr") == "la fin (9\u00a0h) précède le début (18\u00a0h\u00a030)"
+    assert hours.message("en") == "the end (9\u00a0a.m.) comes before the start (6:30\u00a0p.m.)"
     days = {"start": dt.date(2024, 1, 31), "end": dt.date(2023, 10, 30)}
     dates = Problem("campaign.yaml", "end", "end_before_start", days)
     assert "(30 octobre 2023) précède le début (31 janvier 2024)" in dates.message("fr")
