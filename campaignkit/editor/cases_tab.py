@@ -129,7 +129,9 @@ class CasesForm:
             others = [p for f, p in problems.items() if f not in self.inputs]
             self.other.value = (
                 f"<p>{esc(t('other_problems', lang))}</p><ul>"
-                + "".join(f'<li class="ck-error">{esc(p.text(lang))}</li>' for p in others)
+                + "".join(
+                    f'<li class="ck-error">{esc(p.text(lang, page=True))}</li>' for p in others
+                )
                 + "</ul>"
                 if others
                 else ""

@@ -18,6 +18,7 @@ from campaignkit.editor.forms import esc, labelled
 from campaignkit.editor.words import material_label, t
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.printing import preview
+from campaignkit.text.catalog import describe
 
 
 @cache
@@ -160,7 +161,7 @@ class PreviewPane:
                 raise CampaignKitError(material_label(material, lang))
             png = page_png(data, material, region, code, focus)
         except Exception as error:  # noqa: BLE001 - a preview must never break the editor
-            detail = esc(t("preview_off", lang, detail=error))
+            detail = esc(t("preview_off", lang, detail=describe(error, lang, page=True)))
             self.note.value = f'<span class="ck-error">{detail}</span>'
             return
         caption, alt = self.label(wanted)

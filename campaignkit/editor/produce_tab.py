@@ -95,10 +95,12 @@ class ProduceForm:
             data = load_campaign(app.session.root)
             todo = build.plan(data, [app.region], langs, out_dir=app.out_dir)
         except InvalidCampaign as error:
-            self.notice.show("error", "\n".join(p.text(lang) for p in error.problems), True)
+            self.notice.show(
+                "error", "\n".join(p.text(lang, page=True) for p in error.problems), True
+            )
             return
         except CampaignKitError as error:
-            self.notice.show("error", describe(error, lang), True)
+            self.notice.show("error", describe(error, lang, page=True), True)
             return
         self.progress.max, self.progress.value = max(1, len(todo)), 0
         self.counter.value = t("producing", lang, done=0, total=len(todo))
@@ -133,7 +135,7 @@ class ProduceForm:
                 on_outcome=one,
             )
         except CampaignKitError as error:  # another build running, a file that cannot be written
-            self.counter.value = esc(describe(error, lang))
+            self.counter.value = esc(describe(error, lang, page=True))
             self.button.disabled = self.app.session.dirty
             return
         made = self.made(data, outcomes)

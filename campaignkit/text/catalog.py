@@ -122,15 +122,23 @@ def has(key: str, lang: str = SOURCE_LANGUAGE) -> bool:
     return key in entries(lang)
 
 
-def describe(error: Exception, lang: str) -> str:
+def describe(error: Exception, lang: str, page: bool = False, **named) -> str:
     """A kit error said in `lang`: its problem, else its key error.<key> (or the nearest
-    parent key: error.write_failed for write_failed.enoent); other errors as they are."""
+    parent key: error.write_failed for write_failed.enoent); other errors as they are.
+
+    On the workbook page (`page`), the problem in people's words, an error's `.page` wording
+    where the catalog has one, and `named` values in place of the error's own (a file path
+    given as « la liste des événements »).
+    """
     problem = getattr(error, "problem", None)
     if problem is not None:
-        return problem.text(lang)
+        return problem.text(lang, page)
     key, params = getattr(error, "key", ""), getattr(error, "params", {})
+    params = {**params, **{name: value for name, value in named.items() if name in params}}
     while key:
-        if has(f"error.{key}", lang):
-            return word(f"error.{key}", lang, **params)
+        candidates = [f"error.{key}.page"] if page else []
+        for candidate in [*candidates, f"error.{key}"]:
+            if has(candidate, lang):
+                return word(candidate, lang, **params)
         key = key.rpartition(".")[0]
     return str(error)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from campaignkit.text.catalog import has, word
 from campaignkit.text.i18n import clock, language_name, short_date
@@ -19,11 +20,13 @@ class Problem:
     row: int | None = None
     column: str | None = None  # a spreadsheet column letter (tally files)
 
-    def place(self, lang: str = "fr") -> str:
-        parts = [self.file]
+    def place(self, lang: str = "fr", page: bool = False) -> str:
+        """Where it is: the file, row or line, column and field; on the workbook page, the
+        document in people's words (« la liste des régions ») and no line of a file."""
+        parts = [document(self.file, lang) if page else self.file]
         if self.row is not None:
             parts.append(word("problem.place_row", lang, n=self.row))
-        elif self.line is not None:
+        elif self.line is not None and not page:
             parts.append(word("problem.place_line", lang, n=self.line))
         if self.column is not None:
             parts.append(word("problem.place_column", lang, n=self.column))
@@ -39,14 +42,35 @@ class Problem:
         """How to fix it; `page` for the workbook page (see `worded`)."""
         return worded(f"problem.{self.code}.fix", lang, self.params, page)
 
-    def text(self, lang: str = "fr") -> str:
+    def text(self, lang: str = "fr", page: bool = False) -> str:
+        """The whole problem: with file paths for the command line, in people's words on the
+        workbook page (`page`)."""
+        place = self.place(lang, page)
         return word(
             "problem.text",
             lang,
-            place=self.place(lang),
-            message=self.message(lang),
-            fix=self.fix(lang),
+            place=place[:1].upper() + place[1:] if page else place,
+            message=self.message(lang, page),
+            fix=self.fix(lang, page),
         )
+
+
+# The campaign's documents as the workbook page names them: file name or folder → catalog key.
+DOCUMENTS = {"events.csv": "events", "regions.csv": "regions", "campaign.yaml": "campaign"}
+DOCUMENTS |= {"postage.yaml": "postage"}
+FOLDERS = {"cases": "case", "tallies": "tally", "photos": "photo"}  # one document per file
+
+
+def document(file: str, lang: str) -> str:
+    """A campaign file as people name it: « la liste des événements », « le cas rocky-myers »,
+    « le décompte de l'événement mtl-cafe »; any other file is « un fichier de la campagne »."""
+    path = PurePath(file)
+    if path.name in DOCUMENTS:
+        return word(f"problem.document.{DOCUMENTS[path.name]}", lang)
+    kind = FOLDERS.get(path.parent.name)
+    if kind:
+        return word(f"problem.document.{kind}", lang, name=path.stem)
+    return word("problem.document.other", lang)
 
 
 def worded(key: str, lang: str, params: dict, page: bool) -> str:

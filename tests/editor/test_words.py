@@ -1,5 +1,6 @@
 """What a coordinator reads in the workbook, on a copy of the sample campaign (cases/2023)."""
 
+import re
 import shutil
 
 import pytest
@@ -68,3 +69,48 @@ def test_hours_in_the_workbook_and_on_the_poster_do_not_break(estrie, sample):
     for lang, said in (("fr", "10\u00a0h à 16\u00a0h"), ("en", "10\u00a0a.m. to 4\u00a0p.m.")):
         events = poster_context(data, "estrie", lang)["events"]
         assert said in events[0]["when"], events[0]["when"]
+
+
+# What no coordinator should read: a file's name, a folder of the kit, a tool.
+MACHINE = re.compile(
+    r"\.(csv|ya?ml|xlsx|po|ipynb)\b|cases/|tallies/|campaignkit|papermill|msgstr|/tmp/"
+)
+
+
+def edit(path, old: str, new: str):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_problems_in_files_are_said_in_the_page_s_words(sample, lang):
+    """Problems in files the page does not edit: which list, which row, which field, what to
+    do, with no file or tool name; the command line keeps the paths for staff."""
+    edit(sample / "regions.csv", "estrie,05,", "estrie,5,")
+    edit(sample / "campaign.yaml", "  - wetsuweten\n", "  - wetsuweten\n  - nobody-here\n")
+    edit(sample / "cases" / "rocky-myers.yaml", "\nname:", "\nnickname: Rocky\nname:")
+    editor = Editor(sample, region="estrie", lang=lang, preview_delay=0)
+    banner = editor.problems.value
+    regions, campaign = {
+        "fr": ("La liste des régions, ligne 6, champ code", "Les informations de la campagne"),
+        "en": ("The list of regions, row 6, field code", "The campaign's details"),
+    }[lang]
+    assert regions in banner and campaign in banner
+    choose = {"fr": "choisissez un des cas de la campagne", "en": "choose one of the campaign's"}
+    assert choose[lang] in banner
+    editor.tabs.selected_index = 1
+    editor.cases.chooser.value = "rocky-myers"
+    others = editor.cases.other.value
+    case = {
+        "fr": "Le cas rocky-myers, champ nickname",
+        "en": "The case rocky-myers, field nickname",
+    }
+    assert case[lang] in others
+    editor.produce.run()
+    produce = editor.produce.notice.html.value
+    assert {"fr": "La liste des régions", "en": "The list of regions"}[lang] in produce
+    for text in (banner, others, produce):
+        assert not MACHINE.search(text), MACHINE.search(text)
+    for problem in editor.session.problems:  # staff's command line: the file, as written
+        assert re.search(r"\.(csv|yaml)\b", problem.text(lang)), problem.text(lang)
