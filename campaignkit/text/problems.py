@@ -1,6 +1,7 @@
 """A validation problem: where it is, what is wrong, how to fix it, in the kit's languages."""
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -31,7 +32,9 @@ class Problem:
         if self.column is not None:
             parts.append(word("problem.place_column", lang, n=self.column))
         if self.field:
-            parts.append(word("problem.place_field", lang, n=self.field))
+            name = field_words(self.file, self.field, lang) if page else self.field
+            key = "problem.place_field.page" if page else "problem.place_field"
+            parts.append(word(key, lang, n=name))
         return ", ".join(parts)
 
     def message(self, lang: str = "fr", page: bool = False) -> str:
@@ -59,18 +62,31 @@ class Problem:
 DOCUMENTS = {"events.csv": "events", "regions.csv": "regions", "campaign.yaml": "campaign"}
 DOCUMENTS |= {"postage.yaml": "postage"}
 FOLDERS = {"cases": "case", "tallies": "tally", "photos": "photo"}  # one document per file
+TRANSLATED = re.compile(r"(?P<base>.+)[._](?P<code>[a-z]{2})")  # name_fr, card.message.en
+
+
+def document_kind(file: str) -> str:
+    """events, regions, campaign, postage, case, tally, photo, or other."""
+    path = PurePath(file)
+    return DOCUMENTS.get(path.name) or FOLDERS.get(path.parent.name) or "other"
 
 
 def document(file: str, lang: str) -> str:
     """A campaign file as people name it: « la liste des événements », « le cas rocky-myers »,
     « le décompte de l'événement mtl-cafe »; any other file is « un fichier de la campagne »."""
-    path = PurePath(file)
-    if path.name in DOCUMENTS:
-        return word(f"problem.document.{DOCUMENTS[path.name]}", lang)
-    kind = FOLDERS.get(path.parent.name)
-    if kind:
-        return word(f"problem.document.{kind}", lang, name=path.stem)
-    return word("problem.document.other", lang)
+    return word(f"problem.document.{document_kind(file)}", lang, name=PurePath(file).stem)
+
+
+def field_words(file: str, name: str, lang: str) -> str:
+    """A field as the page names it (« code de région », « citation (anglais) »), as written
+    in the file when the catalog has no words for it."""
+    translated = TRANSLATED.fullmatch(name)
+    code = translated["code"] if translated else None
+    base = translated["base"] if code and language_name(code, lang) != code else name
+    key = f"problem.field.{document_kind(file)}.{base}"
+    if not has(key, lang):
+        return name
+    return word(key, lang) + (f" ({language_name(code, lang)})" if base != name else "")
 
 
 def worded(key: str, lang: str, params: dict, page: bool) -> str:

@@ -335,7 +335,7 @@ def test_problems_in_other_files_are_shown_and_pause_the_preview(campaign_copy):
     campaign_copy.edit("regions.csv", "cote-nord,09", "cote-nord,9")
     editor = Editor(campaign_copy.root, region="montreal", preview_delay=0)
     banner = editor.widget.children[3].value
-    assert "La liste des régions, ligne" in banner and "champ code" in banner
+    assert "La liste des régions, ligne" in banner and "champ « code de région »" in banner
     assert "regions.csv" not in banner, "the page names the list, not its file"
     assert "pause" in editor.preview.note.value
 

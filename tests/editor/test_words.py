@@ -93,24 +93,29 @@ def test_problems_in_files_are_said_in_the_page_s_words(sample, lang):
     editor = Editor(sample, region="estrie", lang=lang, preview_delay=0)
     banner = editor.problems.value
     regions, campaign = {
-        "fr": ("La liste des régions, ligne 6, champ code", "Les informations de la campagne"),
-        "en": ("The list of regions, row 6, field code", "The campaign's details"),
+        "fr": ("La liste des régions, ligne 6, champ « code de région »", "Les informations de"),
+        "en": ("The list of regions, row 6, field 'region code'", "The campaign's details"),
     }[lang]
     assert regions in banner and campaign in banner
+    assert {"fr": "À corriger ailleurs que dans ce cahier", "en": "To be fixed outside"}[
+        lang
+    ] in banner
     choose = {"fr": "choisissez un des cas de la campagne", "en": "choose one of the campaign's"}
     assert choose[lang] in banner
     editor.tabs.selected_index = 1
     editor.cases.chooser.value = "rocky-myers"
     others = editor.cases.other.value
     case = {
-        "fr": "Le cas rocky-myers, champ nickname",
-        "en": "The case rocky-myers, field nickname",
+        "fr": "Le cas rocky-myers, champ « nickname »",
+        "en": "The case rocky-myers, field 'nickname'",
     }
     assert case[lang] in others
+    assert {"fr": "Autres problèmes de ce cas", "en": "Other problems of this case"}[lang] in others
     editor.produce.run()
     produce = editor.produce.notice.html.value
     assert {"fr": "La liste des régions", "en": "The list of regions"}[lang] in produce
     for text in (banner, others, produce):
         assert not MACHINE.search(text), MACHINE.search(text)
+        assert not re.search(r"\b(fichiers?|files?)\b", text), text
     for problem in editor.session.problems:  # staff's command line: the file, as written
         assert re.search(r"\.(csv|yaml)\b", problem.text(lang)), problem.text(lang)

@@ -147,8 +147,13 @@ def test_a_failed_save_on_the_page_names_what_was_saved_not_its_path():
 def test_the_page_names_the_document_and_the_command_line_the_file():
     code = Problem("cases/2023/regions.csv", "code", "invalid", {"detail": "x"}, row=6)
     assert code.text("fr").startswith("cases/2023/regions.csv, ligne 6, champ code : ")
-    assert code.text("fr", page=True).startswith("La liste des régions, ligne 6, champ code : ")
-    assert code.text("en", page=True).startswith("The list of regions, row 6, field code: ")
+    page = "La liste des régions, ligne 6, champ « code de région » : "
+    assert code.text("fr", page=True).startswith(page)
+    assert code.text("en", page=True).startswith("The list of regions, row 6, field 'region code'")
+    quote = Problem("cases/2023/regions.csv", "quote_en", "invalid", {"detail": "x"}, row=6)
+    assert "champ « citation (anglais) »" in quote.text("fr", page=True)
+    unknown = Problem("cases/2023/cases/rocky-myers.yaml", "nickname", "unknown_field", {})
+    assert "champ « nickname »" in unknown.text("fr", page=True), "as written, when unknown"
     yaml = Problem("cases/2023/campaign.yaml", "end", "end_before_start", {}, line=14)
     assert "ligne 14" in yaml.text("fr") and "ligne" not in yaml.place("fr", page=True)
     documents = {
