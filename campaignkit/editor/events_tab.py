@@ -132,6 +132,10 @@ class EventsForm:
         heading = w.HTML(f"<h3>{esc(t('events_of', lang, region=region_name))}</h3>")
         heading.add_class("ck-events-heading")
         items = [heading]
+        error = app.session.events.error  # the list as a whole cannot be read or saved
+        if error is not None:
+            said = esc(error.text(lang, page=True))
+            items.append(w.HTML(f'<p class="ck-error" role="alert">{said}</p>'))
         keys = app.session.events.keys_of(app.region)
         if not keys:
             items.append(w.HTML(f"<p>{esc(t('no_event', lang))}</p>"))

@@ -3,6 +3,7 @@
 import re
 import shutil
 
+import ipywidgets as w
 import pytest
 
 from campaignkit import load_campaign, paths
@@ -119,3 +120,11 @@ def test_problems_in_files_are_said_in_the_page_s_words(sample, lang):
         assert not re.search(r"\b(fichiers?|files?)\b", text), text
     for problem in editor.session.problems:  # staff's command line: the file, as written
         assert re.search(r"\.(csv|yaml)\b", problem.text(lang)), problem.text(lang)
+
+
+def test_a_list_of_events_that_cannot_be_used_is_said_on_the_events_tab(sample):
+    edit(sample / "events.csv", ",venue,", ",place,")
+    editor = Editor(sample, region="estrie", preview_delay=0)
+    said = " ".join(c.value for c in editor.events.box.children if isinstance(c, w.HTML))
+    assert "La liste des événements, champ « venue » : colonne manquante « venue »" in said
+    assert not MACHINE.search(said) and editor.events.save.disabled
