@@ -59,8 +59,12 @@ class Problem:
 
 
 # The campaign's documents as the workbook page names them: file name or folder → catalog key.
-DOCUMENTS = {"events.csv": "events", "regions.csv": "regions", "campaign.yaml": "campaign"}
-DOCUMENTS |= {"postage.yaml": "postage"}
+DOCUMENTS = {
+    "events.csv": "events",
+    "regions.csv": "regions",
+    "campaign.yaml": "campaign",
+    "postage.yaml": "postage",
+}
 FOLDERS = {"cases": "case", "tallies": "tally", "photos": "photo"}  # one document per file
 TRANSLATED = re.compile(r"(?P<base>.+)[._](?P<code>[a-z]{2})")  # name_fr, card.message.en
 
