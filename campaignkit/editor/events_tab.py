@@ -21,7 +21,7 @@ from campaignkit.editor.forms import (
 from campaignkit.editor.session import limit_of
 from campaignkit.editor.versions import VersionsPanel, events_change, region_rows
 from campaignkit.editor.words import counted, t
-from campaignkit.text.i18n import when
+from campaignkit.text.i18n import language_name, when
 
 EVENT_FIELDS = [
     "id",
@@ -167,7 +167,7 @@ class EventsForm:
             for column in self.columns(name):
                 label = t("title_field" if name == "title" else name, lang)
                 if name == "title":
-                    label += f" ({t('lang_' + column.rsplit('_', 1)[1], lang)})"
+                    label += f" ({language_name(column.rsplit('_', 1)[1], lang)})"
                 widget = self.input_for(name, values.get(column, ""))
                 box, counter, error = field_box(label, widget, f"ck-field-{column}")
                 widget.observe(partial(self.on_change, key, column), "value")

@@ -19,6 +19,7 @@ from campaignkit.editor.words import material_label, t
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.printing import preview
 from campaignkit.text.catalog import describe
+from campaignkit.text.i18n import language_name
 
 
 @cache
@@ -106,7 +107,7 @@ class PreviewPane:
         labelled(self.material, t("material", lang))
         languages = app.session.languages
         current_lang = self.lang.value if self.lang.value in languages else None
-        self.lang.options = [(t(f"lang_{code}", lang), code) for code in languages]
+        self.lang.options = [(language_name(code, lang), code) for code in languages]
         self.lang.value = current_lang or (lang if lang in languages else languages[0])
         self.lang.tooltip = t("preview_language", lang)
 
@@ -144,7 +145,7 @@ class PreviewPane:
         names = {
             "material": material_label(material, lang),
             "region": region.name[lang] if region else region_id,
-            "language": t(f"lang_{code}", lang),
+            "language": language_name(code, lang),
         }
         return t("preview_of", lang, **names), t("preview_alt", lang, page=1, **names)
 

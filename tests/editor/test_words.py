@@ -128,3 +128,15 @@ def test_a_list_of_events_that_cannot_be_used_is_said_on_the_events_tab(sample):
     said = " ".join(c.value for c in editor.events.box.children if isinstance(c, w.HTML))
     assert "La liste des événements, champ « venue » : colonne manquante « venue »" in said
     assert not MACHINE.search(said) and editor.events.save.disabled
+
+
+def test_a_campaign_in_a_language_the_kit_lacks_opens_and_says_so(sample):
+    """A language the kit has no words for (German here) stopped the workbook on a missing
+    interface word; it now opens, names languages in words and says what to do."""
+    edit(sample / "campaign.yaml", "languages: [fr, en]", "languages: [fr, en, de]")
+    editor = Editor(sample, region="estrie", preview_delay=0)
+    banner = editor.problems.value
+    assert "Les informations de la campagne, champ « langues de la campagne »" in banner
+    assert "retirez « de » des langues de la campagne (langues prêtes : fr, en, es)" in banner
+    assert not MACHINE.search(banner)
+    assert "allemand" in [label for label, _ in editor.preview.lang.options]
