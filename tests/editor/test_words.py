@@ -140,3 +140,16 @@ def test_a_campaign_in_a_language_the_kit_lacks_opens_and_says_so(sample):
     assert "retirez « de » des langues de la campagne (langues prêtes : fr, en, es)" in banner
     assert not MACHINE.search(banner)
     assert "allemand" in [label for label, _ in editor.preview.lang.options]
+
+
+def test_a_trilingual_campaign_opens_with_its_languages_named(tmp_path):
+    """The kit prints in Spanish too: the workbook names it « espagnol » wherever it lists the
+    campaign's languages (it stopped on a missing editor.lang_es)."""
+    root = tmp_path / "trilingual"
+    shutil.copytree(paths.ROOT / "tests" / "fixtures" / "trilingual", root)
+    editor = Editor(root, region="montreal", preview_delay=0)
+    assert editor.problems.value == ""
+    titles = [label for (_, column), label in editor.events.labels.items() if column == "title_es"]
+    assert titles and set(titles) == {"Titre (espagnol)"}
+    assert [box.description for box in editor.produce.langs.values()][-1] == "espagnol"
+    assert ("espagnol", "es") in editor.preview.lang.options
