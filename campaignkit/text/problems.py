@@ -66,6 +66,7 @@ DOCUMENTS = {
     "postage.yaml": "postage",
 }
 FOLDERS = {"cases": "case", "tallies": "tally", "photos": "photo"}  # one document per file
+LABELLED = ("events", "case")  # documents whose fields the page shows, labelled editor.<field>
 TRANSLATED = re.compile(r"(?P<base>.+)[._](?P<code>[a-z]{2})")  # name_fr, card.message.en
 
 
@@ -82,13 +83,15 @@ def document(file: str, lang: str) -> str:
 
 
 def field_words(file: str, name: str, lang: str) -> str:
-    """A field as the page names it (« code de région », « citation (anglais) »), as written
-    in the file when the catalog has no words for it."""
+    """A field as the page names it (« code de région », « citation (anglais) »; an event's or
+    a case's field by the label of its input, « Lieu »), as written when no words are known."""
     translated = TRANSLATED.fullmatch(name)
     code = translated["code"] if translated else None
     base = translated["base"] if code and language_name(code, lang) != code else name
-    key = f"problem.field.{document_kind(file)}.{base}"
-    if not has(key, lang):
+    kind = document_kind(file)
+    keys = [f"problem.field.{kind}.{base}"] + ([f"editor.{base}"] if kind in LABELLED else [])
+    key = next((key for key in keys if has(key, lang)), None)
+    if key is None:
         return name
     return word(key, lang) + (f" ({language_name(code, lang)})" if base != name else "")
 

@@ -126,7 +126,7 @@ def test_a_list_of_events_that_cannot_be_used_is_said_on_the_events_tab(sample):
     edit(sample / "events.csv", ",venue,", ",place,")
     editor = Editor(sample, region="estrie", preview_delay=0)
     said = " ".join(c.value for c in editor.events.box.children if isinstance(c, w.HTML))
-    assert "La liste des événements, champ « venue » : colonne manquante « venue »" in said
+    assert "La liste des événements, champ « Lieu » : colonne manquante « venue »" in said
     assert not MACHINE.search(said) and editor.events.save.disabled
 
 

@@ -152,6 +152,10 @@ def test_the_page_names_the_document_and_the_command_line_the_file():
     assert code.text("en", page=True).startswith("The list of regions, row 6, field 'region code'")
     quote = Problem("cases/2023/regions.csv", "quote_en", "invalid", {"detail": "x"}, row=6)
     assert "champ « citation (anglais) »" in quote.text("fr", page=True)
+    title = Problem("cases/2023/events.csv", "title_en", "invalid", {"detail": "x"}, row=3)
+    assert "champ « Titre (anglais) »" in title.text("fr", page=True), "as labelled on the page"
+    message = Problem("cases/2023/cases/a.yaml", "card.message.fr", "invalid", {"detail": "x"})
+    assert "field 'Card: message (French)'" in message.text("en", page=True)
     unknown = Problem("cases/2023/cases/rocky-myers.yaml", "nickname", "unknown_field", {})
     assert "champ « nickname »" in unknown.text("fr", page=True), "as written, when unknown"
     yaml = Problem("cases/2023/campaign.yaml", "end", "end_before_start", {}, line=14)
