@@ -54,6 +54,11 @@ class Key(str):
     """A parameter that is itself a catalog key: said in the language of the text it fills."""
 
 
+class LanguageCodes(tuple):
+    """Languages in a problem's parameters: codes for the command line (« fr, en », as the
+    campaign file writes them), names on the workbook page (« français, anglais »)."""
+
+
 def word(key: str, lang: str, /, **params) -> str:
     """The kit's text `key` in `lang`, with {placeholders} filled in (a Key in `lang` too)."""
     try:
@@ -83,7 +88,7 @@ def language_problem(lang: str) -> dict:
         "words": shown,
         "source": catalog_path(SOURCE_LANGUAGE).relative_to(root).as_posix(),
         "catalog": catalog_path(lang).relative_to(root).as_posix(),
-        "choices": ", ".join(print_languages()),
+        "choices": LanguageCodes(print_languages()),
     }
 
 

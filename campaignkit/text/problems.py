@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from campaignkit.text.catalog import has, word
+from campaignkit.text.catalog import LanguageCodes, has, word
 from campaignkit.text.i18n import clock, language_name, short_date
 
 
@@ -109,7 +109,7 @@ def said(params: dict, lang: str, page: bool = False) -> dict:
     français »); the value found in a file (`value`) stays as written there, so that it can be
     found, except on the page, where it was picked or typed in the form."""
     found = {
-        name: value if name == "value" and not page else in_words(value, lang)
+        name: value if name == "value" and not page else in_words(value, lang, page)
         for name, value in params.items()
     }
     if "lang" in params:
@@ -117,7 +117,9 @@ def said(params: dict, lang: str, page: bool = False) -> dict:
     return found
 
 
-def in_words(value, lang: str):
+def in_words(value, lang: str, page: bool = False):
+    if isinstance(value, LanguageCodes):
+        return ", ".join(language_name(code, lang) if page else code for code in value)
     if isinstance(value, dt.time):
         return clock(value, lang)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
