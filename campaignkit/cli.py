@@ -45,6 +45,10 @@ def cmd_build(args) -> int:
     from campaignkit.batch.early import EarlyKernel, changed_since_last_build
 
     likely = args.force or changed_since_last_build(args.campaign, args.out_dir)
+    if likely:
+        from campaignkit.batch.kept import waiting
+
+        likely = not waiting(args.out_dir)  # a kernel kept by the last build is warm already
     early = EarlyKernel() if likely else None  # starts while the build below plans
     try:
         from campaignkit.batch.build import build
