@@ -28,10 +28,21 @@ def warm_up(idle_limit: float | None = None, folder: str | None = None):
         exit_when_idle(idle_limit, folder)
 
 
+_KEPT = threading.Event()  # set when a build leaves this kernel for the next one
+
+
+def kept():
+    """Called by the build that keeps this kernel (batch/kept.py): from now on it outlives
+    the process that started it, until it is idle too long."""
+    _KEPT.set()
+
+
 def exit_when_idle(seconds: float, folder: str | None):
-    """A thread that ends this IPython kernel when no cell has run for `seconds`."""
+    """A thread that ends this IPython kernel when no cell has run for `seconds`, or as soon
+    as the build that started it is gone without keeping it (killed)."""
     shell = get_ipython()
     clock = {"last": time.monotonic(), "running": False}
+    parent = os.getppid()
 
     def started(*args):
         clock.update(running=True)
@@ -42,9 +53,14 @@ def exit_when_idle(seconds: float, folder: str | None):
     shell.events.register("pre_execute", started)
     shell.events.register("post_execute", finished)
 
+    def orphaned() -> bool:
+        return not _KEPT.is_set() and os.getppid() != parent
+
     def watch():
         while clock["running"] or time.monotonic() - clock["last"] < seconds:
-            time.sleep(min(seconds, 5))
+            if orphaned():
+                break
+            time.sleep(min(seconds, 2))
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
         os._exit(0)

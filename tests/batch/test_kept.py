@@ -106,3 +106,33 @@ def test_the_command_says_how_many_kernels_stay_ready_and_how_to_have_none(
     assert main([*args, "--force", "--jobs", "1", "--out-dir", str(keeping)]) == 0
     assert "noyau" not in capsys.readouterr().out, "none kept, and the one kept before ended"
     assert kept_pids(keeping) == []
+
+
+KILLED_BUILD = """
+import sys
+from campaignkit.batch.build import run_jobs
+from tests.batch.test_build import probe_job
+job = probe_job(1)
+job.parameters["hang"] = 600
+run_jobs([job], "probe", sys.argv[1], workers=1, progress=False)
+"""
+
+
+def test_the_kernel_of_a_killed_build_ends_with_it(keeping):
+    import sys
+
+    build = psutil.Popen([sys.executable, "-c", KILLED_BUILD, str(keeping)], cwd=Path.cwd())
+    deadline = time.monotonic() + 120
+    kernels = []
+    while not kernels and time.monotonic() < deadline:
+        time.sleep(0.5)
+        kernels = [p for p in build.children() if "ipykernel" in " ".join(p.cmdline())]
+    assert kernels, "the build started its kernel"
+    time.sleep(3)  # the job is running: its cell hangs
+    build.kill()
+    build.wait(30)
+    deadline = time.monotonic() + 60  # a wait for the event, not a measure of speed
+    while not gone(kernels[0].pid) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert gone(kernels[0].pid), "not kept: it goes with the build that started it"
+    assert kept_pids(keeping) == []
