@@ -41,10 +41,23 @@ def cmd_check(args) -> int:
     return 0
 
 
+def print_kept_kernels(out_dir):
+    """Say so when kernels outlive the build (batch/kept.py), and how to have none."""
+    from campaignkit.batch import kept
+
+    count = kept.count(out_dir)
+    if count:
+        print(tell("kernels_kept", count=count, minutes=round(kept.keep_seconds() / 60)))
+
+
 def cmd_build(args) -> int:
     from campaignkit.batch.early import EarlyKernel, changed_since_last_build
 
     likely = args.force or changed_since_last_build(args.campaign, args.out_dir)
+    if likely:
+        from campaignkit.batch.kept import waiting
+
+        likely = not waiting(args.out_dir)  # a kernel kept by the last build is warm already
     early = EarlyKernel() if likely else None  # starts while the build below plans
     try:
         from campaignkit.batch.build import build
@@ -67,6 +80,7 @@ def cmd_build(args) -> int:
     stale = sum(outcome.stale for outcome in outcomes if not outcome.error)
     skipped = sum(outcome.skipped for outcome in outcomes)
     done = len(outcomes) - len(failed) - skipped
+    print_kept_kernels(args.out_dir)
     print(tell("build_done", done=done, skipped=skipped, failed=len(failed)))
     for outcome in failed:
         print(f"- {outcome.job.label}: {outcome.error}")

@@ -14,6 +14,13 @@ CACHE = OUTPUTS / ".cache"  # derived inputs (downscaled photos) when no out_dir
 DEFAULT_CAMPAIGN = ROOT / "cases" / "2023"
 
 
+def kit_files() -> list[Path]:
+    """The package's code and word catalogs, and the templates (fonts included): what a
+    build is made with, besides the campaign and the notebooks."""
+    code = [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.po")]
+    return code + [p for p in TEMPLATES.rglob("*") if p.is_file()]
+
+
 def resolve(path: str | Path) -> Path:
     """An absolute path: as given, else relative to the working folder, else to the repo."""
     path = Path(path).expanduser()

@@ -40,7 +40,7 @@ class Bounded:
 
 def run_bounded(*args, lang="en", ceiling_mb=CEILING_MB) -> Bounded:
     """`campaignkit ARGS` in a child capped at `ceiling_mb` of address space."""
-    env = {"CAMPAIGNKIT_LANG": lang, "PATH": "/usr/bin:/bin"}
+    env = {"CAMPAIGNKIT_LANG": lang, "PATH": "/usr/bin:/bin", "CAMPAIGNKIT_KEEP_KERNELS": "0"}
     command = [sys.executable, "-c", CHILD.format(ceiling=ceiling_mb), *args]
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=DEADLINE_S)

@@ -1,10 +1,15 @@
 """Shared fixtures: the small test campaign, broken copies of it, and a WeasyPrint warning trap."""
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# The suite runs hundreds of builds: none keeps its kernels for the next one, except in
+# tests/batch/test_kept.py, which turns it on where it tests it.
+os.environ.setdefault("CAMPAIGNKIT_KEEP_KERNELS", "0")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"

@@ -9,7 +9,7 @@ from tests.pdfs import page_count
 
 
 def run_cli(*args, lang="en"):
-    env = {"CAMPAIGNKIT_LANG": lang, "PATH": "/usr/bin:/bin"}
+    env = {"CAMPAIGNKIT_LANG": lang, "PATH": "/usr/bin:/bin", "CAMPAIGNKIT_KEEP_KERNELS": "0"}
     command = [sys.executable, "-m", "campaignkit.cli", *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
 

@@ -307,7 +307,7 @@ def test_the_editor_opening_a_fifo_says_so_instead_of_waiting(tmp_path):
     root = tmp_path / "mini"
     shutil.copytree(MINI, root)
     fifo(root / "events.csv")
-    env = {"CAMPAIGNKIT_LANG": "en", "PATH": "/usr/bin:/bin"}
+    env = {"CAMPAIGNKIT_LANG": "en", "PATH": "/usr/bin:/bin", "CAMPAIGNKIT_KEEP_KERNELS": "0"}
     command = [sys.executable, "-c", LOAD_IN_EDITOR, str(root)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)

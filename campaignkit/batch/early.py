@@ -8,15 +8,8 @@ last build's record.
 """
 
 import threading
-from pathlib import Path
 
 from campaignkit import paths
-
-
-def code_files() -> list[Path]:
-    """The package's code and word catalogs, and the templates (fonts included)."""
-    code = [*paths.PACKAGE.rglob("*.py"), *paths.PACKAGE.rglob("*.po")]
-    return code + [p for p in paths.TEMPLATES.rglob("*") if p.is_file()]
 
 
 def changed_since_last_build(campaign, out_dir) -> bool:
@@ -29,7 +22,7 @@ def changed_since_last_build(campaign, out_dir) -> bool:
     if not built:
         return True
     since = min(built)
-    files = [p for p in root.rglob("*") if p.is_file()] + code_files()
+    files = [p for p in root.rglob("*") if p.is_file()] + paths.kit_files()
     return any(p.stat().st_mtime_ns > since for p in files)
 
 

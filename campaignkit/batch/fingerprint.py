@@ -6,7 +6,6 @@ from functools import cache
 from pathlib import Path
 
 from campaignkit import __version__, paths
-from campaignkit.batch.early import code_files
 from campaignkit.data.guard import UnsafeFile, read_data_bytes
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.tallies import tallies_of, tally_files
@@ -32,7 +31,7 @@ def _file_bytes(path: Path) -> bytes:
 @cache
 def code_hash() -> str:
     """Any change to code, words or templates rebuilds everything."""
-    return _hash_files(code_files()) + __version__
+    return _hash_files(paths.kit_files()) + __version__
 
 
 def _dump(model) -> object:

@@ -2,10 +2,13 @@
 
 import logging
 import os
+import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
+import psutil
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import KernelManager
 from jupyter_client.session import Session
@@ -13,9 +16,12 @@ from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
 from campaignkit import paths
+from campaignkit.batch.kept import IDLE_LIMIT, keep_seconds
 
 LOGGER = logging.getLogger("papermill")
-WARM_UP = "import campaignkit.batch.warm\ncampaignkit.batch.warm.warm_up()"
+WARM_UP = "import campaignkit.batch.warm\ncampaignkit.batch.warm.warm_up({idle!r}, {folder!r})"
+
+
 # IPython's reset, without the full garbage collection it ends with (its displayhook's
 # flush): with the rendering stack loaded that took 0.1 to 0.3 s per job; the collector
 # still runs as usual, on its own thresholds.
@@ -79,41 +85,89 @@ class WarmEngine(NBClientEngine):
 papermill_engines.register("warm", WarmEngine)
 
 
+class AttachedManager(KernelManager):
+    """The manager of a kernel an earlier build started: there already, never to be started
+    (nbclient starts one when its manager has none), nor shut down by it."""
+
+    @property
+    def has_kernel(self) -> bool:
+        return True
+
+
 class WarmKernel:
     """One kernel, with a connected client, that has already imported the rendering stack.
 
-    The kernel's TMPDIR is a folder of its own, removed with it: whatever it leaves there
-    (WeasyPrint's font folders) goes when the kernel is shut down, even if it is killed.
+    The kernel's sockets and TMPDIR are in a folder of its own, removed with it: whatever
+    it leaves there (WeasyPrint's font folders) goes when the kernel is shut down, and a
+    kernel idle for `idle_limit` seconds (its build killed, or kept and never taken
+    again: batch/kept.py) ends itself and removes the folder.
     """
 
-    def __init__(self, kernel_name: str = "python3"):
-        self.sockets = tempfile.TemporaryDirectory(prefix="campaignkit-kernel-")
-        self.tmp = Path(self.sockets.name) / "tmp"
-        self.manager = KernelManager(
-            kernel_name=kernel_name, transport="ipc", ip=os.path.join(self.sockets.name, "k")
-        )
+    def __init__(self, kernel_name: str = "python3", idle_limit: float | None = None):
+        self.kernel_name = kernel_name
+        self.idle_limit = idle_limit or keep_seconds() or IDLE_LIMIT
+        self.folder = Path(tempfile.mkdtemp(prefix="campaignkit-kernel-"))
+        self.manager = None
+        self.pid = self.born = None  # the process, and when it started (a pid is reused)
         self.client = None  # blocking: warm-up and reset
         self.cell_client = None  # asynchronous, as nbclient needs for its cell timeout
 
     def start(self):
-        self.tmp.mkdir(exist_ok=True)
+        tmp = self.folder / "tmp"
+        tmp.mkdir(exist_ok=True)
+        self.manager = KernelManager(
+            kernel_name=self.kernel_name, transport="ipc", ip=str(self.folder / "k")
+        )
         self.manager.start_kernel(
             cwd=str(paths.ROOT),
-            env={**os.environ, "TMPDIR": str(self.tmp)},
+            env={**os.environ, "TMPDIR": str(tmp)},
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,  # a kept kernel must not hold the build's output open
             stderr=subprocess.DEVNULL,
+            independent=True,  # it may outlive the build that started it (batch/kept.py)
             extra_arguments=["--HistoryManager.enabled=False"],
         )
+        self.pid = self.manager.provisioner.process.pid
+        self.born = psutil.Process(self.pid).create_time()
+        self.connect(self.manager.get_connection_info())
+        self.run(WARM_UP.format(idle=self.idle_limit, folder=str(self.folder)))
+        return self
+
+    @classmethod
+    def attach(cls, connection: dict, pid: int, born: float, folder: str) -> "WarmKernel":
+        """A kernel started by an earlier build (batch/kept.py), connected again; raises
+        RuntimeError when that process is gone."""
+        kernel = cls.__new__(cls)
+        kernel.kernel_name, kernel.idle_limit = "python3", IDLE_LIMIT
+        kernel.folder, kernel.pid, kernel.born = Path(folder), pid, born
+        kernel.client = kernel.cell_client = None
+        if not kernel.alive():
+            raise RuntimeError(f"kernel {pid} is gone")
+        kernel.manager = AttachedManager(owns_kernel=False)
+        kernel.manager.load_connection_info(connection)
+        try:
+            kernel.connect(connection, ready_within=10)
+        except BaseException:
+            kernel.shutdown()  # alive but not answering: of no use to anyone
+            raise
+        return kernel
+
+    def connect(self, connection: dict, ready_within: float = 60):
         self.client = self.manager.client()
         self.client.start_channels()
-        self.client.wait_for_ready(timeout=60)
+        self.client.wait_for_ready(timeout=ready_within)
         # a session of its own (same key): two clients sharing one stall each other
-        info = self.manager.get_connection_info()
-        key, scheme = info.pop("key"), info.pop("signature_scheme")
-        session = Session(key=key, signature_scheme=scheme)
+        info = {k: v for k, v in connection.items() if k not in ("key", "signature_scheme")}
+        key = connection["key"]
+        key = key.encode() if isinstance(key, str) else key  # a kept kernel's record: text
+        session = Session(key=key, signature_scheme=connection["signature_scheme"])
         self.cell_client = AsyncKernelClient(**info, session=session)
         self.cell_client.start_channels()
-        self.run(WARM_UP)
-        return self
+
+    def connection(self) -> dict:
+        """What another process needs to connect to this kernel (its key included)."""
+        info = self.manager.get_connection_info()
+        return {k: v.decode() if isinstance(v, bytes) else v for k, v in info.items()}
 
     def run(self, code: str, timeout: float = 120):
         """Execute code in the kernel and wait for it; raise if it fails."""
@@ -121,19 +175,28 @@ class WarmKernel:
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"kernel code failed: {reply['content'].get('evalue')}")
 
+    def alive(self) -> bool:
+        """True while this very process runs (not another one that got its pid since)."""
+        try:
+            process = psutil.Process(self.pid)
+            return process.create_time() == self.born and process.status() != psutil.STATUS_ZOMBIE
+        except (psutil.Error, ValueError, TypeError):
+            return False
+
     def reset(self):
         """A clean namespace for the next notebook; a dead kernel is restarted."""
-        if not self.manager.is_alive():
+        if not self.alive():
             self.stop_channels()
-            self.manager.cleanup_resources()
+            if self.manager.owns_kernel:
+                self.manager.cleanup_resources()
             self.start()
             return
         self.run(RESET)
 
     def interrupt(self):
         """Stop the cell running (a KeyboardInterrupt in it); an idle kernel ignores it."""
-        if self.manager.has_kernel:
-            self.manager.interrupt_kernel()
+        if self.alive():
+            os.kill(self.pid, signal.SIGINT)
 
     def stop_channels(self):
         for client in (self.client, self.cell_client):
@@ -143,7 +206,9 @@ class WarmKernel:
     def shutdown(self):
         try:
             self.stop_channels()
-            if self.manager.has_kernel:
+            if self.manager is not None and self.manager.owns_kernel and self.manager.has_kernel:
                 self.manager.shutdown_kernel(now=True)
+            elif self.alive():  # attached: not ours to manage, but ours to end
+                os.kill(self.pid, signal.SIGKILL)
         finally:
-            self.sockets.cleanup()
+            shutil.rmtree(self.folder, ignore_errors=True)

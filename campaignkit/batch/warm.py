@@ -1,13 +1,21 @@
 """Pay the start-up cost of rendering once per process: imports, fonts, the first page."""
 
+import os
+import shutil
+import threading
+import time
+
+from IPython import get_ipython
+
 from campaignkit import materials, paths  # noqa: F401 - every material's module, imported now
 from campaignkit.batch.netguard import forbid_network
 from campaignkit.data.loader import keep_loaded_campaigns
 from campaignkit.printing import render
 
 
-def warm_up():
-    """Close the network, keep campaigns once read, import WeasyPrint, render a page.
+def warm_up(idle_limit: float | None = None, folder: str | None = None):
+    """Close the network, keep campaigns once read, import WeasyPrint, render a page; with
+    `idle_limit`, end this kernel (and remove its `folder`) once idle that many seconds.
 
     Stylesheets are parsed when a job first needs them (render.stylesheet keeps them for
     the kernel's next jobs): a small rebuild does not pay for every material's sheets.
@@ -16,3 +24,45 @@ def warm_up():
     keep_loaded_campaigns()  # the notebooks still call load_campaign: same data, read once
     page = '<html lang="fr"><title>warm</title><p>warm</p></html>'  # what PDF/UA asks for
     render.pdf_bytes(render.render_document(page, [], paths.TEMPLATES))
+    if idle_limit:
+        exit_when_idle(idle_limit, folder)
+
+
+_KEPT = threading.Event()  # set when a build leaves this kernel for the next one
+
+
+def kept():
+    """Called by the build that keeps this kernel (batch/kept.py): from now on it outlives
+    the process that started it, until it is idle too long."""
+    _KEPT.set()
+
+
+def exit_when_idle(seconds: float, folder: str | None):
+    """A thread that ends this IPython kernel when no cell has run for `seconds`, or as soon
+    as the build that started it is gone without keeping it (killed)."""
+    shell = get_ipython()
+    clock = {"last": time.monotonic(), "running": False}
+    parent = os.getppid()
+
+    def started(*args):
+        clock.update(running=True)
+
+    def finished(*args):
+        clock.update(running=False, last=time.monotonic())
+
+    shell.events.register("pre_execute", started)
+    shell.events.register("post_execute", finished)
+
+    def orphaned() -> bool:
+        return not _KEPT.is_set() and os.getppid() != parent
+
+    def watch():
+        while clock["running"] or time.monotonic() - clock["last"] < seconds:
+            if orphaned():
+                break
+            time.sleep(min(seconds, 2))
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="exit-when-idle").start()

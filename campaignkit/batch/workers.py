@@ -39,7 +39,7 @@ class Workers:
         ]
 
     def work(self):
-        kernel = None
+        kernel, ended_well = None, False
         try:
             while not self.stop.is_set():
                 try:
@@ -48,10 +48,14 @@ class Workers:
                     break
                 outcome, kernel = self.run_one(job, kernel)
                 self.finished.put(("outcome", self.done(outcome) if self.done else outcome))
+            ended_well = not self.stop.is_set()
         except BaseException as error:  # noqa: BLE001 - the calling thread decides
             self.finished.put(("fatal", error))
         finally:
-            self.discard(kernel)
+            if ended_well:
+                self.keep(kernel)
+            else:
+                self.discard(kernel)
             self.finished.put(("exit", None))
 
     def run_one(self, job: Job, kernel):
@@ -81,11 +85,15 @@ class Workers:
         return outcome, kernel
 
     def new_kernel(self):
-        """A started warm kernel, known to the pool from before it starts (to interrupt it);
-        the one started early (batch/early.py), when there is one."""
+        """A started warm kernel, known to the pool from before it starts (to interrupt it):
+        one kept by the last build (batch/kept.py), else the one started early
+        (batch/early.py), else a new one."""
+        from campaignkit.batch import kept
         from campaignkit.batch.kernels import WarmKernel
 
-        started = self.early.take() if self.early is not None else None
+        started = kept.take(self.out_dir)
+        if started is None and self.early is not None:
+            started = self.early.take()
         if started is not None:
             with self.kernels_lock:
                 self.kernels.add(started)
@@ -99,6 +107,19 @@ class Workers:
         except BaseException:
             self.discard(kernel)
             raise
+
+    def keep(self, kernel) -> None:
+        """Leave a worker's kernel for the next build (batch/kept.py), or shut it down."""
+        if kernel is None:
+            return
+        from campaignkit.batch import kept
+
+        with self.kernels_lock:
+            self.kernels.discard(kernel)
+        try:
+            kept.keep(kernel, self.out_dir)
+        except Exception:  # noqa: BLE001 - not kept after all
+            self.discard(kernel)
 
     def discard(self, kernel) -> None:
         """Shut a worker's kernel down, whatever state it is in."""

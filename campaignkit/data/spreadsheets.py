@@ -13,10 +13,6 @@ import zipfile
 import zlib
 from pathlib import Path
 
-import openpyxl
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-
 from campaignkit.data import csvfile
 from campaignkit.data.csvfile import Unreadable, decode, delimiter, read_guarded  # noqa: F401
 from campaignkit.data.models import MAX_COUNT
@@ -29,26 +25,35 @@ MAX_PARTS = 1000  # files inside a workbook
 MAX_ROWS = 1000
 MAX_COLUMNS = 26  # A to Z
 MAX_CELL = 2000  # characters in one cell
-# What openpyxl, zipfile, zlib and the XML parser raise on a damaged workbook (ParseError is
-# a SyntaxError); never MemoryError, which the bounds above prevent.
-MALFORMED = (
-    OSError,
-    KeyError,
-    IndexError,
-    ValueError,
-    TypeError,
-    SyntaxError,
-    EOFError,
-    zipfile.BadZipFile,
-    zlib.error,
-    InvalidFileException,
-)
+
+
+def _malformed() -> tuple[type[Exception], ...]:
+    """What openpyxl, zipfile, zlib and the XML parser raise on a damaged workbook (ParseError
+    is a SyntaxError); never MemoryError, which the bounds above prevent. openpyxl is
+    imported only when a workbook is read (a third of a second a build would pay for none)."""
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    return (
+        OSError,
+        KeyError,
+        IndexError,
+        ValueError,
+        TypeError,
+        SyntaxError,
+        EOFError,
+        zipfile.BadZipFile,
+        zlib.error,
+        InvalidFileException,
+    )
+
 
 Row = tuple[int, list]  # (row number as the spreadsheet shows it, cell values)
 
 
 def column_letter(index: int) -> str:
-    """0 → A, 1 → B, …"""
+    """0 → A, 1 → B, … (only a problem names a column: openpyxl is loaded then)"""
+    from openpyxl.utils import get_column_letter
+
     return get_column_letter(index + 1)
 
 
@@ -112,16 +117,19 @@ def check_cells(number: int, cells) -> None:
 
 
 def _sheet_rows(raw: bytes, computed: bool) -> list[list]:
+    import openpyxl
+
+    malformed = _malformed()
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=computed)
-    except MALFORMED as error:
+    except malformed as error:
         raise Unreadable(f"not an XLSX workbook ({type(error).__name__})") from None
     try:
         sheet = _visible_sheet(book)
         _check_dimension(sheet)
         rows = sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True)
         values = [list(cells) for cells in rows]
-    except MALFORMED as error:  # parts are parsed as the rows are read
+    except malformed as error:  # parts are parsed as the rows are read
         raise Unreadable(f"not an XLSX workbook ({type(error).__name__})") from None
     finally:
         book.close()

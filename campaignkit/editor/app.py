@@ -331,7 +331,7 @@ class Editor:
         self.preview.relabel()
         problems = ""
         if self.session.problems:
-            items = "".join(f"<li>{esc(p.text(lang))}</li>" for p in self.session.problems)
+            items = "".join(f"<li>{esc(p.text(lang, True))}</li>" for p in self.session.problems)
             title = esc(t("data_problems", lang))
             problems = f'<div class="ck-error"><p>{title}</p><ul>{items}</ul></div>'
         with self.tabs.hold_trait_notifications():

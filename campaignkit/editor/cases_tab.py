@@ -20,6 +20,7 @@ from campaignkit.editor.forms import (
 from campaignkit.editor.session import CASE_SINGLE, limit_of
 from campaignkit.editor.versions import VersionsPanel, lines_change, restore_file
 from campaignkit.editor.words import t
+from campaignkit.text.i18n import language_name
 
 TALL_TEXTS = {("story",), ("letter",), ("card", "guidance")}
 
@@ -88,7 +89,7 @@ class CasesForm:
             for text_lang in self.app.session.languages:
                 area = w.Textarea(value=case.get(path + (text_lang,)), continuous_update=True)
                 area.layout.height = "11em" if path in TALL_TEXTS else "4.5em"
-                label = f"{t(key, lang)} ({t('lang_' + text_lang, lang)})"
+                label = f"{t(key, lang)} ({language_name(text_lang, lang)})"
                 css = f"ck-case-{key.replace('.', '-')}-{text_lang}"
                 box, counter, error = field_box(label, area, css)
                 area.observe(partial(self.on_change, path + (text_lang,)), "value")
@@ -129,7 +130,9 @@ class CasesForm:
             others = [p for f, p in problems.items() if f not in self.inputs]
             self.other.value = (
                 f"<p>{esc(t('other_problems', lang))}</p><ul>"
-                + "".join(f'<li class="ck-error">{esc(p.text(lang))}</li>' for p in others)
+                + "".join(
+                    f'<li class="ck-error">{esc(p.text(lang, page=True))}</li>' for p in others
+                )
                 + "</ul>"
                 if others
                 else ""

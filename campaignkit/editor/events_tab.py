@@ -21,7 +21,7 @@ from campaignkit.editor.forms import (
 from campaignkit.editor.session import limit_of
 from campaignkit.editor.versions import VersionsPanel, events_change, region_rows
 from campaignkit.editor.words import counted, t
-from campaignkit.text.i18n import when
+from campaignkit.text.i18n import language_name, when
 
 EVENT_FIELDS = [
     "id",
@@ -103,9 +103,17 @@ class EventsForm:
         )
         self.confirm = Confirm("ck-confirm-events")
         self.versions = VersionsPanel(app, "events")
-        self.new_keys: set[int] = set()  # events added on this page: quiet until touched
-        self.touched: set[tuple[int, str]] = set()
+        self.session = app.session
+        self.new_keys, self.touched = self.quiet_state(getattr(app, "events", None))
         self.render()
+
+    def quiet_state(self, before) -> tuple[set[int], set[tuple[int, str]]]:
+        """The events added on this page (quiet until touched) and the fields touched, taken
+        over from the form this one replaces after a switch of region or language, as long as
+        the same campaign is open: what was red stays red, an untouched new event stays quiet."""
+        if before is not None and before.session is self.session:
+            return before.new_keys, before.touched
+        return set(), set()
 
     def what(self) -> str:
         return t("what_events", self.app.lang)
@@ -124,6 +132,10 @@ class EventsForm:
         heading = w.HTML(f"<h3>{esc(t('events_of', lang, region=region_name))}</h3>")
         heading.add_class("ck-events-heading")
         items = [heading]
+        error = app.session.events.error  # the list as a whole cannot be read or saved
+        if error is not None:
+            said = esc(error.text(lang, page=True))
+            items.append(w.HTML(f'<p class="ck-error" role="alert">{said}</p>'))
         keys = app.session.events.keys_of(app.region)
         if not keys:
             items.append(w.HTML(f"<p>{esc(t('no_event', lang))}</p>"))
@@ -155,7 +167,7 @@ class EventsForm:
             for column in self.columns(name):
                 label = t("title_field" if name == "title" else name, lang)
                 if name == "title":
-                    label += f" ({t('lang_' + column.rsplit('_', 1)[1], lang)})"
+                    label += f" ({language_name(column.rsplit('_', 1)[1], lang)})"
                 widget = self.input_for(name, values.get(column, ""))
                 css = f"ck-field-{column}"
                 box, counter, error = field_box(label, widget, css, counted=name in COUNTED)

@@ -124,7 +124,11 @@ def try_save(app, files, notice: Notice, what: str) -> bool:
             notice.show("conflict", t("conflict", lang, file=what), True)
             return False
         except (OSError, CampaignKitError) as error:  # an unsafe file, a failed write…
-            notice.show("error", t("cannot_write", lang, detail=describe(error, lang)), True)
+            notice.show(
+                "error",
+                t("cannot_write", lang, detail=describe(error, lang, True, file=what)),
+                True,
+            )
             return False
         saved.append(result)
         merged += getattr(result, "merged", None) or []

@@ -18,6 +18,8 @@ from campaignkit.editor.forms import esc, labelled
 from campaignkit.editor.words import material_label, t
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.printing import preview
+from campaignkit.text.catalog import describe
+from campaignkit.text.i18n import language_name
 
 
 @cache
@@ -112,7 +114,7 @@ class PreviewPane:
         labelled(self.material, t("material", lang))
         languages = app.session.languages
         current_lang = self.lang.value if self.lang.value in languages else None
-        self.lang.options = [(t(f"lang_{code}", lang), code) for code in languages]
+        self.lang.options = [(language_name(code, lang), code) for code in languages]
         self.lang.value = current_lang or (lang if lang in languages else languages[0])
         self.lang.tooltip = t("preview_language", lang)
 
@@ -155,7 +157,7 @@ class PreviewPane:
         names = {
             "material": material_label(material, lang),
             "region": region.name[lang] if region else region_id,
-            "language": t(f"lang_{code}", lang),
+            "language": language_name(code, lang),
         }
         return t("preview_of", lang, **names), t("preview_alt", lang, page=1, **names)
 
@@ -172,7 +174,7 @@ class PreviewPane:
                 raise CampaignKitError(material_label(material, lang))
             png = page_png(data, material, region, code, focus)
         except Exception as error:  # noqa: BLE001 - a preview must never break the editor
-            detail = esc(t("preview_off", lang, detail=error))
+            detail = esc(t("preview_off", lang, detail=describe(error, lang, page=True)))
             self.note.value = f'<span class="ck-error">{detail}</span>'
             return
         caption, alt = self.label(wanted)

@@ -19,6 +19,7 @@ from campaignkit.editor.words import counted, material_label, t
 from campaignkit.exceptions import CampaignKitError, InvalidCampaign
 from campaignkit.printing.document import output_path
 from campaignkit.text.catalog import describe
+from campaignkit.text.i18n import language_name
 
 
 def pdf_link(pdf: Path, label: str, name: str) -> str:
@@ -31,7 +32,7 @@ def pdf_link(pdf: Path, label: str, name: str) -> str:
 def job_label(job, lang: str) -> str:
     """A notebook run as people know it: its documents and their language."""
     names = ", ".join(material_label(name, lang) for name in job.materials)
-    return f"{names} ({t('lang_' + job.lang, lang)})"
+    return f"{names} ({language_name(job.lang, lang)})"
 
 
 class ProduceForm:
@@ -51,7 +52,7 @@ class ProduceForm:
         self.langs = {
             code: w.Checkbox(
                 value=True,
-                description=t(f"lang_{code}", lang),  # « français », not "fr"
+                description=language_name(code, lang),  # « français », not "fr"
                 indent=False,
                 layout=w.Layout(width="9em"),
             )
@@ -95,10 +96,12 @@ class ProduceForm:
             data = load_campaign(app.session.root)
             todo = build.plan(data, [app.region], langs, out_dir=app.out_dir)
         except InvalidCampaign as error:
-            self.notice.show("error", "\n".join(p.text(lang) for p in error.problems), True)
+            self.notice.show(
+                "error", "\n".join(p.text(lang, page=True) for p in error.problems), True
+            )
             return
         except CampaignKitError as error:
-            self.notice.show("error", describe(error, lang), True)
+            self.notice.show("error", describe(error, lang, page=True), True)
             return
         self.progress.max, self.progress.value = max(1, len(todo)), 0
         self.counter.value = t("producing", lang, done=0, total=len(todo))
@@ -133,7 +136,7 @@ class ProduceForm:
                 on_outcome=one,
             )
         except CampaignKitError as error:  # another build running, a file that cannot be written
-            self.counter.value = esc(describe(error, lang))
+            self.counter.value = esc(describe(error, lang, page=True))
             self.button.disabled = self.app.session.dirty
             return
         made = self.made(data, outcomes)
@@ -151,7 +154,7 @@ class ProduceForm:
             for name in job.materials:
                 pdf = output_path(data, name, job.region, job.lang, self.app.out_dir)
                 if pdf.exists():
-                    label = f"{material_label(name, lang)} ({t('lang_' + job.lang, lang)})"
+                    label = f"{material_label(name, lang)} ({language_name(job.lang, lang)})"
                     found.append((label, pdf, f"{job.region}-{pdf.name}"))
         return found
 

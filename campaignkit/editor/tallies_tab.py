@@ -19,6 +19,7 @@ from campaignkit.editor.forms import (
 from campaignkit.editor.versions import VersionsPanel, lines_change, restore_file
 from campaignkit.editor.words import t
 from campaignkit.exceptions import CampaignKitError
+from campaignkit.text.catalog import describe
 from campaignkit.text.i18n import clock, short_date
 
 
@@ -73,7 +74,7 @@ class TalliesForm:
         try:
             tally = session.tally(self.current)
         except (ValueError, OSError, CampaignKitError) as error:  # one unreadable sheet
-            message = t("tally_unreadable", lang, detail=error)
+            message = t("tally_unreadable", lang, detail=describe(error, lang, page=True))
             self.box.children = [intro, chooser, w.HTML(f'<p class="ck-error">{esc(message)}</p>')]
             return
         note = "" if tally.snapshot.data else t("tally_new", lang)

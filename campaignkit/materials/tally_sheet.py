@@ -1,22 +1,11 @@
 """Tally sheets: one page per event of the region, in the rows of docs/tally-format.md."""
 
-from pathlib import Path
-
-from campaignkit import paths
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.models import Event
 from campaignkit.materials import items
 from campaignkit.materials.context import common
 from campaignkit.materials.registry import Material, register
 from campaignkit.text import i18n
-
-
-def tally_file(data: CampaignData, event_id: str) -> str:
-    """Where the coordinator enters this sheet's numbers, as people see the path."""
-    folder = paths.display(data.root)
-    if Path(folder).is_absolute():
-        folder = data.root.name
-    return f"{folder}/tallies/{event_id}.csv"
 
 
 def event_fields(event: Event | None, lang: str) -> dict:
@@ -34,14 +23,7 @@ def event_fields(event: Event | None, lang: str) -> dict:
 def tally_context(data: CampaignData, region: str, lang: str) -> dict:
     context = common(data, region, lang)
     events = data.events_of(region) or [None]
-    placeholder = i18n.word("tally_event_id", lang)
-    context["sheets"] = [
-        {
-            "event": event_fields(event, lang),
-            "file": tally_file(data, event.id if event else f"<{placeholder}>"),
-        }
-        for event in events
-    ]
+    context["sheets"] = [{"event": event_fields(event, lang)} for event in events]
     context["cases"] = [{"id": case.id, "name": case.name} for case in data.cases.values()]
     return context
 

@@ -1,7 +1,5 @@
 """What a finished PDF must be: PDF/X-4 in CMYK for the print shop, tagged for screens."""
 
-from pathlib import Path
-
 import pikepdf
 
 RGB_SPACES = {"/DeviceRGB", "/CalRGB"}
@@ -132,22 +130,21 @@ def box_problems(pdf: pikepdf.Pdf) -> list[str]:
     return problems
 
 
-def pdfx_problems(path: Path) -> list[str]:
+def pdfx_problems(pdf: pikepdf.Pdf) -> list[str]:
     """Why a print-shop file is not PDF/X-4 in CMYK: intent, profile, boxes, RGB colour."""
-    with pikepdf.open(path) as pdf:
-        problems = []
-        intents = pdf.Root.get("/OutputIntents") or []
-        intent = next((i for i in intents if i.get("/S") == "/GTS_PDFX"), None)
-        if intent is None:
-            problems.append("no PDF/X output intent (/OutputIntents /S /GTS_PDFX)")
-        elif intent.get("/DestOutputProfile") is None:
-            problems.append("the PDF/X output intent has no embedded profile")
-        elif int(intent.DestOutputProfile.get("/N", 0)) != 4:
-            problems.append("the output intent's profile is not CMYK")
-        if "PDF/X-4" not in _xmp(pdf):
-            problems.append("not marked PDF/X-4 (GTS_PDFXVersion)")
-        problems += box_problems(pdf)
-        problems += [f"{use} (print-shop files are CMYK only)" for use in rgb_uses(pdf)]
+    problems = []
+    intents = pdf.Root.get("/OutputIntents") or []
+    intent = next((i for i in intents if i.get("/S") == "/GTS_PDFX"), None)
+    if intent is None:
+        problems.append("no PDF/X output intent (/OutputIntents /S /GTS_PDFX)")
+    elif intent.get("/DestOutputProfile") is None:
+        problems.append("the PDF/X output intent has no embedded profile")
+    elif int(intent.DestOutputProfile.get("/N", 0)) != 4:
+        problems.append("the output intent's profile is not CMYK")
+    if "PDF/X-4" not in _xmp(pdf):
+        problems.append("not marked PDF/X-4 (GTS_PDFXVersion)")
+    problems += box_problems(pdf)
+    problems += [f"{use} (print-shop files are CMYK only)" for use in rgb_uses(pdf)]
     return problems
 
 
@@ -164,24 +161,23 @@ def _figures(element, found: list):
             _figures(kid, found)
 
 
-def tag_problems(path: Path) -> list[str]:
+def tag_problems(pdf: pikepdf.Pdf) -> list[str]:
     """Why a screen file is not tagged for screen readers: structure, language, title, alt."""
-    with pikepdf.open(path) as pdf:
-        problems = []
-        root = pdf.Root
-        if root.get("/StructTreeRoot") is None:
-            problems.append("not tagged (no /StructTreeRoot)")
-        mark_info = root.get("/MarkInfo")
-        if mark_info is None or not bool(mark_info.get("/Marked", False)):
-            problems.append("not marked as tagged (/MarkInfo /Marked true)")
-        if not str(root.get("/Lang", "")):
-            problems.append("no document language (/Lang)")
-        if not str(pdf.docinfo.get("/Title", "")):
-            problems.append("no title")
-        figures: list = []
-        if root.get("/StructTreeRoot") is not None:
-            _figures(root.StructTreeRoot, figures)
-        missing = sum(1 for figure in figures if not str(figure.get("/Alt", "")))
-        if missing:
-            problems.append(f"{missing} figure(s) without alt text (/Alt)")
+    problems = []
+    root = pdf.Root
+    if root.get("/StructTreeRoot") is None:
+        problems.append("not tagged (no /StructTreeRoot)")
+    mark_info = root.get("/MarkInfo")
+    if mark_info is None or not bool(mark_info.get("/Marked", False)):
+        problems.append("not marked as tagged (/MarkInfo /Marked true)")
+    if not str(root.get("/Lang", "")):
+        problems.append("no document language (/Lang)")
+    if not str(pdf.docinfo.get("/Title", "")):
+        problems.append("no title")
+    figures: list = []
+    if root.get("/StructTreeRoot") is not None:
+        _figures(root.StructTreeRoot, figures)
+    missing = sum(1 for figure in figures if not str(figure.get("/Alt", "")))
+    if missing:
+        problems.append(f"{missing} figure(s) without alt text (/Alt)")
     return problems

@@ -3,8 +3,7 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+import pikepdf
 
 from campaignkit import paths
 from campaignkit.printing.pdfchecks import pdfx_problems, tag_problems
@@ -29,14 +28,13 @@ class Report:
         return "\n".join(lines)
 
 
-def unembedded_fonts(reader: PdfReader) -> set[str]:
+def unembedded_fonts(pdf: pikepdf.Pdf) -> set[str]:
     """Names of fonts used without their font program embedded."""
     missing = set()
-    for page in reader.pages:
-        fonts = (page.get("/Resources") or {}).get("/Font") or {}
+    for page in pdf.pages:
+        fonts = (page.obj.get("/Resources") or {}).get("/Font") or {}
         for font in fonts.values():
-            font = font.get_object()
-            descriptors = [font] + [d.get_object() for d in font.get("/DescendantFonts", [])]
+            descriptors = [font, *font.get("/DescendantFonts", [])]
             embedded = any(
                 key in (d.get("/FontDescriptor") or {})
                 for d in descriptors
@@ -95,22 +93,33 @@ def preflight_file(
     CMYK only, trim and bleed boxes) or as a screen file (tagged, language, title, alt)."""
     report = Report(Path(pdf))
     try:
-        reader = PdfReader(str(pdf))
-        report.pages = len(reader.pages)
-    except (OSError, PdfReadError) as error:
+        opened = pikepdf.open(pdf)
+    except (OSError, pikepdf.PdfError) as error:
         report.errors.append(f"unreadable PDF: {error}")
         return report
-    if report.pages == 0:
-        report.errors.append("no page")
-    if expected_pages is not None and report.pages != expected_pages:
-        report.errors.append(f"{report.pages} page(s), expected {expected_pages}")
-    for name in sorted(unembedded_fonts(reader)):
-        report.errors.append(f"font not embedded: {name}")
-    check_images(Path(pdf), report)
-    press = for_press(Path(pdf)) if press is None else press
-    report.errors += pdfx_problems(Path(pdf)) if press else tag_problems(Path(pdf))
-    if bleed and not press:
-        for number, page in enumerate(reader.pages, start=1):
-            if page.trimbox == page.mediabox or page.bleedbox == page.trimbox:
-                report.errors.append(f"page {number}: no trim and bleed boxes")
+    with opened:
+        report.pages = len(opened.pages)
+        if report.pages == 0:
+            report.errors.append("no page")
+        if expected_pages is not None and report.pages != expected_pages:
+            report.errors.append(f"{report.pages} page(s), expected {expected_pages}")
+        for name in sorted(unembedded_fonts(opened)):
+            report.errors.append(f"font not embedded: {name}")
+        check_images(Path(pdf), report)
+        press = for_press(Path(pdf)) if press is None else press
+        report.errors += pdfx_problems(opened) if press else tag_problems(opened)
+        if bleed and not press:
+            report.errors += trim_and_bleed_problems(opened)
     return report
+
+
+def trim_and_bleed_problems(pdf: pikepdf.Pdf) -> list[str]:
+    """Pages without their own trim and bleed boxes (asked for with --bleed)."""
+    problems = []
+    for number, page in enumerate(pdf.pages, start=1):
+        media, trim, bleed = (
+            list(map(float, box)) for box in (page.mediabox, page.trimbox, page.bleedbox)
+        )
+        if trim == media or bleed == trim:
+            problems.append(f"page {number}: no trim and bleed boxes")
+    return problems

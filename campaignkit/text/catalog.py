@@ -54,6 +54,11 @@ class Key(str):
     """A parameter that is itself a catalog key: said in the language of the text it fills."""
 
 
+class LanguageCodes(tuple):
+    """Languages in a problem's parameters: codes for the command line (« fr, en », as the
+    campaign file writes them), names on the workbook page (« français, anglais »)."""
+
+
 def word(key: str, lang: str, /, **params) -> str:
     """The kit's text `key` in `lang`, with {placeholders} filled in (a Key in `lang` too)."""
     try:
@@ -83,7 +88,7 @@ def language_problem(lang: str) -> dict:
         "words": shown,
         "source": catalog_path(SOURCE_LANGUAGE).relative_to(root).as_posix(),
         "catalog": catalog_path(lang).relative_to(root).as_posix(),
-        "choices": ", ".join(print_languages()),
+        "choices": LanguageCodes(print_languages()),
     }
 
 
@@ -122,15 +127,23 @@ def has(key: str, lang: str = SOURCE_LANGUAGE) -> bool:
     return key in entries(lang)
 
 
-def describe(error: Exception, lang: str) -> str:
+def describe(error: Exception, lang: str, page: bool = False, **named) -> str:
     """A kit error said in `lang`: its problem, else its key error.<key> (or the nearest
-    parent key: error.write_failed for write_failed.enoent); other errors as they are."""
+    parent key: error.write_failed for write_failed.enoent); other errors as they are.
+
+    On the workbook page (`page`), the problem in people's words, an error's `.page` wording
+    where the catalog has one, and `named` values in place of the error's own (a file path
+    given as « la liste des événements »).
+    """
     problem = getattr(error, "problem", None)
     if problem is not None:
-        return problem.text(lang)
+        return problem.text(lang, page)
     key, params = getattr(error, "key", ""), getattr(error, "params", {})
+    params = {**params, **{name: value for name, value in named.items() if name in params}}
     while key:
-        if has(f"error.{key}", lang):
-            return word(f"error.{key}", lang, **params)
+        candidates = [f"error.{key}.page"] if page else []
+        for candidate in [*candidates, f"error.{key}"]:
+            if has(candidate, lang):
+                return word(candidate, lang, **params)
         key = key.rpartition(".")[0]
     return str(error)

@@ -7,6 +7,7 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent
 
 from campaignkit.text import catalog
+from campaignkit.text.typography import NBSP
 
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 
@@ -38,14 +39,15 @@ def short_date(day: dt.date, lang: str) -> str:
 
 
 def clock(moment: dt.time, lang: str) -> str:
-    """« 11 h », « 18 h 30 » / "11 a.m.", "6:30 p.m."."""
+    """« 11 h », « 18 h 30 » / "11 a.m.", "6:30 p.m.", never broken across two lines: its
+    spaces are no-break spaces (the hour and its « h » stay together on a narrow screen)."""
     if lang == "fr":
         pattern = "H 'h'" if moment.minute == 0 else "H 'h' mm"
     elif lang == "en":
         pattern = "h a" if moment.minute == 0 else "h:mm a"
     else:
-        return format_time(moment, "short", locale=locale(lang))  # each language's own clock
-    return format_time(moment, pattern, locale=locale(lang))
+        pattern = "short"  # each language's own clock
+    return format_time(moment, pattern, locale=locale(lang)).replace(" ", NBSP)
 
 
 def time_span(start: dt.time, end: dt.time, lang: str) -> str:

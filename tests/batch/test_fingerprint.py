@@ -88,8 +88,8 @@ def test_a_new_price_in_postage_yaml_changes_the_fingerprint(campaign_copy):
 
 
 def test_a_change_of_the_kits_words_rebuilds():
-    from campaignkit.batch.fingerprint import code_files
+    from campaignkit.paths import kit_files
     from campaignkit.text import catalog
 
-    files = set(code_files())
+    files = set(kit_files())
     assert all(catalog.catalog_path(lang) in files for lang in catalog.languages())

@@ -3,12 +3,19 @@ import re
 import pytest
 
 from campaignkit import load_campaign, materials, paths, produce
+from campaignkit.text.catalog import word
 from tests.pdfs import page_count, page_size_in, pdf_text, printed
 
 # The rows of docs/tally-format.md, in order, as each language prints them.
 ROWS = {
     "fr": ["Événement", "Participants", "Actions en ligne", "Cas", "Lettres", "Cartes"],
     "en": ["Event", "Participants", "Online actions", "Case", "Letters", "Cards"],
+}
+
+# Where the numbers go, in the workbook's own names for itself and its tab.
+ENTRY = {
+    "fr": f"{word('editor.title', 'fr').lower()}, onglet « {word('editor.tab_tallies', 'fr')} »",
+    "en": f"{word('editor.title', 'en').lower()}, {word('editor.tab_tallies', 'en')} tab",
 }
 
 
@@ -31,7 +38,7 @@ def test_a_page_per_event_with_its_id_title_date_and_venue(mini, tmp_path):
     assert "mtl-cafe" in first and "Soirée au café" in first  # in date order
     assert "mardi 5 décembre 2023" in first and "Café d’essai" in first
     assert "mtl-grand" in second and "samedi 9 décembre 2023" in second
-    assert "tests/fixtures/mini/tallies/mtl-grand.csv" in second
+    assert "cahier de coordination, onglet « Décomptes »" in second
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -48,15 +55,17 @@ def test_every_sample_sheet_has_a_row_per_case_in_the_file_order(sample, tmp_pat
             assert f"{printed(case.name, lang)} {case.id}" in page, case.id
             assert page.index(case.id) > positions[-1]
         assert page.upper().index("TOTAL") > page.index(list(sample.cases)[-1])
-        assert f"cases/2023/tallies/{event.id}.csv" in page
+        assert printed(ENTRY[lang], lang) in page, "says in words where the numbers go"
+        for path in ("tallies", ".csv", ".xlsx", "cases/"):
+            assert path not in page, path
 
 
 def test_a_region_without_events_gets_one_blank_sheet(mini, tmp_path):
-    for lang, placeholder in (("fr", "identifiant-de-l-evenement"), ("en", "event-id")):
+    for lang in ("fr", "en"):
         produced = produce("tally", mini, region="cote-nord", lang=lang, out_dir=tmp_path)
         assert produced.pages == 1
         page = pdf_text(produced.path)
-        assert f"tallies/<{placeholder}>.csv" in flat(page)
+        assert printed(ENTRY[lang], lang) in flat(page) and "tallies" not in page
         assert not re.search(r"\d{4}", page.split("\n")[0]), "no date printed"
         assert "Ana Wydrzyńska" in page and "Bo Wet’suwet’en" in page
 

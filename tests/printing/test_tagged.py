@@ -48,7 +48,7 @@ def test_tagged_with_language_title_and_alt_on_every_figure(screen_pdfs, materia
         assert kinds & {"/H1", "/H2", "/H3"} or material == "letters", kinds
         for figure in (e for e in elements if e.S == "/Figure"):
             assert str(figure.get("/Alt", "")), material
-    assert tag_problems(screen_pdfs[material]) == []
+        assert tag_problems(pdf) == []
     assert preflight_file(screen_pdfs[material]).ok
 
 

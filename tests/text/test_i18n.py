@@ -1,4 +1,7 @@
 import datetime as dt
+import re
+
+import pytest
 
 from campaignkit.text import i18n
 
@@ -6,13 +9,21 @@ DAY = dt.date(2023, 12, 9)
 
 
 def test_event_times_read_naturally_in_both_languages():
-    assert i18n.when(DAY, dt.time(11), dt.time(18), "fr") == "samedi 9 décembre 2023, 11 h à 18 h"
-    assert (
-        i18n.when(DAY, dt.time(11), dt.time(18), "en")
-        == "Saturday, December 9, 2023, 11 a.m. to 6 p.m."
-    )
-    assert i18n.clock(dt.time(18, 30), "fr") == "18 h 30"
-    assert i18n.clock(dt.time(18, 30), "en") == "6:30 p.m."
+    french = i18n.when(DAY, dt.time(11), dt.time(18), "fr")
+    assert french == "samedi 9 décembre 2023, 11\u00a0h à 18\u00a0h"
+    english = i18n.when(DAY, dt.time(11), dt.time(18), "en")
+    assert english == "Saturday, December 9, 2023, 11\u00a0a.m. to 6\u00a0p.m."
+    assert i18n.clock(dt.time(18, 30), "fr") == "18\u00a0h\u00a030"
+    assert i18n.clock(dt.time(18, 30), "en") == "6:30\u00a0p.m."
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "es"])
+@pytest.mark.parametrize("moment", [dt.time(9), dt.time(16), dt.time(18, 30), dt.time(0, 5)])
+def test_an_hour_never_breaks_across_two_lines(lang, moment):
+    """« 16 h » on a phone-wide page: the number and its « h » stay on one line."""
+    said = i18n.clock(moment, lang)
+    assert not re.search(r"[ \t\u2009]", said), repr(said)
+    assert re.fullmatch(r"\S+(\u00a0\S+)*", said), repr(said)
 
 
 def test_first_of_the_month_and_editions_in_french():

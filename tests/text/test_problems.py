@@ -2,9 +2,11 @@
 
 import ast
 import datetime as dt
+import errno
 import re
 
 from campaignkit import paths
+from campaignkit.exceptions import BuildBusy, WriteFailed
 from campaignkit.text import catalog
 from campaignkit.text.problems import Problem
 
@@ -13,8 +15,8 @@ def test_hours_and_dates_in_a_problem_are_written_as_people_write_them():
     hours = Problem(
         "events.csv", "end", "end_before_start", {"start": dt.time(18, 30), "end": dt.time(9)}
     )
-    assert hours.message("fr") == "la fin (9 h) précède le début (18 h 30)"
-    assert hours.message("en") == "the end (9 a.m.) comes before the start (6:30 p.m.)"
+    assert hours.message("fr") == "la fin (9\u00a0h) précède le début (18\u00a0h\u00a030)"
+    assert hours.message("en") == "the end (9\u00a0a.m.) comes before the start (6:30\u00a0p.m.)"
     days = {"start": dt.date(2024, 1, 31), "end": dt.date(2023, 10, 30)}
     dates = Problem("campaign.yaml", "end", "end_before_start", days)
     assert "(30 octobre 2023) précède le début (31 janvier 2024)" in dates.message("fr")
@@ -102,3 +104,68 @@ def test_every_problem_message_gets_the_values_it_names():
                         assert named <= given, (where, variant, lang, named - given)
                         checked += 1
     assert checked > 100
+
+
+# What the workbook page never says: a file's name, a folder of the kit, a tool; nor a
+# problem's value that is a path (an error's {file} is given in words by the page: describe).
+MACHINE = re.compile(r"\.(csv|ya?ml|xlsx|po|ipynb)\b|cases/|tallies/|campaignkit|papermill|msgstr")
+PATHS = re.compile(r"{(source|catalog|file|path|folder)}")
+
+
+def page_wording(key: str, lang: str) -> str:
+    return catalog.entries(lang).get(f"{key}.page", catalog.entries(lang)[key])
+
+
+def test_the_page_wording_of_every_problem_and_error_names_no_file_and_no_tool():
+    """On the workbook page a problem or an error says which list, row and field and what to
+    do in people's words (« la liste des événements »), never events.csv or a command."""
+    said = {}
+    for lang in ("fr", "en"):
+        for key in catalog.entries(lang):
+            family = key.split(".")[0]
+            if family in ("problem", "error") and not key.endswith(".page"):
+                said[lang, key] = page_wording(key, lang)
+    assert len(said) > 200
+    named = {
+        where: text
+        for where, text in said.items()
+        if MACHINE.search(text) or (where[1].startswith("problem.") and PATHS.search(text))
+    }
+    assert named == {}
+
+
+def test_a_failed_save_on_the_page_names_what_was_saved_not_its_path():
+    error = WriteFailed(errno.EACCES, "Permission denied", "/srv/cases/2023/events.csv")
+    page = catalog.describe(error, "fr", True, file="la liste des événements")
+    assert page.startswith("impossible d'écrire la liste des événements : permission refusée")
+    assert "events.csv" in catalog.describe(error, "fr"), "the command line keeps the path"
+    busy = BuildBusy("/srv/outputs/2023", 42, "21:00")
+    assert catalog.describe(busy, "en", page=True).startswith("another production has been")
+    assert "/srv" not in catalog.describe(busy, "en", page=True)
+
+
+def test_the_page_names_the_document_and_the_command_line_the_file():
+    code = Problem("cases/2023/regions.csv", "code", "invalid", {"detail": "x"}, row=6)
+    assert code.text("fr").startswith("cases/2023/regions.csv, ligne 6, champ code : ")
+    page = "La liste des régions, ligne 6, champ « code de région » : "
+    assert code.text("fr", page=True).startswith(page)
+    assert code.text("en", page=True).startswith("The list of regions, row 6, field 'region code'")
+    quote = Problem("cases/2023/regions.csv", "quote_en", "invalid", {"detail": "x"}, row=6)
+    assert "champ « citation (anglais) »" in quote.text("fr", page=True)
+    title = Problem("cases/2023/events.csv", "title_en", "invalid", {"detail": "x"}, row=3)
+    assert "champ « Titre (anglais) »" in title.text("fr", page=True), "as labelled on the page"
+    message = Problem("cases/2023/cases/a.yaml", "card.message.fr", "invalid", {"detail": "x"})
+    assert "field 'Card: message (French)'" in message.text("en", page=True)
+    unknown = Problem("cases/2023/cases/rocky-myers.yaml", "nickname", "unknown_field", {})
+    assert "champ « nickname »" in unknown.text("fr", page=True), "as written, when unknown"
+    yaml = Problem("cases/2023/campaign.yaml", "end", "end_before_start", {}, line=14)
+    assert "ligne 14" in yaml.text("fr") and "ligne" not in yaml.place("fr", page=True)
+    documents = {
+        "cases/2023/events.csv": "la liste des événements",
+        "cases/2023/postage.yaml": "les tarifs postaux",
+        "cases/2023/cases/rocky-myers.yaml": "le cas rocky-myers",
+        "cases/2023/tallies/mtl-cafe.xlsx": "le décompte de l'événement mtl-cafe",
+        "cases/2023/notes.txt": "un fichier de la campagne",
+    }
+    for file, words in documents.items():
+        assert Problem(file, "", "invalid", {"detail": "x"}).place("fr", page=True) == words

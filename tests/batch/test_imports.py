@@ -1,0 +1,16 @@
+"""What a build's process imports to start: nothing that costs seconds and is never used."""
+
+import subprocess
+import sys
+
+
+def test_a_build_does_not_compile_the_iri_grammars_jsonschema_would_import():
+    code = "import sys, campaignkit.batch.kernels, nbformat; print('lark' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "False"
+
+
+def test_planning_a_build_does_not_load_the_spreadsheet_library():
+    code = "import sys, campaignkit.batch.fingerprint; print('openpyxl' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "False", "openpyxl is loaded only when a workbook is read"
