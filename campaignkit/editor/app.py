@@ -186,6 +186,7 @@ class Editor:
         self.region = self.known_region(region or options["region"])
         self.out_dir = out_dir or paths.OUTPUTS
         self.forms, self.slots = {}, {}  # a tab's form is made when first shown or used
+        self.last: dict = {}  # each tab's latest form, switches included
         self.widget = w.VBox()
         self.widget.add_class("ck-app")
         self.address, self.into_view = Address(), IntoView()
@@ -206,9 +207,14 @@ class Editor:
         """A tab's form, made the first time it is shown or used: a page opens with the
         widgets of one tab only, the others are made when the reader goes to them."""
         if name not in self.forms:
-            self.forms[name] = self.FORMS[name](self)
+            self.forms[name] = self.last[name] = self.FORMS[name](self)
             self.slots[name].children = [self.forms[name].box]
         return self.forms[name]
+
+    def replaced(self, name: str):
+        """The tab's form made before (another region or language), or None: what a new
+        form takes over from it (see EventsForm.quiet_state)."""
+        return self.last.get(name)
 
     @staticmethod
     def slot() -> w.VBox:

@@ -104,7 +104,7 @@ class EventsForm:
         self.confirm = Confirm("ck-confirm-events")
         self.versions = VersionsPanel(app, "events")
         self.session = app.session
-        self.new_keys, self.touched = self.quiet_state(getattr(app, "events", None))
+        self.new_keys, self.touched = self.quiet_state(app.replaced("events"))
         self.render()
 
     def quiet_state(self, before) -> tuple[set[int], set[tuple[int, str]]]:
