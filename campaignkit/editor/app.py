@@ -61,6 +61,8 @@ STYLE = """<style>
 .ck-main { align-items: flex-start !important; overflow: visible !important; }
 .ck-main > .ck-preview { position: sticky !important; top: 0; align-self: flex-start !important;
   max-height: 100vh; overflow-y: auto !important; }
+/* a tall page image must not squash the document chooser above it */
+.ck-preview > * { flex-shrink: 0 !important; }
 .ck-savebar { position: sticky; bottom: 0; z-index: 5; background: var(--jp-layout-color0, #fff);
   border-top: 1px solid #d0d0d0; padding: 6px 0; overflow: visible !important; }
 .ck-app .lm-TabPanel-stackedPanel, .ck-app .widget-tab-contents,

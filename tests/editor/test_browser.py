@@ -637,3 +637,14 @@ def test_save_clicked_while_typing_keeps_every_letter(voila, browser, campaign_c
             "() => document.querySelector('.ck-header').textContent.includes('tout est')"
         )
     assert saved()
+
+
+def test_the_preview_shows_its_document_and_language_choosers_above_a_tall_page(voila, browser):
+    page = open_page(browser, voila.page_url("region=estrie"))
+    page.wait_for_selector("img.ck-preview-img")
+    for selector in (".ck-preview-material select", ".ck-preview-lang button"):
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None and box["height"] >= 20, f"{selector} squashed: {box}"
+    image = page.locator("img.ck-preview-img").bounding_box()
+    chooser = page.locator(".ck-preview-material select").bounding_box()
+    assert chooser["y"] + chooser["height"] <= image["y"], "the chooser sits above the page"
