@@ -9,8 +9,10 @@ a folder cases/NAME of this repository; the CAMPAIGNKIT_CAMPAIGN environment var
 CAMPAIGNKIT_LANG) choose the first region and the interface language.
 """
 
+import math
 import os
 import re
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -77,6 +79,9 @@ STYLE = """<style>
 }
 </style>"""
 LANGUAGES = ("fr", "en")
+# A page may still be drawing the widgets of switches made this recently (a reader going
+# through regions quickly): they are closed only once older, never under its feet.
+RETIRE_SECONDS = 30
 
 
 def campaign_folders() -> list[Path]:
@@ -189,6 +194,7 @@ class Editor:
         self.out_dir = out_dir or paths.OUTPUTS
         self.forms, self.slots = {}, {}  # a tab's form is made when first shown or used
         self.last: dict = {}  # each tab's latest form, switches included
+        self.retired: list = []  # (when, (forms, slots)) replaced by a switch, to close
         self.widget = w.VBox()
         self.widget.add_class("ck-app")
         self.address, self.into_view = Address(), IntoView()
@@ -243,6 +249,7 @@ class Editor:
         if (region, lang) != (self.region, self.lang):
             self.region, self.lang = region, lang
             self.build()
+            self.close_retired(math.inf)  # no page has drawn them yet
             self.preview.schedule()
 
     def close(self):
@@ -251,6 +258,7 @@ class Editor:
         close_tree(self.widget)
         for form in self.forms.values():
             close_parts(form, self)
+        self.close_retired(math.inf)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
@@ -352,10 +360,19 @@ class Editor:
         self.changed()
         campaign = self.session.root.name if own else None
         self.address.show(campaign=campaign, region=self.region or None, lang=lang)
-        for slot in old[1].values():
-            close_tree(slot)  # the page fetches every open widget: none left over
-        for form in old[0].values():
-            close_parts(form, self)
+        self.retired.append((time.monotonic(), old))
+        self.close_retired()
+
+    def close_retired(self, now: float | None = None):
+        """Close the widgets that switches replaced more than RETIRE_SECONDS before `now`:
+        a page that opens fetches every open widget, so none is left over for long."""
+        now = time.monotonic() if now is None else now
+        while self.retired and now - self.retired[0][0] > RETIRE_SECONDS:
+            _, (forms, slots) = self.retired.pop(0)
+            for slot in slots.values():
+                close_tree(slot)
+            for form in forms.values():
+                close_parts(form, self)
 
     def title(self) -> str:
         name = self.session.campaign.name.get(self.lang) if self.session.campaign else None
