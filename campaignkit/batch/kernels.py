@@ -85,6 +85,12 @@ class WarmEngine(NBClientEngine):
 papermill_engines.register("warm", WarmEngine)
 
 
+def idle_limit() -> float:
+    """Seconds a kernel may stay idle before it ends itself: those it is kept for, or
+    IDLE_LIMIT when none (a safety net for a build killed before it could shut it down)."""
+    return keep_seconds() or IDLE_LIMIT
+
+
 class AttachedManager(KernelManager):
     """The manager of a kernel an earlier build started: there already, never to be started
     (nbclient starts one when its manager has none), nor shut down by it."""
@@ -99,13 +105,12 @@ class WarmKernel:
 
     The kernel's sockets and TMPDIR are in a folder of its own, removed with it: whatever
     it leaves there (WeasyPrint's font folders) goes when the kernel is shut down, and a
-    kernel idle for `idle_limit` seconds (its build killed, or kept and never taken
+    kernel idle for `idle_limit()` seconds (its build killed, or kept and never taken
     again: batch/kept.py) ends itself and removes the folder.
     """
 
-    def __init__(self, kernel_name: str = "python3", idle_limit: float | None = None):
+    def __init__(self, kernel_name: str = "python3"):
         self.kernel_name = kernel_name
-        self.idle_limit = idle_limit or keep_seconds() or IDLE_LIMIT
         self.folder = Path(tempfile.mkdtemp(prefix="campaignkit-kernel-"))
         self.manager = None
         self.pid = self.born = None  # the process, and when it started (a pid is reused)
@@ -130,7 +135,7 @@ class WarmKernel:
         self.pid = self.manager.provisioner.process.pid
         self.born = psutil.Process(self.pid).create_time()
         self.connect(self.manager.get_connection_info())
-        self.run(WARM_UP.format(idle=self.idle_limit, folder=str(self.folder)))
+        self.run(WARM_UP.format(idle=idle_limit(), folder=str(self.folder)))
         return self
 
     @classmethod
@@ -138,7 +143,7 @@ class WarmKernel:
         """A kernel started by an earlier build (batch/kept.py), connected again; raises
         RuntimeError when that process is gone."""
         kernel = cls.__new__(cls)
-        kernel.kernel_name, kernel.idle_limit = "python3", IDLE_LIMIT
+        kernel.kernel_name = "python3"
         kernel.folder, kernel.pid, kernel.born = Path(folder), pid, born
         kernel.client = kernel.cell_client = None
         if not kernel.alive():
