@@ -1,5 +1,7 @@
 """Every path the kit uses, in one place."""
 
+import os
+from functools import lru_cache
 from pathlib import Path
 
 from campaignkit.exceptions import OutsideOutputs
@@ -46,13 +48,20 @@ def cache_dir(out_dir: str | Path) -> Path:
     return output(out_dir, ".cache")
 
 
+@lru_cache(maxsize=64)
+def _real_folder(out_dir: str, cwd: str) -> Path:
+    """The outputs folder with its symlinks resolved, once per process (a build asks for
+    thousands of paths); a folder re-pointed later only makes `output` refuse its paths."""
+    return resolve(out_dir).resolve()
+
+
 def output(out_dir: str | Path, *parts: str) -> Path:
     """out_dir/parts…, proven to lie strictly inside out_dir once symlinks are resolved.
 
     Every path the kit writes under the outputs folder comes from here, so that a name
     taken from the data (`../x`, `/etc`, a symlinked folder) can never lead elsewhere.
     """
-    folder = resolve(out_dir).resolve()
+    folder = _real_folder(str(out_dir), os.getcwd())
     target = folder.joinpath(*parts).resolve()
     if target == folder or not target.is_relative_to(folder):
         raise OutsideOutputs(folder.joinpath(*parts), folder)

@@ -37,6 +37,19 @@ def test_a_symlinked_folder_that_leads_out_is_refused(tmp_path):
     )
 
 
+def test_an_outputs_folder_re_pointed_elsewhere_after_use_is_refused(tmp_path):
+    """The folder's real place is remembered (a build asks thousands of times): turned into
+    a link to another folder afterwards, its paths lead out and are refused."""
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    (out / "mini").mkdir(parents=True)
+    elsewhere.mkdir()
+    assert paths.output(out, "mini", "poster-fr.pdf") == out / "mini" / "poster-fr.pdf"
+    out.rename(tmp_path / "before")
+    out.symlink_to(elsewhere)
+    with pytest.raises(OutsideOutputs):
+        paths.output(out, "mini", "poster-fr.pdf")
+
+
 @pytest.mark.parametrize("campaign_id", ["../../x", "/ABSOLUTE"])
 def test_a_build_with_a_hostile_campaign_id_touches_nothing_outside(
     mini, tmp_path, monkeypatch, campaign_id
