@@ -29,6 +29,11 @@ def pdf_link(pdf: Path, label: str, name: str) -> str:
     return f'<a class="ck-pdf" href="{href}" download="{escape(name)}">{esc(label)}</a>'
 
 
+def documents(jobs) -> int:
+    """How many documents notebook runs make: the unit the tab counts in, start to end."""
+    return sum(len(job.materials) for job in jobs)
+
+
 def job_label(job, lang: str) -> str:
     """A notebook run as people know it: its documents and their language."""
     names = ", ".join(material_label(name, lang) for name in job.materials)
@@ -103,19 +108,22 @@ class ProduceForm:
         except CampaignKitError as error:
             self.notice.show("error", describe(error, lang, page=True), True)
             return
-        self.progress.max, self.progress.value = max(1, len(todo)), 0
-        self.counter.value = t("producing", lang, done=0, total=len(todo))
+        total = documents(todo)  # documents, as the end message counts them, not notebook runs
+        self.progress.max, self.progress.value = max(1, total), 0
+        self.counter.value = esc(t("producing", lang, done=0, total=total))
         self.log.value = self.links.value = ""
-        self.thread = threading.Thread(target=self._work, args=(data, langs), daemon=True)
+        self.thread = threading.Thread(target=self._work, args=(data, langs, total), daemon=True)
         self.thread.start()
         self.refresh()
         if wait:
             self.thread.join()
 
-    def _work(self, data, langs):
-        lang, lines = self.app.lang, []
+    def _work(self, data, langs, total: int):
+        lang, lines, finished = self.app.lang, [], []
 
-        def one(outcome, done, total):
+        def one(outcome, _done, _jobs):
+            finished.append(outcome)
+            done = documents(o.job for o in finished)
             self.progress.value = done
             self.counter.value = esc(t("producing", lang, done=done, total=total))
             if outcome.error:

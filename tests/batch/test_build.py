@@ -180,3 +180,14 @@ def test_an_event_changed_remakes_only_the_materials_that_print_events(tmp_path)
     [third] = build(root, **kwargs)
     assert third.job.materials == first.job.materials, "every one prints the cases"
     assert third.executed.name == "letters-fr.ipynb"
+
+
+def test_up_to_date_jobs_are_reported_first_and_the_count_runs_to_every_job():
+    from campaignkit.batch.build import Outcome, _reporting
+
+    seen = []
+    skipped = [Outcome(probe_job(1), None, skipped=True)]
+    report = _reporting(lambda outcome, done, total: seen.append((done, total)), skipped, 3)
+    report(Outcome(probe_job(2), None), 1, 2)
+    report(Outcome(probe_job(3), None), 2, 2)
+    assert seen == [(1, 3), (2, 3), (3, 3)]

@@ -308,13 +308,43 @@ def test_produce_runs_the_build_notebooks_with_progress_and_links(campaign_copy,
     produce = editor.produce
     produce.langs["en"].value = False
     produce.run(wait=True)
-    assert produce.progress.value == produce.progress.max == 4, "poster, letters, summary, presskit"
     pdf = tmp_path / "mini" / "mauricie" / "poster-fr.pdf"
     assert pdf.exists()
     ready = produce.links.value.count("<li>")
     assert "poster-fr.pdf" in produce.links.value and ready > 4
+    assert produce.progress.value == produce.progress.max == ready, "documents, not notebook runs"
     assert produce.counter.value == f"Terminé : {ready} documents prêts."
     assert (tmp_path / "mini" / "notebooks" / "mauricie" / "poster-fr.ipynb").exists()
+
+
+def test_produce_counts_documents_from_start_to_end(editor, tmp_path, monkeypatch):
+    """The progress count and the end message speak of documents (it counted notebook runs,
+    « 4/8 », then ended on « 20 documents »); up-to-date documents count as done."""
+    from campaignkit.batch import build
+    from campaignkit.editor import produce_tab
+
+    editor.out_dir = tmp_path
+    seen = []
+
+    def fake_build(campaign, regions, langs, on_outcome, **_):
+        todo = build.plan(produce_tab.load_campaign(campaign), regions, langs, out_dir=tmp_path)
+        outcomes = [build.Outcome(job, tmp_path, skipped=i == 0) for i, job in enumerate(todo)]
+        for done, outcome in enumerate(outcomes, start=1):
+            on_outcome(outcome, done, len(todo))
+            seen.append(editor.produce.counter.value)
+        for job in todo:
+            for pdf in job.outputs:
+                pdf.parent.mkdir(parents=True, exist_ok=True)
+                pdf.write_bytes(b"%PDF-1.4 test")
+        return outcomes
+
+    monkeypatch.setattr(produce_tab.build, "build", fake_build)
+    editor.produce.langs["en"].value = False
+    editor.produce.run(wait=True)
+    total = editor.produce.progress.max
+    assert total > 4 and editor.produce.progress.value == total
+    assert seen[-1] == f"Production en cours : {total} documents sur {total}"
+    assert editor.produce.counter.value == f"Terminé : {total} documents prêts."
 
 
 def test_produce_waits_for_unsaved_edits(editor):
