@@ -38,11 +38,13 @@ class RenderError(CampaignKitError):
 
 
 class PreflightFailed(CampaignKitError):
-    """A rendered document failed its checks: text overflowing, glyphs missing."""
+    """A rendered document failed its checks: text overflowing, glyphs missing. `problems`
+    are printing.findings.Finding (codes and values); `said`, their text for the command line
+    (printing.findings.failed words it, with the line a notebook's error carries them in)."""
 
-    def __init__(self, what: str, problems: list[str]):
-        self.problems = list(problems)
-        super().__init__(f"{what}: " + "; ".join(self.problems))
+    def __init__(self, what: str, problems: list, said: str | None = None):
+        self.what, self.problems = what, list(problems)
+        super().__init__(f"{what}: " + (said or "; ".join(map(str, self.problems))))
 
 
 class FileChanged(CampaignKitError):

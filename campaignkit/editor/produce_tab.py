@@ -34,6 +34,14 @@ def documents(jobs) -> int:
     return sum(len(job.materials) for job in jobs)
 
 
+def failure(outcome, lang: str, names: dict) -> str:
+    """Why a run failed: its checks' findings in the page's language and people's words (a
+    case by its name), else the error as the build gives it."""
+    if outcome.findings:
+        return " ".join(found.text(lang, page=True, names=names) for found in outcome.findings)
+    return outcome.error
+
+
 def job_label(job, lang: str) -> str:
     """A notebook run as people know it: its documents and their language."""
     names = ", ".join(material_label(name, lang) for name in job.materials)
@@ -120,6 +128,7 @@ class ProduceForm:
 
     def _work(self, data, langs, total: int):
         lang, lines, finished = self.app.lang, [], []
+        names = {case_id: case.name for case_id, case in data.cases.items()}
 
         def one(outcome, _done, _jobs):
             finished.append(outcome)
@@ -127,9 +136,8 @@ class ProduceForm:
             self.progress.value = done
             self.counter.value = esc(t("producing", lang, done=done, total=total))
             if outcome.error:
-                text = t(
-                    "failed_job", lang, label=job_label(outcome.job, lang), error=outcome.error
-                )
+                error = failure(outcome, lang, names)
+                text = t("failed_job", lang, label=job_label(outcome.job, lang), error=error)
                 lines.append(f'<li class="ck-error">{esc(text)}</li>')
                 self.log.value = "<ul>" + "".join(lines) + "</ul>"
 

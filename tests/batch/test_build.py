@@ -182,6 +182,26 @@ def test_an_event_changed_remakes_only_the_materials_that_print_events(tmp_path)
     assert third.executed.name == "letters-fr.ipynb"
 
 
+def test_a_failed_check_comes_back_from_the_notebook_as_findings(tmp_path, monkeypatch):
+    """The command line keeps a precise text; the findings come back for a page to word."""
+    import papermill
+
+    from campaignkit.batch.jobs import run_job
+    from campaignkit.printing.findings import Finding, failed
+
+    found = Finding("page_count", {"got": 2, "expected": 1})
+    evalue = str(failed("poster montreal fr", [found]))
+
+    def fails(*_, **__):
+        raise papermill.PapermillExecutionError(3, 1, "produce()", "PreflightFailed", evalue, [])
+
+    monkeypatch.setattr(papermill, "execute_notebook", fails)
+    outcome = run_job(Job("poster.ipynb", "montreal", "fr", ("poster",)), "x", tmp_path)
+    assert outcome.findings == [found]
+    assert outcome.error.startswith("PreflightFailed: poster montreal fr: 2 pages ")
+    assert "findings" not in outcome.error and "\n" not in outcome.error
+
+
 def test_up_to_date_jobs_are_reported_first_and_the_count_runs_to_every_job():
     from campaignkit.batch.build import Outcome, _reporting
 

@@ -347,6 +347,26 @@ def test_produce_counts_documents_from_start_to_end(editor, tmp_path, monkeypatc
     assert editor.produce.counter.value == f"Terminé : {total} documents prêts."
 
 
+def test_a_failed_check_is_said_in_the_pages_language_and_peoples_words(editor):
+    """It showed « PreflightFailed: poster montreal fr: page 1: text overflows its box (case
+    rocky-myers, field blurb) » whatever the page's language."""
+    from pathlib import Path
+
+    from campaignkit.batch.jobs import Job, Outcome
+    from campaignkit.editor.produce_tab import failure
+    from campaignkit.printing.findings import Finding
+
+    place = {"page": 1, "case": "ana", "field": "blurb"}
+    job = Job("poster.ipynb", "montreal", "fr", ("poster",))
+    outcome = Outcome(job, Path(), "PreflightFailed: …", [Finding("overflow_box", place)])
+    names = {"ana": "Ana Ruiz"}
+    said = failure(outcome, "fr", names)
+    assert said.startswith("Page 1 : un texte est trop long pour sa place (Ana Ruiz, ")
+    assert "PreflightFailed" not in said and "blurb" not in said and "ana," not in said
+    assert failure(outcome, "en", names).startswith("Page 1: a text is too long for its space")
+    assert failure(Outcome(job, Path(), "ValueError: x"), "fr", names) == "ValueError: x"
+
+
 def test_produce_waits_for_unsaved_edits(editor):
     field(editor, "mtl-grand", "venue")[0].value = "Ailleurs"
     assert editor.produce.button.disabled
