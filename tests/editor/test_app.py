@@ -167,11 +167,15 @@ def confirm_button(confirm, which: str):
 
 
 def test_duplicate_id_is_refused(editor):
+    key = event_key(editor, "mtl-cafe")
     ident, error = field(editor, "mtl-cafe", "id")
     ident.value = "tr-biblio"
     assert (
-        "Id « tr-biblio » déjà pris par l'événement « Marathon à la bibliothèque »" in error.value
+        "Le nom court « tr-biblio » est déjà pris par l'événement « Marathon à la bibliothèque »"
+        in error.value
     )
+    assert "autre nom court" in error.value, "no « id », a word of the file, on the page"
+    assert editor.events.labels[key, "id"] == "Nom court (sert aux noms de fichiers)"
     assert editor.events.save.disabled
 
 
