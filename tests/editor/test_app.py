@@ -242,6 +242,9 @@ def test_tally_sheet_entry(editor, campaign_copy):
     assert tallies.current == "mtl-grand"
     tallies.current = "mtl-cafe"  # the one event of the fixture without a tally yet
     tallies.render()
+    sheet = next(c for c in tallies.box.children if "ck-sheet" in c._dom_classes)
+    rows = [cell.value for cell in sheet.children[3::3]][:2]
+    assert rows == ["Ana Wydrzyńska", "Bo Wet'suwet'en"], "the people, not their files' codes"
     tallies.inputs["participants"].value = "85"
     tallies.inputs["ana.letters"].value = "12"
     tallies.inputs["ana.cards"].value = "10"
