@@ -6,7 +6,9 @@ address the server would serve to anyone: only the page that holds the token get
 
 import base64
 import os
+import re
 import threading
+import unicodedata
 from html import escape
 from pathlib import Path
 
@@ -27,6 +29,17 @@ def pdf_link(pdf: Path, label: str, name: str) -> str:
     data = base64.b64encode(Path(pdf).read_bytes()).decode("ascii")
     href = f"data:application/pdf;base64,{data}"
     return f'<a class="ck-pdf" href="{href}" download="{escape(name)}">{esc(label)}</a>'
+
+
+def file_words(text: str) -> str:
+    """Words as a file name writes them: « Feuille de décompte » → feuille-de-decompte."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def download_name(*words: str) -> str:
+    """The name a PDF is saved under, in the page's words: decompte-montreal-francais.pdf."""
+    return "-".join(file_words(part) for part in words) + ".pdf"
 
 
 def documents(jobs) -> int:
@@ -163,6 +176,7 @@ class ProduceForm:
     def made(self, data, outcomes) -> list[tuple[str, Path, str]]:
         """The PDFs the build left: name in the reader's words, file, name to download as."""
         lang, found = self.app.lang, []
+        regions = self.app.session.regions
         for outcome in sorted(outcomes, key=lambda o: o.job.label):
             if outcome.error:
                 continue
@@ -170,8 +184,10 @@ class ProduceForm:
             for name in job.materials:
                 pdf = output_path(data, name, job.region, job.lang, self.app.out_dir)
                 if pdf.exists():
-                    label = f"{material_label(name, lang)} ({language_name(job.lang, lang)})"
-                    found.append((label, pdf, f"{job.region}-{pdf.name}"))
+                    said, language = material_label(name, lang), language_name(job.lang, lang)
+                    region = regions[job.region].name[lang] if job.region in regions else job.region
+                    saved_as = download_name(said, region, language)  # no « tally » in French
+                    found.append((f"{said} ({language})", pdf, saved_as))
         return found
 
     def summary(self, made, outcomes) -> str:

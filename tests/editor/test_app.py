@@ -318,7 +318,7 @@ def test_produce_runs_the_build_notebooks_with_progress_and_links(campaign_copy,
     pdf = tmp_path / "mini" / "mauricie" / "poster-fr.pdf"
     assert pdf.exists()
     ready = produce.links.value.count("<li>")
-    assert "poster-fr.pdf" in produce.links.value and ready > 4
+    assert "affiche-mauricie-francais.pdf" in produce.links.value and ready > 4
     assert produce.progress.value == produce.progress.max == ready, "documents, not notebook runs"
     assert produce.counter.value == f"Terminé : {ready} documents prêts."
     assert (tmp_path / "mini" / "notebooks" / "mauricie" / "poster-fr.ipynb").exists()
@@ -679,7 +679,7 @@ def test_produced_pdfs_come_through_the_page_not_a_web_address(campaign_copy, tm
     editor.produce.run(wait=True)
     links = editor.produce.links.value
     assert 'href="data:application/pdf;base64,JVBER' in links  # %PDF
-    assert "/files/" not in links and 'download="mauricie-poster-fr.pdf"' in links
+    assert "/files/" not in links and 'download="affiche-mauricie-francais.pdf"' in links
 
 
 def test_an_unreadable_tally_leaves_the_region_usable(editor, monkeypatch):
@@ -842,10 +842,18 @@ def test_documents_languages_and_counts_are_said_in_the_readers_words(editor, tm
         "Images pour les réseaux sociaux (français)",
         "Étiquettes d'envoi (français)",
     ]
+    assert [saved_as for _, _, saved_as in made] == [  # it was montreal-labels-fr.pdf
+        "communique-de-presse-montreal-francais.pdf",
+        "images-pour-les-reseaux-sociaux-montreal-francais.pdf",
+        "etiquettes-d-envoi-montreal-francais.pdf",
+    ]
     summary = editor.produce.summary(made, [Outcome(kit, Path()), failed])
     assert summary == "Terminé : 3 documents prêts, 2 documents en échec."
     assert editor.produce.summary(made[:1], []) == "Terminé : 1 document prêt."
-    from campaignkit.editor.produce_tab import job_label
+    from campaignkit.editor.produce_tab import download_name, job_label
+
+    tally = download_name(material_label("tally", "fr"), "Montréal", "français")
+    assert tally == "feuille-de-decompte-montreal-francais.pdf", "no English word « tally »"
 
     assert job_label(failed.job, "fr") == "Affiche, Feuille de décompte (anglais)"
     editor.lang_choice.value = "en"
