@@ -43,6 +43,7 @@ class Finding:
                 else ""
             )
         if self.code == "missing_item":
+            params["item"] = item_words(params.get("item"), lang)
             params["why"] = ", ".join(reason(r, lang) for r in params.get("why", [])) or reason(
                 {"code": "not_on_page"}, lang
             )
@@ -75,6 +76,18 @@ def where(case, name, lang: str, page: bool = False, names: dict | None = None) 
         if said != name:  # words known; a raw field name says nothing to a coordinator
             parts.append(said)
     return word("check.where.page", lang, place=", ".join(parts)) if parts else ""
+
+
+def item_words(item, lang: str) -> str:
+    """An item as the command line names it: « cas ana : première ligne de l'adresse de la
+    lettre » (materials.items.Item.label: its part, and the case or event it belongs to)."""
+    if not isinstance(item, dict):
+        return str(item)
+    part = word(f"check.item.{item['part']}", lang)
+    if not item.get("of"):
+        return part
+    kind, ident = item["of"]
+    return word(f"check.item_of.{kind}", lang, id=ident, part=part)
 
 
 def reason(found: dict, lang: str) -> str:
