@@ -115,5 +115,6 @@ def decode(text: str) -> tuple[str, list[Finding]]:
 def failed(what: str, findings: list[Finding]) -> PreflightFailed:
     """The error a document that failed its checks raises: its findings said in the
     interface language, then carried as data for a page that says them in its own."""
-    said = "; ".join(f.text(interface_language()) for f in findings)
+    lang = interface_language()
+    said = word("check.separator", lang).join(f.text(lang) for f in findings)
     return PreflightFailed(what, findings, said + encode(findings))

@@ -202,6 +202,25 @@ def test_a_failed_check_comes_back_from_the_notebook_as_findings(tmp_path, monke
     assert "findings" not in outcome.error and "\n" not in outcome.error
 
 
+def test_findings_survive_a_real_kernels_error_text(tmp_path):
+    import nbformat
+
+    from campaignkit.batch.jobs import run_job
+    from campaignkit.printing.findings import Finding
+
+    source = (
+        "from campaignkit.printing.findings import Finding, failed\n"
+        "raise failed('poster montreal fr', [Finding('page_count', {'got': 2, 'expected': 1})])"
+    )
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    path = tmp_path / "fails.ipynb"
+    nbformat.write(notebook, path)
+    outcome = run_job(Job(str(path), "r", "fr", ()), "x", tmp_path / "out")
+    assert outcome.findings == [Finding("page_count", {"got": 2, "expected": 1})]
+    assert "findings" not in outcome.error
+
+
 def test_up_to_date_jobs_are_reported_first_and_the_count_runs_to_every_job():
     from campaignkit.batch.build import Outcome, _reporting
 
