@@ -39,12 +39,14 @@ class RenderError(CampaignKitError):
 
 class PreflightFailed(CampaignKitError):
     """A rendered document failed its checks: text overflowing, glyphs missing. `problems`
-    are printing.findings.Finding (codes and values); `said`, their text for the command line
-    (printing.findings.failed words it, with the line a notebook's error carries them in)."""
+    are printing.findings.Finding (codes and values); `said`, their text for the command line,
+    which `plain` keeps; str() adds `carried`, the line a notebook's error takes them back in
+    (printing.findings.failed makes both)."""
 
-    def __init__(self, what: str, problems: list, said: str | None = None):
+    def __init__(self, what: str, problems: list, said: str | None = None, carried: str = ""):
         self.what, self.problems = what, list(problems)
-        super().__init__(f"{what}: " + (said or "; ".join(map(str, self.problems))))
+        self.plain = f"{what}: " + (said or "; ".join(map(str, self.problems)))
+        super().__init__(self.plain + carried)
 
 
 class FileChanged(CampaignKitError):

@@ -22,7 +22,7 @@ class Finding:
     """One thing a check found: `check.<code>` in the catalog, filled with `params`.
 
     Parameters the wording knows: page, case, field (where the text comes from), and per code
-    its own values (next, longest, chars, item, text, why, pages, expected, got)."""
+    its own values (next, longest, chars, item, text, why, got, expected, image)."""
 
     code: str
     params: dict = field(default_factory=dict, hash=False)
@@ -117,4 +117,4 @@ def failed(what: str, findings: list[Finding]) -> PreflightFailed:
     interface language, then carried as data for a page that says them in its own."""
     lang = interface_language()
     said = word("check.separator", lang).join(f.text(lang) for f in findings)
-    return PreflightFailed(what, findings, said + encode(findings))
+    return PreflightFailed(what, findings, said, encode(findings))

@@ -65,6 +65,9 @@ def test_findings_cross_a_notebook_error_and_come_back():
     assert back == [OVERFLOW, MISSING]
     assert head.startswith("poster montreal fr: page 2") and "findings" not in head
     assert decode("NameError: x") == ("NameError: x", [])
+    from campaignkit.text.catalog import describe
+
+    assert describe(error, "fr") == head, "the command line shows no findings line"
 
 
 def test_every_check_wording_is_in_every_language_of_the_kit():
