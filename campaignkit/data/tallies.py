@@ -214,8 +214,8 @@ class _FileReader:
         if case not in self.data.cases and all(is_blank(cell) for cell in cells[1:]):
             return  # a title or heading row (often merged across the columns): no count in it
         if case not in self.data.cases:
-            choices = ", ".join(self.data.cases)
-            self.problem("unknown_case", "case", row, "A", value=first, choices=choices)
+            choices = ", ".join(case.name for case in self.data.cases.values())  # as printed
+            self.problem("unknown_case_row", "case", row, "A", value=first, choices=choices)
             return
         self.letters[case] = self.cell_count(cells, self.columns["letters"], "letters", row)
         self.cards[case] = self.cell_count(cells, self.columns["cards"], "cards", row)
