@@ -38,11 +38,15 @@ class RenderError(CampaignKitError):
 
 
 class PreflightFailed(CampaignKitError):
-    """A rendered document failed its checks: text overflowing, glyphs missing."""
+    """A rendered document failed its checks: text overflowing, glyphs missing. `problems`
+    are printing.findings.Finding (codes and values); `said`, their text for the command line,
+    which `plain` keeps; str() adds `carried`, the line a notebook's error takes them back in
+    (printing.findings.failed makes both)."""
 
-    def __init__(self, what: str, problems: list[str]):
-        self.problems = list(problems)
-        super().__init__(f"{what}: " + "; ".join(self.problems))
+    def __init__(self, what: str, problems: list, said: str | None = None, carried: str = ""):
+        self.what, self.problems = what, list(problems)
+        self.plain = f"{what}: " + (said or "; ".join(map(str, self.problems)))
+        super().__init__(self.plain + carried)
 
 
 class FileChanged(CampaignKitError):

@@ -133,6 +133,13 @@ def longest_first(todo: list[Job], manifest: Manifest) -> list[Job]:
     return sorted(todo, key=expected, reverse=True)
 
 
+def _reporting(on_outcome, skipped: list[Outcome], total: int):
+    """Reports the up-to-date jobs at once; the callback for the jobs that run counts on."""
+    for done, outcome in enumerate(skipped, start=1):
+        on_outcome(outcome, done, total)
+    return lambda outcome, done, _: on_outcome(outcome, len(skipped) + done, total)
+
+
 def build(
     campaign=paths.DEFAULT_CAMPAIGN,
     regions=(),
@@ -150,8 +157,9 @@ def build(
 
     Raises BuildBusy when another build holds the outputs folder, WriteFailed when a file
     cannot be written, BuildInterrupted on Ctrl-C. `on_outcome(outcome, done, total)`,
-    when given, is called as each job ends (the editor's progress bar). `early`: a kernel
-    started before the build (batch/early.py), given to the first worker.
+    when given, is called for each job found up to date, then as each job ends (the
+    editor's progress bar: `total` is every job asked for, so that it reaches the end).
+    `early`: a kernel started before the build (batch/early.py), given to the first worker.
     """
     source, outputs = paths.resolve(campaign), paths.resolve(out_dir)
     before = inputs_signature(source, outputs)
@@ -176,7 +184,8 @@ def build(
             return check_outputs(data, outcome, manifest)
 
         todo = longest_first(todo, manifest)
-        ran = run_jobs(todo, data.id, out_dir, jobs, progress, done, on_outcome, timeout, early)
+        report = on_outcome and _reporting(on_outcome, skipped, len(todo) + len(skipped))
+        ran = run_jobs(todo, data.id, out_dir, jobs, progress, done, report, timeout, early)
         from campaignkit.batch.gallery import write_gallery
 
         lang = data.campaign.languages[0]

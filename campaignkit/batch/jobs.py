@@ -9,6 +9,7 @@ from pathlib import Path
 from campaignkit import paths
 from campaignkit.exceptions import WriteFailed
 from campaignkit.files import write_atomically
+from campaignkit.printing.findings import decode
 from campaignkit.text.catalog import word
 from campaignkit.text.language import interface_language
 
@@ -69,7 +70,8 @@ class Job:
 class Outcome:
     job: Job
     executed: Path
-    error: str | None = None
+    error: str | None = None  # what went wrong, as the command line says it
+    findings: list = field(default_factory=list)  # a failed check's, for a page to word them
     skipped: bool = False
     cancelled: bool = False  # stopped by Ctrl-C, or never started
     stale: bool = False  # the campaign's files changed while it ran: redone next time
@@ -117,7 +119,8 @@ def run_job(job: Job, campaign_id: str, out_dir, kernel=None, timeout=CELL_TIMEO
     except papermill.PapermillExecutionError as error:
         if error.ename == WriteFailed.__name__:
             raise write_failure(error.evalue) from None
-        outcome.error = f"{error.ename}: {error.evalue}"
+        said, outcome.findings = decode(error.evalue)
+        outcome.error = f"{error.ename}: {said}"
     except CellTimeoutError:
         outcome.error, outcome.spoiled_kernel = timed_out(kept, timeout), True
     except WriteFailed:

@@ -4,6 +4,7 @@ Each file is read on its own: a bad file is reported with file, row and column, 
 out of the counts, while every other file is still read.
 """
 
+import re
 import unicodedata
 import weakref
 from dataclasses import dataclass, field
@@ -107,6 +108,11 @@ def normalized(text) -> str:
     return text.strip().rstrip(":").strip().lower()
 
 
+def name_key(text) -> str:
+    """A case's name as compared: letters and digits only (« Wet’suwet’en » → wetsuweten)."""
+    return re.sub(r"[^a-z0-9]+", "", normalized(text))
+
+
 def label_of(cell) -> str | None:
     """Which row a first cell names (`Événement / Event`, `Total`…), or None."""
     parts = {normalized(part) for part in str(cell).split("/")}
@@ -160,7 +166,7 @@ class _FileReader:
             self.problem("no_label", "", row, "A")
             return
         kind = label_of(first)
-        key = kind or normalized(first)
+        key = kind or self.case_of(first) or normalized(first)
         if key in self.seen:
             self.problem("duplicate_row", key, row, "A", value=first, other=self.seen[key])
             return
@@ -196,13 +202,20 @@ class _FileReader:
             except NotACount as bad:
                 self.problem(bad.code, name, row, column_letter(index), **bad.params)
 
+    def case_of(self, first: str) -> str | None:
+        """The case a row names: by its id, or by its name as the printed sheet shows it."""
+        if first.lower() in self.data.cases:
+            return first.lower()
+        names = {name_key(case.name): case.id for case in self.data.cases.values()}
+        return names.get(name_key(first))
+
     def read_case(self, row: int, first: str, cells: list) -> None:
-        case = first.lower()
+        case = self.case_of(first) or first.lower()
         if case not in self.data.cases and all(is_blank(cell) for cell in cells[1:]):
             return  # a title or heading row (often merged across the columns): no count in it
         if case not in self.data.cases:
-            choices = ", ".join(self.data.cases)
-            self.problem("unknown_case", "case", row, "A", value=first, choices=choices)
+            choices = ", ".join(case.name for case in self.data.cases.values())  # as printed
+            self.problem("unknown_case_row", "case", row, "A", value=first, choices=choices)
             return
         self.letters[case] = self.cell_count(cells, self.columns["letters"], "letters", row)
         self.cards[case] = self.cell_count(cells, self.columns["cards"], "cards", row)

@@ -6,7 +6,9 @@ address the server would serve to anyone: only the page that holds the token get
 
 import base64
 import os
+import re
 import threading
+import unicodedata
 from html import escape
 from pathlib import Path
 
@@ -27,6 +29,30 @@ def pdf_link(pdf: Path, label: str, name: str) -> str:
     data = base64.b64encode(Path(pdf).read_bytes()).decode("ascii")
     href = f"data:application/pdf;base64,{data}"
     return f'<a class="ck-pdf" href="{href}" download="{escape(name)}">{esc(label)}</a>'
+
+
+def file_words(text: str) -> str:
+    """Words as a file name writes them: « Feuille de décompte » → feuille-de-decompte."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def download_name(*words: str) -> str:
+    """The name a PDF is saved under, in the page's words: decompte-montreal-francais.pdf."""
+    return "-".join(file_words(part) for part in words) + ".pdf"
+
+
+def documents(jobs) -> int:
+    """How many documents notebook runs make: the unit the tab counts in, start to end."""
+    return sum(len(job.materials) for job in jobs)
+
+
+def failure(outcome, lang: str, names: dict) -> str:
+    """Why a run failed: its checks' findings in the page's language and people's words (a
+    case by its name), else the error as the build gives it."""
+    if outcome.findings:
+        return " ".join(found.text(lang, page=True, names=names) for found in outcome.findings)
+    return outcome.error
 
 
 def job_label(job, lang: str) -> str:
@@ -103,25 +129,28 @@ class ProduceForm:
         except CampaignKitError as error:
             self.notice.show("error", describe(error, lang, page=True), True)
             return
-        self.progress.max, self.progress.value = max(1, len(todo)), 0
-        self.counter.value = t("producing", lang, done=0, total=len(todo))
+        total = documents(todo)  # documents, as the end message counts them, not notebook runs
+        self.progress.max, self.progress.value = max(1, total), 0
+        self.counter.value = esc(t("producing", lang, done=0, total=total))
         self.log.value = self.links.value = ""
-        self.thread = threading.Thread(target=self._work, args=(data, langs), daemon=True)
+        self.thread = threading.Thread(target=self._work, args=(data, langs, total), daemon=True)
         self.thread.start()
         self.refresh()
         if wait:
             self.thread.join()
 
-    def _work(self, data, langs):
-        lang, lines = self.app.lang, []
+    def _work(self, data, langs, total: int):
+        lang, lines, finished = self.app.lang, [], []
+        names = {case_id: case.name for case_id, case in data.cases.items()}
 
-        def one(outcome, done, total):
+        def one(outcome, _done, _jobs):
+            finished.append(outcome)
+            done = documents(o.job for o in finished)
             self.progress.value = done
             self.counter.value = esc(t("producing", lang, done=done, total=total))
             if outcome.error:
-                text = t(
-                    "failed_job", lang, label=job_label(outcome.job, lang), error=outcome.error
-                )
+                error = failure(outcome, lang, names)
+                text = t("failed_job", lang, label=job_label(outcome.job, lang), error=error)
                 lines.append(f'<li class="ck-error">{esc(text)}</li>')
                 self.log.value = "<ul>" + "".join(lines) + "</ul>"
 
@@ -147,6 +176,7 @@ class ProduceForm:
     def made(self, data, outcomes) -> list[tuple[str, Path, str]]:
         """The PDFs the build left: name in the reader's words, file, name to download as."""
         lang, found = self.app.lang, []
+        regions = self.app.session.regions
         for outcome in sorted(outcomes, key=lambda o: o.job.label):
             if outcome.error:
                 continue
@@ -154,8 +184,10 @@ class ProduceForm:
             for name in job.materials:
                 pdf = output_path(data, name, job.region, job.lang, self.app.out_dir)
                 if pdf.exists():
-                    label = f"{material_label(name, lang)} ({language_name(job.lang, lang)})"
-                    found.append((label, pdf, f"{job.region}-{pdf.name}"))
+                    said, language = material_label(name, lang), language_name(job.lang, lang)
+                    region = regions[job.region].name[lang] if job.region in regions else job.region
+                    saved_as = download_name(said, region, language)  # no « tally » in French
+                    found.append((f"{said} ({language})", pdf, saved_as))
         return found
 
     def summary(self, made, outcomes) -> str:

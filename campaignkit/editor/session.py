@@ -252,6 +252,11 @@ class CaseFile:
     def id(self) -> str:
         return self.path.stem
 
+    @property
+    def name(self) -> str:
+        """The person's name as typed here: a tally row may name the case by it."""
+        return self.get(("name",))
+
     def original(self, path: tuple) -> str:
         value = yamlpatch.get(self.data, path)
         return "" if value is None else str(value)

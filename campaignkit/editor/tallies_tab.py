@@ -119,8 +119,8 @@ class TalliesForm:
         cells += [w.HTML(f"<b>{esc(t(k, lang))}</b>") for k in ("case", "letters", "cards")]
         for case_id, (letters, cards) in tally.counts.items():
             case = session.cases.get(case_id)
-            name = case.get(("name",)) if case else case_id
-            cells.append(w.HTML(f"{esc(name)} <small>({esc(case_id)})</small>"))
+            name = case.name if case else case_id
+            cells.append(w.HTML(esc(name)))  # as the printed sheet: the person, not a code
             for column, value in (("letters", letters), ("cards", cards)):
                 label = f"{name} — {t(column, lang)}"
                 cells.append(

@@ -39,10 +39,10 @@ def cards_items(context: dict) -> list[items.Item]:
     """Each case's card recipient, where the cards go, and the first name on its cards."""
     found = []
     for case in context["cases"]:
-        name = f"cards {case['id']}"
-        found.append(items.Item(f"{name}: recipient", case["recipient"]))
-        found += items.address(f"{name}: address", case["address"], context["w"])
-        found.append(items.Item(f"{name}: first name on the cards", case["first_name"]))
+        of = ("case", case["id"])
+        found.append(items.Item("card_recipient", case["recipient"], of=of))
+        found += items.address("card_address", case["address"], context["w"], of)
+        found.append(items.Item("card_first_name", case["first_name"], of=of))
     return found
 
 

@@ -31,11 +31,11 @@ def casebook_items(context: dict) -> list[items.Item]:
     """Each case's name, demand, addresses (or do-not-mail boxes) and online action."""
     found = []
     for case in context["cases"]:
-        name = f"case {case['id']}"
-        found.append(items.Item(f"{name}: name", case["name"]))
-        found += items.address(f"{name}: letter address", case["target"], context["w"])
-        found += items.address(f"{name}: card address", case["card"], context["w"])
-        found += items.action(case["action_url"], f"{name}: action URL")
+        of = ("case", case["id"])
+        found.append(items.Item("name", case["name"], of=of))
+        found += items.address("letter_address", case["target"], context["w"], of)
+        found += items.address("card_address", case["card"], context["w"], of)
+        found += items.action(case["action_url"], of)
     return found + items.sample_notice(context)
 
 

@@ -1,25 +1,35 @@
-"""What a page must show: each material declares its items from the context it renders."""
+"""What a page must show: each material declares its items from the context it renders.
+
+An item is named for the checks' messages by a part (`check.item.<part>` in the catalog:
+« coordinator email ») and, when it belongs to one, its case or event (`of`)."""
 
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Item:
-    """A text that must be visible on the document, or (`qr`) a QR code encoding `text`."""
+    """A text that must be visible on the document, or (`qr`) a QR code encoding `text`;
+    `part` names it, `of` is ("case" or "event", its id) when it belongs to one."""
 
-    label: str
+    part: str
     text: str
     qr: bool = False
+    of: tuple[str, str] | None = None
+
+    @property
+    def label(self) -> dict:
+        """The item's name as a finding's values (printing.findings words it)."""
+        return {"part": self.part, "of": list(self.of) if self.of else None}
 
 
-def texts(**labelled: str) -> list[Item]:
-    """Items for the non-empty texts given as label=text (`_` in a label reads as a space)."""
-    return [Item(label.replace("_", " "), text) for label, text in labelled.items() if text]
+def texts(of: tuple[str, str] | None = None, **parts: str) -> list[Item]:
+    """Items for the non-empty texts given as part=text."""
+    return [Item(part, text, of=of) for part, text in parts.items() if text]
 
 
-def action(url: str, what: str = "action URL") -> list[Item]:
+def action(url: str, of: tuple[str, str] | None = None) -> list[Item]:
     """An online action: its address in words and its QR code."""
-    return [Item(what, url), Item(f"QR code of the {what}", url, qr=True)]
+    return [Item("action_url", url, of=of), Item("action_qr", url, qr=True, of=of)]
 
 
 def coordinator(context: dict) -> list[Item]:
@@ -37,10 +47,10 @@ def sample_notice(context: dict) -> list[Item]:
     return texts(sample_data_notice=context["w"]["sample_notice"]) if context.get("sample") else []
 
 
-def address(label: str, block: dict, w: dict) -> list[Item]:
-    """An address block's first line, or its do-not-mail band when the address is pending."""
-    lines = block["lines"][:1]
-    items = [Item(f"{label}: first line", line) for line in lines]
+def address(part: str, block: dict, w: dict, of: tuple[str, str] | None = None) -> list[Item]:
+    """An address block's first line (<part>_line), or its do-not-mail band (<part>_pending)
+    when the address is pending."""
+    items = [Item(f"{part}_line", line, of=of) for line in block["lines"][:1]]
     if block["pending"]:
-        items.append(Item(f"{label}: do-not-mail box", w["address_pending_band"]))
+        items.append(Item(f"{part}_pending", w["address_pending_band"], of=of))
     return items

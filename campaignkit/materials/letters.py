@@ -41,9 +41,9 @@ def letters_items(context: dict) -> list[items.Item]:
     """Each letter's recipient block, or its do-not-mail box, and whom it is about."""
     found = []
     for letter in context["letters"]:
-        name = f"letter {letter['id']}"
-        found.append(items.Item(f"{name}: case name", letter["name"]))
-        found += items.address(f"{name}: recipient", letter["target"], context["w"])
+        of = ("case", letter["id"])
+        found.append(items.Item("name", letter["name"], of=of))
+        found += items.address("letter_address", letter["target"], context["w"], of)
     return found
 
 

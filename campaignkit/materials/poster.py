@@ -59,17 +59,18 @@ def poster_items(context: dict) -> list[items.Item]:
     found = items.texts(campaign_name=context["campaign_name"], region=context["region_name"])
     for event in shown_events(context):
         found += items.texts(
-            **{
-                f"event {event['id']}: date line": event["when"],
-                f"event {event['id']}: title": event["title"],
-                f"event {event['id']}: venue": event["venue"],
-                f"event {event['id']}: city": event["city"],
-            }
+            ("event", event["id"]),
+            date_line=event["when"],
+            title=event["title"],
+            venue=event["venue"],
+            city=event["city"],
         )
     found += items.texts(more_events=more_events_text(context))
     if not context["events"]:
         found += items.texts(invitation_to_host=context["w"]["no_event_title"])
-    found += [items.Item(f"case {case['id']}: name", case["name"]) for case in context["cases"]]
+    found += [
+        items.Item("name", case["name"], of=("case", case["id"])) for case in context["cases"]
+    ]
     found += items.action(context["action_url"])
     found += items.coordinator(context)
     found += items.texts(organization_line=context["organized_by"])

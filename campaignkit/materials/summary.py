@@ -291,7 +291,7 @@ def summary_items(context: dict) -> list:
     """The total of actions, each case's row, and the sample-data notice when it applies."""
     found = items.texts(total_actions=context["total"])
     rows = context["cases"]["rows"]
-    found += [items.Item(f"case row {row['name']}", row["name"]) for row in rows]
+    found += [items.Item("case_row", row["name"]) for row in rows]
     if context.get("sample") or context.get("sample_tallies"):
         found += items.texts(sample_data_notice=context["w"]["sample_notice"])
     return found

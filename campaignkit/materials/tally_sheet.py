@@ -33,14 +33,11 @@ def tally_items(context: dict) -> list[items.Item]:
     found = []
     for sheet in context["sheets"]:
         event = sheet["event"]
-        found += items.texts(
-            **{
-                f"event {event['id']}: title": event["title"],
-                f"event {event['id']}: date": event["date"],
-                f"event {event['id']}: venue": event["venue"],
-            }
-        )
-    rows = [items.Item(f"case {case['id']}: row", case["name"]) for case in context["cases"]]
+        of = ("event", event["id"]) if event["id"] else None
+        found += items.texts(of, title=event["title"], date=event["date"], venue=event["venue"])
+    rows = [
+        items.Item("case_row", case["name"], of=("case", case["id"])) for case in context["cases"]
+    ]
     return found + rows
 
 

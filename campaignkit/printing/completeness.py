@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from weasyprint.formatting_structure.boxes import ReplacedBox, TextBox
 
 from campaignkit.materials.items import Item
+from campaignkit.printing.findings import Finding
 
 TOLERANCE = 0.5  # CSS px
 MIN_QR_SIDE = 0.6 * 96  # CSS px: smaller than 0.6 in, a phone will not read it from a table
@@ -48,7 +49,8 @@ class _Mark:
     rect: Rect
     ancestors: frozenset
     qr: str | None = None
-    problem: str = ""
+    problem: str = ""  # why it is not seen: a check.why.<code> (hidden, clipped…)
+    past: tuple[int, int] | None = None  # past_last: (its page, the last page)
 
 
 @dataclass
@@ -77,11 +79,11 @@ def _walk(box, clip: Rect, trim: Rect, ancestors: tuple, marks: list, covers: li
         if not shown:
             mark.problem = "hidden"
         elif not _inside(mark.rect, trim):
-            mark.problem = "outside the trim box"
+            mark.problem = "outside_trim"
         elif not _inside(mark.rect, clip):
             mark.problem = "clipped"
         elif qr and min(box.width, box.height) < MIN_QR_SIDE:
-            mark.problem = "too small to scan"
+            mark.problem = "too_small"
         marks.append(mark)
     if style["overflow"] != "visible" and hasattr(box, "padding_box_x"):
         left, top = box.padding_box_x(), box.padding_box_y()
@@ -109,34 +111,44 @@ def page_marks(page) -> list[_Mark]:
     _walk(page._page_box, (-1e9, -1e9, 1e9, 1e9), trim, (), marks, covers)
     for mark in marks:
         if not mark.problem and _covered(mark, covers):
-            mark.problem = "hidden behind another box"
+            mark.problem = "covered"
     return marks
 
 
-def _why_not_seen(item: Item, marks: list[_Mark]) -> str:
-    """What keeps an item from being seen: on no page, or there but hidden, clipped…"""
+def _reason(mark: _Mark) -> tuple:
+    if mark.past:
+        return (mark.problem, *mark.past)
+    return (mark.problem,)
+
+
+def _why_not_seen(item: Item, marks: list[_Mark]) -> list[dict]:
+    """What keeps an item from being seen: on no page (no reason), or there but hidden,
+    clipped…: check.why.<code> with its values."""
     wanted = fold(item.text)
     if item.qr:
-        problems = {mark.problem for mark in marks if mark.qr == item.text}
+        problems = {_reason(mark) for mark in marks if mark.qr == item.text and mark.problem}
     else:
         problems = {
-            mark.problem
+            _reason(mark)
             for mark in marks
             if mark.problem
             and len(fold(mark.text)) >= 2
             and (fold(mark.text) in wanted or wanted in fold(mark.text))
         }
-    return ", ".join(sorted(problems)) or "not on any page"
+    reasons = []
+    for code, *past in sorted(problems):
+        reasons.append({"code": code} | ({"page": past[0], "last": past[1]} if past else {}))
+    return reasons
 
 
-def missing_items(document, items: list[Item], last_page: int | None = None) -> list[str]:
+def missing_items(document, items: list[Item], last_page: int | None = None) -> list[Finding]:
     """One problem per declared item that no page shows (no page up to `last_page`, the
     material's page count: what runs past it is not where it was meant to be)."""
     pages = [page_marks(page) for page in document.pages]
     for number, page in enumerate(pages, start=1):
         for mark in page:
             if last_page is not None and number > last_page and not mark.problem:
-                mark.problem = f"on page {number}, past the last page ({last_page})"
+                mark.problem, mark.past = "past_last", (number, last_page)
     marks = [mark for page in pages for mark in page]
     seen_text = "\n".join(
         "".join(fold(mark.text) for mark in page if not mark.problem) for page in pages
@@ -147,7 +159,8 @@ def missing_items(document, items: list[Item], last_page: int | None = None) -> 
         found = item.text in seen_qr if item.qr else fold(item.text) in seen_text
         if not found:
             shown = item.text if len(item.text) <= 60 else item.text[:57] + "…"
+            why = _why_not_seen(item, marks)
             problems.append(
-                f"missing item: {item.label} « {shown} » ({_why_not_seen(item, marks)})"
+                Finding("missing_item", {"item": item.label, "text": shown, "why": why})
             )
     return problems

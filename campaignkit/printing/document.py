@@ -6,9 +6,9 @@ from pathlib import Path
 from campaignkit import materials, paths
 from campaignkit.data.loader import CampaignData, load_campaign
 from campaignkit.data.photos import caching_into
-from campaignkit.exceptions import PreflightFailed
 from campaignkit.printing import render
 from campaignkit.printing.completeness import missing_items
+from campaignkit.printing.findings import Finding, failed
 from campaignkit.printing.layout import layout_problems
 
 
@@ -65,10 +65,11 @@ def fitted_document(
         document = render_material(data, material, region, lang, paper, bleed, compact, press)
         problems = layout_problems(document) + missing_items(document, document.items, expected)
         if expected is not None and len(document.pages) > expected:
-            problems.append(f"{len(document.pages)} pages instead of {expected}: text too long")
+            found = {"got": len(document.pages), "expected": expected}
+            problems.append(Finding("page_count", found))
         if not problems:
             return document
-    raise PreflightFailed(f"{material} {region} {lang}", problems)
+    raise failed(f"{material} {region} {lang}", problems)
 
 
 def produce(

@@ -4,17 +4,11 @@ from dataclasses import dataclass
 
 from weasyprint.formatting_structure.boxes import TextBox
 
+from campaignkit.printing.findings import Finding
 from campaignkit.text.glyphs import IGNORED, covered_characters
 
 __all__ = ["covered_characters", "layout_problems"]
 TOLERANCE = 0.5  # CSS px
-
-
-def _describe(case: str | None, field: str | None) -> str:
-    """`case ahmed-mansoor, field blurb`: where in the data the text comes from."""
-    if case and field:
-        return f"case {case}, field {field}"
-    return f"case {case}" if case else f"field {field or '?'}"
 
 
 @dataclass(frozen=True)
@@ -29,8 +23,9 @@ class _Place:
     fit: tuple[float, float, float, float] | None = None
 
     @property
-    def label(self) -> str:
-        return _describe(self.case, self.field)
+    def label(self) -> dict:
+        """Where in the data the text comes from: its case and field, as finding values."""
+        return {"case": self.case, "field": self.field}
 
     def inside(self, box) -> "_Place":
         element = getattr(box, "element", None) if box.element_tag else None
@@ -56,23 +51,23 @@ def _walk(box, place: _Place):
 
 
 def _labelled(element, case: str | None = None):
-    """(element, label) of every element of the tree with a data-field, case inherited."""
+    """(element, place) of every element of the tree with a data-field, case inherited."""
     if not isinstance(element.tag, str):
         return
     case = element.get("data-case") or case
     if element.get("data-field"):
-        yield element, _describe(case, element.get("data-field"))
+        yield element, {"case": case, "field": element.get("data-field")}
     for child in element:
         yield from _labelled(child, case)
 
 
-def _dropped(document, printed: set) -> list[str]:
+def _dropped(document, printed: set) -> list[Finding]:
     """Labelled parts of the page that the layout left out: they did not fit."""
     tree = getattr(document, "html_tree", None)
     if tree is None:
         return []
     return [
-        f"text does not fit on the page and was left out ({label})"
+        Finding("left_out", label)
         for element, label in _labelled(tree)
         if id(element) not in printed
     ]
@@ -85,14 +80,14 @@ def _past(child, right: float, bottom: float) -> bool:
     )
 
 
-def layout_problems(document) -> list[str]:
+def layout_problems(document) -> list[Finding]:
     """Text that runs past a page's edge, out of its box or onto a page it was not meant
     for, or is left out, and characters without a glyph; each named by case and field."""
-    problems: list[str] = []
+    problems: list[Finding] = []
     covered = covered_characters()
     printed: set[int] = set()
     first_page: dict[int, int] = {}  # sheet element → the page it starts on
-    spilled: dict[int, tuple[int, _Place]] = {}  # sheet → (its problem, where it spilled)
+    spilled: dict[int, int] = {}  # sheet → its problem: where it spilled
     lengths: dict[int, dict] = {}  # sheet → field → characters printed
     for number, page in enumerate(document.pages, start=1):
         box = page._page_box
@@ -104,28 +99,31 @@ def layout_problems(document) -> list[str]:
                 continue
             label = place.label
             if _past(child, right, bottom):
-                problems.append(f"page {number}: text overflows the page ({label})")
+                problems.append(Finding("overflow_page", {"page": number, **label}))
             elif place.fit and _past(child, place.fit[2], place.fit[3]):
-                problems.append(f"page {number}: text overflows its box ({label})")
+                problems.append(Finding("overflow_box", {"page": number, **label}))
             if place.sheet is not None:
                 sheet = id(place.sheet)
                 first = first_page.setdefault(sheet, number)
                 sizes = lengths.setdefault(sheet, {})
                 sizes[place.field] = sizes.get(place.field, 0) + len(child.text)
                 if number > first and sheet not in spilled:  # said once per sheet
-                    spilled[sheet] = (len(problems), place)
-                    problems.append(
-                        f"page {first}: text does not fit on one page and runs onto "
-                        f"page {number} ({label})"
-                    )
+                    spilled[sheet] = len(problems)
+                    found = {"page": first, "next": number, **label}
+                    problems.append(Finding("runs_over", found))
             missing = {c for c in child.text if ord(c) not in covered and c not in IGNORED}
             if missing:
                 shown = "".join(sorted(missing))[:10]
-                problems.append(f"page {number}: no font has the characters {shown!r} ({label})")
-    for sheet, (index, place) in spilled.items():
+                found = {"page": number, "chars": shown, **label}
+                problems.append(Finding("no_glyph", found))
+    for sheet, index in spilled.items():
         sizes = {field: size for field, size in lengths[sheet].items() if field}
         if sizes:  # the field most likely to blame: the one with the most text
             longest = max(sizes, key=sizes.get)
-            problems[index] += f"; its longest text: {_describe(place.case, longest)}"
+            problems[index].params["longest"] = longest
     problems += _dropped(document, printed)
-    return sorted(set(problems), key=problems.index)
+    unique: list[Finding] = []
+    for problem in problems:  # each said once, in the order found
+        if problem not in unique:
+            unique.append(problem)
+    return unique

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from campaignkit import materials, paths
 from campaignkit.data.loader import CampaignData, load_campaign
-from campaignkit.exceptions import PreflightFailed
 from campaignkit.files import write_atomically
 from campaignkit.materials.mailing_kit import export_postage
 from campaignkit.materials.social import FORMATS, image_names
 from campaignkit.printing.document import produce
+from campaignkit.printing.findings import Finding, failed
 from campaignkit.printing.pdfium import open_pdf
 
 REGION_KIT = ("press-release", "social", "labels", "mailing-kit")
@@ -28,13 +28,14 @@ def page_images(pdf: Path, sizes: list[tuple[int, int]]) -> list[bytes]:
         for number, (page, size) in enumerate(zip(document, sizes, strict=True), start=1):
             picture = page.render(scale=PX_PER_PT).to_pil()
             if picture.size != size:
-                problems.append(f"image {number}: {picture.size} px instead of {size}")
+                found = {"image": number, "got": str(picture.size), "expected": str(size)}
+                problems.append(Finding("image_size", found))
             buffer = io.BytesIO()
             # zlib's usual level: "optimize" made the files 4 % smaller at 2.6 times the cost
             picture.save(buffer, format="PNG")
             images.append(buffer.getvalue())
     if problems:
-        raise PreflightFailed(paths.display(pdf), problems)
+        raise failed(paths.display(pdf), problems)
     return images
 
 

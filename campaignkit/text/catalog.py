@@ -146,4 +146,4 @@ def describe(error: Exception, lang: str, page: bool = False, **named) -> str:
             if has(candidate, lang):
                 return word(candidate, lang, **params)
         key = key.rpartition(".")[0]
-    return str(error)
+    return getattr(error, "plain", None) or str(error)  # without what only a program reads

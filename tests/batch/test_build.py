@@ -180,3 +180,53 @@ def test_an_event_changed_remakes_only_the_materials_that_print_events(tmp_path)
     [third] = build(root, **kwargs)
     assert third.job.materials == first.job.materials, "every one prints the cases"
     assert third.executed.name == "letters-fr.ipynb"
+
+
+def test_a_failed_check_comes_back_from_the_notebook_as_findings(tmp_path, monkeypatch):
+    """The command line keeps a precise text; the findings come back for a page to word."""
+    import papermill
+
+    from campaignkit.batch.jobs import run_job
+    from campaignkit.printing.findings import Finding, failed
+
+    found = Finding("page_count", {"got": 2, "expected": 1})
+    evalue = str(failed("poster montreal fr", [found]))
+
+    def fails(*_, **__):
+        raise papermill.PapermillExecutionError(3, 1, "produce()", "PreflightFailed", evalue, [])
+
+    monkeypatch.setattr(papermill, "execute_notebook", fails)
+    outcome = run_job(Job("poster.ipynb", "montreal", "fr", ("poster",)), "x", tmp_path)
+    assert outcome.findings == [found]
+    assert outcome.error.startswith("PreflightFailed: poster montreal fr: 2 pages ")
+    assert "findings" not in outcome.error and "\n" not in outcome.error
+
+
+def test_findings_survive_a_real_kernels_error_text(tmp_path):
+    import nbformat
+
+    from campaignkit.batch.jobs import run_job
+    from campaignkit.printing.findings import Finding
+
+    source = (
+        "from campaignkit.printing.findings import Finding, failed\n"
+        "raise failed('poster montreal fr', [Finding('page_count', {'got': 2, 'expected': 1})])"
+    )
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    path = tmp_path / "fails.ipynb"
+    nbformat.write(notebook, path)
+    outcome = run_job(Job(str(path), "r", "fr", ()), "x", tmp_path / "out")
+    assert outcome.findings == [Finding("page_count", {"got": 2, "expected": 1})]
+    assert "findings" not in outcome.error
+
+
+def test_up_to_date_jobs_are_reported_first_and_the_count_runs_to_every_job():
+    from campaignkit.batch.build import Outcome, _reporting
+
+    seen = []
+    skipped = [Outcome(probe_job(1), None, skipped=True)]
+    report = _reporting(lambda outcome, done, total: seen.append((done, total)), skipped, 3)
+    report(Outcome(probe_job(2), None), 1, 2)
+    report(Outcome(probe_job(3), None), 2, 2)
+    assert seen == [(1, 3), (2, 3), (3, 3)]

@@ -31,7 +31,7 @@ def campaign(campaign_copy):
 
 
 def test_every_accepted_variant_gives_the_same_counts(campaign):
-    assert len(ACCEPTED) >= 11
+    assert len(ACCEPTED) >= 12 and "case-names" in ACCEPTED  # as the sheet prints them
     for variant in ACCEPTED:
         data = campaign("accepted", variant)
         intake = read_tallies(data)
@@ -58,12 +58,13 @@ EXPECTED = {
     "unknown-event": ("unknown_event", "mtl-gala.csv", 2, "B", "event"),
     "event-mismatch": ("event_mismatch", "mtl-grand.csv", 2, "B", "event"),
     "no-event-row": ("no_event_row", "mtl-grand.csv", None, None, "event"),
-    "unknown-case": ("unknown_case", "mtl-grand.csv", 8, "A", "case"),
+    "unknown-case": ("unknown_case_row", "mtl-grand.csv", 8, "A", "case"),
     "negative": ("negative_count", "mtl-grand.csv", 7, "B", "letters"),
     "non-numeric": ("not_a_count", "mtl-grand.csv", 6, "C", "cards"),
     "non-numeric-xlsx": ("not_a_count", "mtl-grand.xlsx", 7, "B", "letters"),
     "total-mismatch": ("total_mismatch", "mtl-grand.csv", 8, "C", "cards"),
     "duplicate-row": ("duplicate_row", "mtl-grand.csv", 8, "A", "ana"),
+    "name-and-id": ("duplicate_row", "mtl-grand.csv", 8, "A", "ana"),  # one case, twice
     "duplicate-event": ("duplicate_tally", "mtl-grand.csv", None, None, "event"),
     "not-a-workbook": ("file_unreadable", "mtl-grand.xlsx", None, None, ""),
     "not-utf8-nor-cp1252": ("file_unreadable", "mtl-grand.csv", None, None, ""),
@@ -197,4 +198,13 @@ def test_new_tally_sheet_matches_the_documented_format():
         "ana,12,10\n"
         "bo,8,9\n"
         "Total,20,19\n"
+    )
+
+
+def test_an_unknown_case_row_lists_the_cases_by_their_printed_names(campaign):
+    """The names the sheet prints, which a row may use, not the files' codes (ana, bo)."""
+    problem = read_tallies(campaign("rejected", "unknown-case")).problems[0]
+    assert problem.fix("en").endswith("in cases/): Ana Wydrzyńska, Bo Wet'suwet'en")
+    assert problem.fix("fr", page=True) == (
+        "choisissez un des cas de la campagne : Ana Wydrzyńska, Bo Wet'suwet'en"
     )

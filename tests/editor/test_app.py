@@ -167,11 +167,15 @@ def confirm_button(confirm, which: str):
 
 
 def test_duplicate_id_is_refused(editor):
+    key = event_key(editor, "mtl-cafe")
     ident, error = field(editor, "mtl-cafe", "id")
     ident.value = "tr-biblio"
     assert (
-        "Id « tr-biblio » déjà pris par l'événement « Marathon à la bibliothèque »" in error.value
+        "Le nom court « tr-biblio » est déjà pris par l'événement « Marathon à la bibliothèque »"
+        in error.value
     )
+    assert "autre nom court" in error.value, "no « id », a word of the file, on the page"
+    assert editor.events.labels[key, "id"] == "Nom court (sert aux noms de fichiers)"
     assert editor.events.save.disabled
 
 
@@ -238,6 +242,9 @@ def test_tally_sheet_entry(editor, campaign_copy):
     assert tallies.current == "mtl-grand"
     tallies.current = "mtl-cafe"  # the one event of the fixture without a tally yet
     tallies.render()
+    sheet = next(c for c in tallies.box.children if "ck-sheet" in c._dom_classes)
+    rows = [cell.value for cell in sheet.children[3::3]][:2]
+    assert rows == ["Ana Wydrzyńska", "Bo Wet'suwet'en"], "the people, not their files' codes"
     tallies.inputs["participants"].value = "85"
     tallies.inputs["ana.letters"].value = "12"
     tallies.inputs["ana.cards"].value = "10"
@@ -308,13 +315,63 @@ def test_produce_runs_the_build_notebooks_with_progress_and_links(campaign_copy,
     produce = editor.produce
     produce.langs["en"].value = False
     produce.run(wait=True)
-    assert produce.progress.value == produce.progress.max == 4, "poster, letters, summary, presskit"
     pdf = tmp_path / "mini" / "mauricie" / "poster-fr.pdf"
     assert pdf.exists()
     ready = produce.links.value.count("<li>")
-    assert "poster-fr.pdf" in produce.links.value and ready > 4
+    assert "affiche-mauricie-francais.pdf" in produce.links.value and ready > 4
+    assert produce.progress.value == produce.progress.max == ready, "documents, not notebook runs"
     assert produce.counter.value == f"Terminé : {ready} documents prêts."
     assert (tmp_path / "mini" / "notebooks" / "mauricie" / "poster-fr.ipynb").exists()
+
+
+def test_produce_counts_documents_from_start_to_end(editor, tmp_path, monkeypatch):
+    """The progress count and the end message speak of documents (it counted notebook runs,
+    « 4/8 », then ended on « 20 documents »); up-to-date documents count as done."""
+    from campaignkit.batch import build
+    from campaignkit.editor import produce_tab
+
+    editor.out_dir = tmp_path
+    seen = []
+
+    def fake_build(campaign, regions, langs, on_outcome, **_):
+        todo = build.plan(produce_tab.load_campaign(campaign), regions, langs, out_dir=tmp_path)
+        outcomes = [build.Outcome(job, tmp_path, skipped=i == 0) for i, job in enumerate(todo)]
+        for done, outcome in enumerate(outcomes, start=1):
+            on_outcome(outcome, done, len(todo))
+            seen.append(editor.produce.counter.value)
+        for job in todo:
+            for pdf in job.outputs:
+                pdf.parent.mkdir(parents=True, exist_ok=True)
+                pdf.write_bytes(b"%PDF-1.4 test")
+        return outcomes
+
+    monkeypatch.setattr(produce_tab.build, "build", fake_build)
+    editor.produce.langs["en"].value = False
+    editor.produce.run(wait=True)
+    total = editor.produce.progress.max
+    assert total > 4 and editor.produce.progress.value == total
+    assert seen[-1] == f"Production en cours : {total} documents sur {total}"
+    assert editor.produce.counter.value == f"Terminé : {total} documents prêts."
+
+
+def test_a_failed_check_is_said_in_the_pages_language_and_peoples_words(editor):
+    """It showed « PreflightFailed: poster montreal fr: page 1: text overflows its box (case
+    rocky-myers, field blurb) » whatever the page's language."""
+    from pathlib import Path
+
+    from campaignkit.batch.jobs import Job, Outcome
+    from campaignkit.editor.produce_tab import failure
+    from campaignkit.printing.findings import Finding
+
+    place = {"page": 1, "case": "ana", "field": "blurb"}
+    job = Job("poster.ipynb", "montreal", "fr", ("poster",))
+    outcome = Outcome(job, Path(), "PreflightFailed: …", [Finding("overflow_box", place)])
+    names = {"ana": "Ana Ruiz"}
+    said = failure(outcome, "fr", names)
+    assert said.startswith("Page 1 : un texte est trop long pour sa place (Ana Ruiz, ")
+    assert "PreflightFailed" not in said and "blurb" not in said and "ana," not in said
+    assert failure(outcome, "en", names).startswith("Page 1: a text is too long for its space")
+    assert failure(Outcome(job, Path(), "ValueError: x"), "fr", names) == "ValueError: x"
 
 
 def test_produce_waits_for_unsaved_edits(editor):
@@ -622,7 +679,7 @@ def test_produced_pdfs_come_through_the_page_not_a_web_address(campaign_copy, tm
     editor.produce.run(wait=True)
     links = editor.produce.links.value
     assert 'href="data:application/pdf;base64,JVBER' in links  # %PDF
-    assert "/files/" not in links and 'download="mauricie-poster-fr.pdf"' in links
+    assert "/files/" not in links and 'download="affiche-mauricie-francais.pdf"' in links
 
 
 def test_an_unreadable_tally_leaves_the_region_usable(editor, monkeypatch):
@@ -785,10 +842,18 @@ def test_documents_languages_and_counts_are_said_in_the_readers_words(editor, tm
         "Images pour les réseaux sociaux (français)",
         "Étiquettes d'envoi (français)",
     ]
+    assert [saved_as for _, _, saved_as in made] == [  # it was montreal-labels-fr.pdf
+        "communique-de-presse-montreal-francais.pdf",
+        "images-pour-les-reseaux-sociaux-montreal-francais.pdf",
+        "etiquettes-d-envoi-montreal-francais.pdf",
+    ]
     summary = editor.produce.summary(made, [Outcome(kit, Path()), failed])
     assert summary == "Terminé : 3 documents prêts, 2 documents en échec."
     assert editor.produce.summary(made[:1], []) == "Terminé : 1 document prêt."
-    from campaignkit.editor.produce_tab import job_label
+    from campaignkit.editor.produce_tab import download_name, job_label
+
+    tally = download_name(material_label("tally", "fr"), "Montréal", "français")
+    assert tally == "feuille-de-decompte-montreal-francais.pdf", "no English word « tally »"
 
     assert job_label(failed.job, "fr") == "Affiche, Feuille de décompte (anglais)"
     editor.lang_choice.value = "en"

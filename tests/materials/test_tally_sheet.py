@@ -51,10 +51,12 @@ def test_every_sample_sheet_has_a_row_per_case_in_the_file_order(sample, tmp_pat
         assert printed(event.venue, lang) in page
         positions = [page.upper().index(label.upper()) for label in ROWS[lang]]
         assert positions == sorted(positions), "rows in the order of docs/tally-format.md"
-        for case in sample.cases.values():
-            assert f"{printed(case.name, lang)} {case.id}" in page, case.id
-            assert page.index(case.id) > positions[-1]
-        assert page.upper().index("TOTAL") > page.index(list(sample.cases)[-1])
+        names = [printed(case.name, lang) for case in sample.cases.values()]
+        for case, name in zip(sample.cases.values(), names, strict=True):
+            assert page.index(name) > positions[-1], case.id
+            assert f"{name} {case.id}" not in page, "the person's name, not a file's code"
+        assert [page.index(name) for name in names] == sorted(page.index(n) for n in names)
+        assert page.upper().index("TOTAL") > page.index(names[-1])
         assert printed(ENTRY[lang], lang) in page, "says in words where the numbers go"
         for path in ("tallies", ".csv", ".xlsx", "cases/"):
             assert path not in page, path

@@ -1,6 +1,7 @@
 import pytest
 
 from campaignkit import PreflightFailed, load_campaign, produce
+from tests.findings import codes, said, search
 from tests.pdfs import pdf_text
 
 EVENT = (
@@ -21,12 +22,16 @@ def test_poster_whose_text_does_not_fit_is_refused_not_clipped(
 
     monkeypatch.setattr(poster, "MAX_EVENTS", 30)
     add_events(campaign_copy, 14)
-    with pytest.raises(
-        PreflightFailed,
-        match=r"missing item: coordinator email « mtl@example.org » \(on page 2, past the last "
-        r"page \(1\)\).*organization line « .* » \(on page 2.*2 pages instead of 1",
-    ):
+    with pytest.raises(PreflightFailed) as failure:
         produce("poster", campaign_copy.root, region="montreal", out_dir=tmp_path)
+    assert search(
+        r"missing item: coordinator email “mtl@example.org” \(on page 2, past the last "
+        r"page \(1\)\).*organization line “.*” \(on page 2.*2 pages instead of 1",
+        failure,
+    )
+    assert {"missing_item", "page_count"} <= set(codes(failure))
+    assert "2 pages au lieu de 1" in said(failure, "fr")
+    assert "Le document a 2 pages au lieu de 1" in said(failure, "fr", page=True)
     assert not (tmp_path / "mini" / "montreal" / "poster-fr.pdf").exists()
 
 
@@ -36,8 +41,11 @@ def test_characters_without_a_glyph_are_named(mini, tmp_path):
     ana = data.cases["ana"]
     blurb = {"fr": "Une militante 𓀀 d'essai", "en": ana.blurb["en"]}
     data.cases["ana"] = ana.model_copy(update={"blurb": blurb})
-    with pytest.raises(PreflightFailed, match=r"no font has the characters '𓀀' \(case ana"):
+    with pytest.raises(PreflightFailed) as failure:
         produce("poster", region="montreal", out_dir=tmp_path, data=data)
+    assert search(r"no font has the characters '𓀀' \(case ana", failure)
+    found = next(f for f in failure.value.problems if f.code == "no_glyph")
+    assert found.params["chars"] == "𓀀" and found.params["case"] == "ana"
 
 
 def test_arabic_text_is_drawn(campaign_copy, tmp_path):
@@ -134,7 +142,7 @@ def test_a_page_whose_text_runs_over_names_case_and_field(
     data = slipped_past_validation(mini, field, TOO_LONG * (2 if part else 1), part)
     with pytest.raises(PreflightFailed) as failed:
         produce(material, region="montreal", out_dir=tmp_path, data=data)
-    message = str(failed.value)
+    message = said(failed)
     assert f"page 1: text does not fit on one page and runs onto page 2 ({named}" in message
     assert f"its longest text: {named}" in message
     assert not list(tmp_path.rglob("*.pdf")), "nothing is written"
@@ -142,13 +150,13 @@ def test_a_page_whose_text_runs_over_names_case_and_field(
 
 def test_the_longest_text_is_named_even_when_it_pushes_another_field_over(mini, tmp_path):
     data = slipped_past_validation(mini, "blurb", TOO_LONG[:2500])
-    with pytest.raises(PreflightFailed, match=r"its longest text: case ana, field blurb"):
+    with pytest.raises(PreflightFailed) as failure:
         produce("casebook", region="montreal", out_dir=tmp_path, data=data)
+    assert "its longest text: case ana, field blurb" in said(failure)
 
 
 def test_a_card_message_that_leaves_its_card_is_named(mini, tmp_path):
     data = slipped_past_validation(mini, "card", TOO_LONG[:700], "message")
-    with pytest.raises(
-        PreflightFailed, match=r"text overflows its box \(case ana, field card.message\)"
-    ):
+    with pytest.raises(PreflightFailed) as failure:
         produce("cards", region="montreal", out_dir=tmp_path, data=data)
+    assert "text overflows its box (case ana, field card.message)" in said(failure)
