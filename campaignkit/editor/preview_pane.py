@@ -5,7 +5,6 @@ import atexit
 import base64
 import shutil
 import tempfile
-import time
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -139,6 +138,8 @@ class PreviewPane:
         """Render soon; a page of another region, material or item is taken off at once."""
         if self.shown is not None and self.shown[:2] != self.wanted()[:2]:
             self.clear()
+        else:  # the page shown stays until the new one is ready, and says it is being redone
+            self.note.value = f"<small>{esc(t('preview_wait', self.app.lang))}</small>"
         self.debounce()
 
     def now(self):
@@ -147,7 +148,7 @@ class PreviewPane:
         self.update()
 
     def clear(self):
-        self.png, self.shown, self.image.value = b"", None, ""
+        self.png, self.shown, self.image.value, self.note.value = b"", None, "", ""
         self.caption.value = f'<i aria-busy="true">{esc(t("preview_wait", self.app.lang))}</i>'
 
     def label(self, wanted: tuple) -> tuple[str, str]:
@@ -167,7 +168,7 @@ class PreviewPane:
         if data is None:
             self.note.value = f'<span class="ck-error">{esc(t("preview_paused", lang))}</span>'
             return
-        start, wanted = time.perf_counter(), self.wanted()
+        wanted = self.wanted()
         region, material, code, focus = wanted
         try:
             if not materials.get(material).wanted(data, region):
@@ -183,5 +184,4 @@ class PreviewPane:
         self.image.value = f'<img class="ck-preview-img" src="{source}" alt="{escape(alt)}">'
         self.caption.value = f"<b>{esc(caption)}</b>"
         self.renders += 1
-        seconds = f"{time.perf_counter() - start:.2f}"
-        self.note.value = f"<small>{esc(t('preview_time', lang, seconds=seconds))}</small>"
+        self.note.value = f"<small>{esc(t('preview_ready', lang))}</small>"
