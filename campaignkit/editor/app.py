@@ -195,6 +195,7 @@ class Editor:
         self.forms, self.slots = {}, {}  # a tab's form is made when first shown or used
         self.last: dict = {}  # each tab's latest form, switches included
         self.retired: list = []  # (when, (forms, slots)) replaced by a switch, to close
+        self.produced: dict = {}  # region → the Produce tab's last result, shown on return
         self.widget = w.VBox()
         self.widget.add_class("ck-app")
         self.address, self.into_view = Address(), IntoView()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
+from campaignkit import materials
 from campaignkit.batch import build
 from campaignkit.data.loader import load_campaign
 from campaignkit.editor.forms import Notice, esc
@@ -102,6 +103,7 @@ class ProduceForm:
             self.log,
             self.links,
         ]
+        self.counter.value, self.links.value = app.produced.get(app.region, ("", ""))
         self.refresh()
 
     def refresh(self):
@@ -171,23 +173,24 @@ class ProduceForm:
         made = self.made(data, outcomes)
         self.links.value = self.links_html(made)
         self.counter.value = esc(self.summary(made, outcomes))
+        self.app.produced[self.app.region] = (self.counter.value, self.links.value)
         self.button.disabled = self.app.session.dirty
 
     def made(self, data, outcomes) -> list[tuple[str, Path, str]]:
         """The PDFs the build left: name in the reader's words, file, name to download as."""
         lang, found = self.app.lang, []
-        regions = self.app.session.regions
-        for outcome in sorted(outcomes, key=lambda o: o.job.label):
-            if outcome.error:
-                continue
-            job = outcome.job
-            for name in job.materials:
-                pdf = output_path(data, name, job.region, job.lang, self.app.out_dir)
-                if pdf.exists():
-                    said, language = material_label(name, lang), language_name(job.lang, lang)
-                    region = regions[job.region].name[lang] if job.region in regions else job.region
-                    saved_as = download_name(said, region, language)  # no « tally » in French
-                    found.append((f"{said} ({language})", pdf, saved_as))
+        regions, languages = self.app.session.regions, self.app.session.languages
+        order = materials.names()
+        done = [(name, o.job) for o in outcomes if not o.error for name in o.job.materials]
+        # as the materials are listed, each in the campaign's languages (French first)
+        done.sort(key=lambda item: (order.index(item[0]), languages.index(item[1].lang)))
+        for name, job in done:
+            pdf = output_path(data, name, job.region, job.lang, self.app.out_dir)
+            if pdf.exists():
+                said, language = material_label(name, lang), language_name(job.lang, lang)
+                region = regions[job.region].name[lang] if job.region in regions else job.region
+                saved_as = download_name(said, region, language)  # no « tally » in French
+                found.append((f"{said} ({language})", pdf, saved_as))
         return found
 
     def summary(self, made, outcomes) -> str:

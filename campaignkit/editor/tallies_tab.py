@@ -77,12 +77,9 @@ class TalliesForm:
             message = t("tally_unreadable", lang, detail=describe(error, lang, page=True))
             self.box.children = [intro, chooser, w.HTML(f'<p class="ck-error">{esc(message)}</p>')]
             return
-        note = "" if tally.snapshot.data else t("tally_new", lang)
-        items = [
-            intro,
-            chooser,
-            w.HTML(f"<small>{esc(note)}</small>"),
-        ]
+        self.new_note = w.HTML()  # « no tally yet » until its first save (refresh)
+        self.new_note.add_class("ck-tally-new")
+        items = [intro, chooser, self.new_note]
         readonly = tally.spreadsheet is not None
         if readonly:
             message = t("spreadsheet", lang)
@@ -172,6 +169,8 @@ class TalliesForm:
         if self.current is None or not self.inputs:
             return
         lang, tally = self.app.lang, self.app.session.tally(self.current)
+        note = "" if tally.snapshot.data else t("tally_new", lang)
+        self.new_note.value = f"<small>{esc(note)}</small>" if note else ""
         problems = {p.field: p for p in tally.validate()}
         for name, widget in self.inputs.items():
             show_problem(widget, self.errors[name], problems.get(name), lang)

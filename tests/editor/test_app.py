@@ -4,6 +4,7 @@ import asyncio
 import datetime as dt
 import io
 import json
+import re
 import time
 
 import papermill
@@ -17,6 +18,7 @@ from campaignkit.editor import app, server
 from campaignkit.editor.app import Editor, likely_options, start_options
 from campaignkit.editor.preview_pane import Debouncer
 from campaignkit.editor.session import Session
+from campaignkit.editor.words import material_label
 from tests.data.test_csvfile import changed_lines
 
 SAMPLE_CAMPAIGNS = [paths.DEFAULT_CAMPAIGN, paths.ROOT / "tests" / "fixtures" / "mini"]
@@ -242,6 +244,7 @@ def test_tally_sheet_entry(editor, campaign_copy):
     assert tallies.current == "mtl-grand"
     tallies.current = "mtl-cafe"  # the one event of the fixture without a tally yet
     tallies.render()
+    assert "Pas encore de décompte" in tallies.new_note.value
     sheet = next(c for c in tallies.box.children if "ck-sheet" in c._dom_classes)
     rows = [cell.value for cell in sheet.children[3::3]][:2]
     assert rows == ["Ana Wydrzyńska", "Bo Wet'suwet'en"], "the people, not their files' codes"
@@ -266,6 +269,7 @@ def test_tally_sheet_entry(editor, campaign_copy):
     assert "Enregistré : le décompte de « Soirée au café » (première version)" in (
         tallies.status.html.value
     )
+    assert tallies.new_note.value == "", "saved: the page no longer says there is none"
 
 
 def test_existing_tally_file_is_edited_in_place(campaign_copy):
@@ -352,6 +356,43 @@ def test_produce_counts_documents_from_start_to_end(editor, tmp_path, monkeypatc
     assert total > 4 and editor.produce.progress.value == total
     assert seen[-1] == f"Production en cours : {total} documents sur {total}"
     assert editor.produce.counter.value == f"Terminé : {total} documents prêts."
+
+
+def test_produced_documents_are_listed_in_order_and_still_there_after_a_switch(
+    editor, tmp_path, monkeypatch
+):
+    """A first user found the list in no clear order (anglais and français mixed) and gone
+    for good once they had looked at another region."""
+    from campaignkit import materials
+    from campaignkit.batch import build
+    from campaignkit.editor import produce_tab
+
+    editor.out_dir = tmp_path
+
+    def fake_build(campaign, regions, langs, on_outcome, **_):
+        todo = build.plan(produce_tab.load_campaign(campaign), regions, langs, out_dir=tmp_path)
+        todo.reverse()  # the order the build ends its jobs in is not the reader's
+        for job in todo:
+            for pdf in job.outputs:
+                pdf.parent.mkdir(parents=True, exist_ok=True)
+                pdf.write_bytes(b"%PDF-1.4 test")
+        return [build.Outcome(job, tmp_path) for job in todo]
+
+    monkeypatch.setattr(produce_tab.build, "build", fake_build)
+    editor.produce.run(wait=True)
+    names = re.findall(r'download="([^"]+)"', editor.produce.links.value)
+    said = [re.sub(r"-montreal-(francais|anglais)\.pdf$", "", name) for name in names]
+    wanted = [n for n in materials.names() if materials.get(n).scope == "region"]
+    labels = [produce_tab.file_words(material_label(n, "fr")) for n in wanted]
+    first = labels[0]
+    assert names[:2] == [f"{first}-montreal-francais.pdf", f"{first}-montreal-anglais.pdf"]
+    assert said == sorted(said, key=labels.index), "in the order materials are listed"
+    listed = editor.produce.links.value
+    editor.region_choice.value = "mauricie"
+    assert editor.produce.links.value == ""
+    editor.region_choice.value = "montreal"
+    assert editor.produce.links.value == listed, "back on the region, its documents are back"
+    assert editor.produce.counter.value.startswith("Terminé")
 
 
 def test_a_failed_check_is_said_in_the_pages_language_and_peoples_words(editor):
@@ -1057,3 +1098,26 @@ def test_a_page_asking_for_another_campaign_gets_a_workbook_of_that_campaign(
     page_asks(monkeypatch, "campaign=2023&region=estrie")
     opened = app.workbook()
     assert opened.session.root == paths.DEFAULT_CAMPAIGN.resolve() and opened.region == "estrie"
+
+
+def test_the_preview_note_says_whether_the_page_shown_is_current(campaign_copy):
+    editor = Editor(campaign_copy.root, region="montreal", preview_delay=60)
+    editor.preview.now()
+    assert "Aperçu à jour" in editor.preview.note.value
+    shown = editor.preview.png
+    venue, _ = field(editor, "mtl-grand", "venue")
+
+    async def type_in_a_running_page():  # the render waits for the kernel's loop
+        venue.value = "Salle des fêtes"
+        return editor.preview.note.value, editor.preview.png
+
+    note, png = asyncio.run(type_in_a_running_page())
+    assert "Mise à jour de l'aperçu" in note, "a change waiting to be drawn is said"
+    assert "Aperçu à jour" not in note
+    assert png == shown, "the page shown stays until the new one is ready"
+    editor.preview.now()
+    assert "Aperçu à jour" in editor.preview.note.value and editor.preview.png != shown
+    editor.events.add.click()
+    editor.preview.now()
+    note = editor.preview.note.value
+    assert "pause" in note and "rouge" not in note, "a new empty event shows nothing red yet"

@@ -62,6 +62,18 @@ def test_every_catalog_holds_every_print_word():
         assert catalog.missing_print_words(lang) == [], lang
 
 
+@pytest.mark.parametrize("lang", catalog.languages())
+def test_printed_words_never_hedge_a_plural_with_parentheses(lang):
+    """« 1 marathon(s) sans décompte » on a mailing kit: a printed count picks its form
+    (a `_one` key beside the other), as a person would write it."""
+    hedged = {
+        key: text
+        for key, text in catalog.entries(lang).items()
+        if catalog.is_print_key(key) and re.search(r"\w\((s|es|x)\)", text)
+    }
+    assert not hedged
+
+
 @pytest.mark.parametrize("family", ["error.", "cli."])
 def test_spanish_says_every_kit_error_and_the_command(family):
     """Spanish has the print words, the kit's errors and the command's words; not (yet) the
