@@ -10,12 +10,15 @@ screen only: the other regions' rows stay as they are.
 import datetime as dt
 import difflib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import ipywidgets as w
+from pydantic import TypeAdapter, ValidationError
 
 from campaignkit.data import savefile
 from campaignkit.data.datafiles import CsvTable
+from campaignkit.data.models import Event
 from campaignkit.data.savefile import backup_path
 from campaignkit.editor.forms import Confirm, Notice, esc
 from campaignkit.editor.words import t
@@ -61,29 +64,65 @@ def region_rows(text: str, region: str) -> dict[str, dict[str, str]]:
     rows = {}
     for record in table.data_records():
         values = table.as_dict(record)
-        if values.get("region") == region:
-            rows[values.get("id", "")] = values
+        if values.get("region", "").strip() == region:
+            rows[values.get("id", "").strip()] = values
     return rows
 
 
+@cache
+def _reader(column: str) -> TypeAdapter | None:
+    field = Event.model_fields.get(column)
+    return None if field is None else TypeAdapter(field.annotation)
+
+
+def cell_meaning(column: str, text: str | None):
+    """What a cell of events.csv says, as the model reads it: outer spaces do not count, a
+    blank (or a column the file does not have) is the column's default, « yes » and « true »
+    are the same tick, « 030 » the same number as « 30 »."""
+    text = (text or "").strip()
+    field, reader = Event.model_fields.get(column), _reader(column)
+    if field is None or reader is None:
+        return text
+    if not text:
+        return None if field.is_required() else field.get_default()
+    try:
+        return reader.validate_python(text)
+    except ValidationError:
+        return text
+
+
+def same_event(before: dict[str, str], after: dict[str, str]) -> bool:
+    """Whether two rows of an event say the same, whatever columns each file has."""
+    columns = (set(before) | set(after)) - {""}
+    return all(cell_meaning(c, before.get(c)) == cell_meaning(c, after.get(c)) for c in columns)
+
+
+def event_name(values: dict[str, str], lang: str) -> str:
+    """An event as people call it: its title in `lang`, else in another language, else its id."""
+    titles = [values.get(f"title_{lang}", "")]
+    titles += [value for column, value in values.items() if column.startswith("title_")]
+    return next((title.strip() for title in titles if title and title.strip()), values["id"])
+
+
 def events_change(old: str, new: str, region: str, lang: str) -> str:
-    """What changed for `region` between two versions of the events file, in words."""
+    """What changed for `region` between two versions of the events file, in words: the
+    events added, removed or changed in what they say (not merely in how the file is laid out)."""
     before, after = region_rows(old, region), region_rows(new, region)
 
     def names(ids, rows):
-        return ", ".join(rows[i].get(f"title_{lang}") or i for i in ids)
+        return ", ".join(event_name({**rows[i], "id": i}, lang) for i in ids)
 
     parts = []
     added = [i for i in after if i not in before]
     removed = [i for i in before if i not in after]
-    changed = [i for i in after if i in before and after[i] != before[i]]
+    changed = [i for i in after if i in before and not same_event(before[i], after[i])]
     if added:
         parts.append(t("diff_added", lang, names=names(added, after)))
     if removed:
         parts.append(t("diff_removed", lang, names=names(removed, before)))
     if changed:
         parts.append(t("diff_changed", lang, names=names(changed, after)))
-    return " ; ".join(parts) if parts else t("diff_none", lang)
+    return t("changes_separator", lang).join(parts) if parts else t("diff_none", lang)
 
 
 def lines_change(old: str, new: str, lang: str) -> str:

@@ -13,7 +13,7 @@ from PIL import Image
 
 from campaignkit import paths
 from campaignkit.data.models import LIMITS
-from campaignkit.editor import app, server
+from campaignkit.editor import app, server, versions
 from campaignkit.editor.app import Editor, likely_options, start_options
 from campaignkit.editor.preview_pane import Debouncer
 from campaignkit.editor.session import Session
@@ -566,6 +566,43 @@ def test_versions_list_what_changed_and_restore_as_an_undoable_save(editor, camp
     confirm_button(panel.confirm, "yes").click()
     assert "Café Deux" in events.read_text(encoding="utf-8")
     assert first != after
+
+
+def test_a_version_names_only_the_events_really_changed(editor, campaign_copy):
+    """Ticking one event's address as pending adds the column to every row of the file; the
+    other events are not changed for all that."""
+    field(editor, "mtl-cafe", "address_pending")[0].value = True
+    editor.events.save.click()
+    header = (campaign_copy.root / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith(",address_pending"), "the column is new in every row"
+    panel = editor.events.versions
+    panel.box.selected_index = 0
+    line = panel.list.children[0].children[1].value
+    assert "modifié : Soirée au café" in line and "Grand marathon" not in line
+
+
+def test_events_are_compared_by_what_they_say():
+    old = (
+        "id,region,title_fr,title_en,venue,expected_attendance\n"
+        "a,montreal,Marathon,Write-a-thon,Salle,30\n"
+        "b,montreal,Soirée,Evening,Café,\n"
+        "c,montreal,Midi,Noon,Parc,5\n"
+    )
+    new = (
+        "id,region,title_fr,title_en,venue,expected_attendance,address_pending,sample\n"
+        "a,montreal,Marathon,Write-a-thon, Salle ,030,no,\n"  # the same, written otherwise
+        "b,montreal,Soirée,Evening,Café,,yes,\n"  # now ticked
+        "d,montreal,,Night,Rue,,,\n"  # added, no French title yet
+    )
+    assert versions.events_change(old, new, "montreal", "fr") == (
+        "ajouté : Night ; retiré : Midi ; modifié : Soirée"
+    )
+    assert versions.events_change(old, new, "montreal", "en") == (
+        "added: Night; removed: Noon; changed: Evening"
+    )
+    assert versions.events_change(old, old.replace(",30", ",30 "), "montreal", "fr") == (
+        "aucun changement pour cette région"
+    )
 
 
 def test_restore_waits_for_unsaved_changes(editor):
