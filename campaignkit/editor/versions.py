@@ -17,13 +17,15 @@ import ipywidgets as w
 from pydantic import TypeAdapter, ValidationError
 
 from campaignkit.data import savefile
+from campaignkit.data.csvfile import Unreadable
 from campaignkit.data.datafiles import CsvTable
 from campaignkit.data.models import Event
 from campaignkit.data.savefile import backup_path
+from campaignkit.data.tallies import TallySheet, count_or_none
 from campaignkit.editor.forms import Confirm, Notice, esc
-from campaignkit.editor.words import t
+from campaignkit.editor.words import counted, t
 from campaignkit.exceptions import FileChanged
-from campaignkit.text.i18n import clock, short_date
+from campaignkit.text.i18n import clock, number, short_date
 
 SHOWN = 10  # the newest versions listed
 
@@ -129,7 +131,56 @@ def lines_change(old: str, new: str, lang: str) -> str:
     """How many lines differ between two versions of a file, in words."""
     diff = difflib.ndiff(old.splitlines(), new.splitlines())
     n = sum(1 for line in diff if line.startswith("+ "))
-    return t("diff_lines", lang, n=n) if n else t("diff_none", lang)
+    return counted("diff_lines", lang, n) if n else t("diff_same", lang)
+
+
+NAMED_CASES = 2  # more cases changed than this are counted, not named
+
+
+def _tally_counts(text: str) -> dict:
+    """A tally file's counts by what they say: blank is 0, « 1 200 » is 1200."""
+    sheet = TallySheet.parse(text.encode("utf-8"))
+
+    def meaning(value):
+        found = count_or_none(value)
+        return value.strip() if found is None else found
+
+    counts = {"participants": meaning(sheet.value("participants"))}
+    counts["online"] = meaning(sheet.value("online"))
+    for case_id, (letters, cards) in sheet.counts().items():
+        counts[case_id, "letters"], counts[case_id, "cards"] = meaning(letters), meaning(cards)
+    return counts
+
+
+def tally_change(old: str, new: str, lang: str, case_name=lambda case_id: case_id) -> str:
+    """What changed between two versions of a tally, as the coordinator counts it: the
+    participants, the online actions, the letters and cards of each case (named, or counted
+    when many changed)."""
+    try:
+        before, after = _tally_counts(old), _tally_counts(new)
+    except (Unreadable, ValueError):
+        return lines_change(old, new, lang)
+
+    def said(value):
+        return number(value, lang) if isinstance(value, int) else str(value)
+
+    def change(key):
+        return {"old": said(before.get(key, 0)), "new": said(after.get(key, 0))}
+
+    keys = [key for key in {**before, **after} if before.get(key, 0) != after.get(key, 0)]
+    parts = [t(f"diff_{key}", lang, **change(key)) for key in keys if isinstance(key, str)]
+    cases = list(dict.fromkeys(key[0] for key in keys if isinstance(key, tuple)))
+    if len(cases) <= NAMED_CASES:
+        for case_id in cases:
+            columns = [c for c in ("letters", "cards") if (case_id, c) in keys]
+            what = ", ".join(t(f"diff_{c}", lang, **change((case_id, c))) for c in columns)
+            parts.append(t("diff_case", lang, case=case_name(case_id), changes=what))
+    else:
+        for column in ("letters", "cards"):
+            n = sum(1 for case_id in cases if (case_id, column) in keys)
+            if n:
+                parts.append(counted(f"diff_{column}_cases", lang, n))
+    return t("changes_separator", lang).join(parts) if parts else t("diff_same", lang)
 
 
 def restore_file(app, file, text: str, notice: Notice, what: str) -> bool:

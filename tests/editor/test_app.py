@@ -605,6 +605,56 @@ def test_events_are_compared_by_what_they_say():
     )
 
 
+TALLY = (
+    "Événement / Event,mtl-grand\nParticipants,120\nActions en ligne / Online actions,15\n"
+    "Cas / Case,Lettres / Letters,Cartes / Cards\nana,210,185\nbo,164,1240\n"
+    "cy,,\nTotal,374,1425\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("edits", "lang", "said"),
+    [
+        ({"ana,210": "ana,215"}, "fr", "Ana W. : lettres 210 → 215"),
+        (
+            {"120": "125", ",15\n": ",\n"},
+            "fr",
+            "participants : 120 → 125 ; actions en ligne : 15 → 0",
+        ),
+        ({"bo,164,1240": "bo,164,1241"}, "en", "Bo: cards 1,240 → 1,241"),
+        (
+            {"ana,210": "ana,2", "bo,164": "bo,1", "cy,,": "cy,4,1"},
+            "fr",
+            "nombres de lettres changés pour 3 cas ; nombre de cartes changé pour 1 cas",
+        ),
+        (
+            {"ana,210": "ana,2", "bo,164": "bo,1", "cy,,": "cy,4,1"},
+            "es",
+            "números de cartas cambiados para 3 casos; número de tarjetas cambiado para 1 caso",
+        ),
+        ({"120": " 120", "ana,210": "ana,210.0", "cy,,": "cy,0,"}, "fr", "aucun changement"),
+    ],
+)
+def test_a_tally_version_says_which_counts_changed(edits, lang, said):
+    new = TALLY
+    for old_text, new_text in edits.items():
+        new = new.replace(old_text, new_text, 1)
+    names = {"ana": "Ana W.", "bo": "Bo"}
+    found = versions.tally_change(TALLY, new, lang, lambda case_id: names.get(case_id, case_id))
+    assert found.replace("\u202f", " ").replace("\xa0", " ") == said
+
+
+def test_the_tallies_versions_name_the_case_whose_counts_changed(editor):
+    editor.tabs.selected_index = 2
+    tallies = editor.tallies
+    tallies.inputs["ana.letters"].value = "215"
+    tallies.save.click()
+    panel = tallies.versions
+    panel.box.selected_index = 0
+    line = panel.list.children[0].children[1].value
+    assert "Ana Wydrzyńska : lettres 210 → 215" in line and "ligne" not in line
+
+
 def test_restore_waits_for_unsaved_changes(editor):
     field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
     editor.events.save.click()
@@ -623,7 +673,7 @@ def test_a_case_version_is_restored(editor, campaign_copy):
     editor.cases.save.click()
     panel = editor.cases.versions
     panel.box.selected_index = 0
-    assert "1 ligne(s) modifiée(s)" in panel.list.children[0].children[1].value
+    assert "1 ligne modifiée" in panel.list.children[0].children[1].value
     panel.list.children[0].children[0].click()
     confirm_button(panel.confirm, "yes").click()
     assert path.read_bytes() == before
