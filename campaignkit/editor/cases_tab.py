@@ -58,7 +58,7 @@ class CasesForm:
         if self.current is not None:
             items += self.fields(session.cases[self.current])
         bar = save_bar(self.save, self.reload, self.confirm, self.hint, self.status)
-        items += [self.other, self.versions.box, bar]
+        items += [self.other, bar, self.versions.box]  # the bar sticks over what is before it
         self.box.children = items
         if self.current is not None:
             self.versions.show(self.version_source())

@@ -146,7 +146,7 @@ class EventsForm:
         add.on_click(self.on_add)
         self.add = add
         bar = save_bar(self.save, self.reload, self.confirm, self.hint, self.status)
-        items += [add, self.versions.box, bar]
+        items += [add, bar, self.versions.box]  # the bar sticks over what comes before it
         self.box.children = items
         self.versions.show(self.version_source())
         self.refresh()

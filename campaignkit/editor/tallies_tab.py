@@ -135,9 +135,9 @@ class TalliesForm:
         sheet.add_class("ck-sheet")
         items += [top, sheet]
         if not readonly:
-            items += [
-                self.versions.box,
+            items += [  # the Save bar sticks over what comes before it, never the versions
                 save_bar(self.save, self.reload, self.confirm, self.hint, self.status),
+                self.versions.box,
             ]
             self.versions.show(self.version_source())
         self.box.children = items

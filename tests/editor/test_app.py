@@ -831,7 +831,8 @@ def test_a_new_or_duplicated_event_is_added_in_place_and_brought_into_view(edito
     now = [c for c in editor.events.box.children if "ck-card" in c._dom_classes]
     assert now[:2] == cards and len(now) == 4 and f"ck-card-{new}" in now[3]._dom_classes
     assert f".ck-card-{new}" in editor.into_view.script
-    assert editor.events.box.children[-3:-1] == (editor.events.add, editor.events.versions.box)
+    assert editor.events.box.children[-3] == editor.events.add
+    assert editor.events.box.children[-1] == editor.events.versions.box, "under the Save bar"
     assert editor.events.save.disabled, "the new event's fields are still to fill"
 
 

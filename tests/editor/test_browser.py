@@ -648,3 +648,65 @@ def test_the_preview_shows_its_document_and_language_choosers_above_a_tall_page(
     image = page.locator("img.ck-preview-img").bounding_box()
     chooser = page.locator(".ck-preview-material select").bounding_box()
     assert chooser["y"] + chooser["height"] <= image["y"], "the chooser sits above the page"
+
+
+def save_tally_versions(root, letters: list[str]):
+    """Save the Montréal marathon's tally once per count of Ana's letters, as a coordinator
+    correcting it through the season would: each save keeps a version."""
+    from campaignkit.editor.session import Session
+
+    for count in letters:
+        tally = Session(root).tally("mtl-grand")
+        tally.counts["ana"][0] = count
+        tally.save()
+
+
+def uncovered(locator) -> dict:
+    """Whether an element is on screen and nothing lies over its centre (the Save bar)."""
+    return locator.evaluate(
+        """e => { const r = e.getBoundingClientRect();
+                  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                  const hit = document.elementFromPoint(x, y);
+                  return {shown: r.top >= 0 && r.bottom <= innerHeight,
+                          free: hit !== null && (hit === e || e.contains(hit)),
+                          over: hit ? hit.className : null}; }"""
+    )
+
+
+def open_tally_versions(browser, voila, height=700):
+    page = open_page(browser, voila.page_url("region=montreal"), height=height)
+    page.locator(".lm-TabBar-tab").nth(2).click()
+    page.wait_for_selector(".ck-tally-ana-letters input")
+    page.locator(".ck-versions-tallies .jupyter-widget-Collapse-header").click()
+    page.wait_for_selector(".ck-versions-tallies .ck-version-restore")
+    return page
+
+
+def test_the_save_bar_covers_neither_the_last_version_nor_its_confirmation(
+    voila, browser, campaign_copy
+):
+    save_tally_versions(campaign_copy.root, [str(n) for n in range(300, 312)])
+    page = open_tally_versions(browser, voila)
+    restore = page.locator(".ck-versions-tallies .ck-version-restore")
+    assert restore.count() == 10, "a long list"
+    scroller = "document.getElementById('rendered_cells')"
+    last = restore.last
+    page.evaluate(f"{scroller}.scrollTop = 0")
+    last.focus()  # as the keyboard reaches it: the browser scrolls it just into view
+    time.sleep(0.5)
+    assert uncovered(last)["shown"] and uncovered(last)["free"], uncovered(last)
+    page.evaluate(f"{scroller}.scrollTop = {scroller}.scrollHeight")  # to the end by hand
+    time.sleep(0.5)
+    assert uncovered(last)["shown"] and uncovered(last)["free"], uncovered(last)
+    last.scroll_into_view_if_needed()
+    last.click()
+    yes = page.locator(".ck-confirm-versions-tallies .ck-confirm-yes")
+    yes.wait_for()
+    yes.focus()
+    time.sleep(0.5)
+    shot = voila.log.parent / "versions.png"
+    page.screenshot(path=str(shot))
+    shots = Path("/tmp/wb/shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    (shots / "versions.png").write_bytes(shot.read_bytes())
+    assert uncovered(yes)["shown"] and uncovered(yes)["free"], uncovered(yes)
