@@ -18,7 +18,7 @@ from campaignkit.editor.forms import (
     try_save,
 )
 from campaignkit.editor.session import CASE_SINGLE, limit_of
-from campaignkit.editor.versions import VersionsPanel, lines_change, restore_file
+from campaignkit.editor.versions import Version, VersionsPanel, lines_change, restore_file
 from campaignkit.editor.words import t
 from campaignkit.text.i18n import language_name
 
@@ -194,12 +194,12 @@ class CasesForm:
             "what": self.what(),
             "current": lambda: case.snapshot.text,
             "describe": lambda old, new: lines_change(old, new, self.app.lang),
-            "restore": lambda text: self.restore(case, text),
+            "restore": lambda version: self.restore(case, version),
         }
 
-    def restore(self, case, text: str) -> bool:
+    def restore(self, case, version: Version) -> bool:
         """Save an earlier version of the case file in place of today's."""
-        if not restore_file(self.app, case, text, self.status, self.what()):
+        if not restore_file(self.app, case, version, self.status, self.what()):
             return False
         self.render()
         self.app.changed(preview="cases")

@@ -19,7 +19,7 @@ from campaignkit.editor.forms import (
     try_save,
 )
 from campaignkit.editor.session import limit_of
-from campaignkit.editor.versions import VersionsPanel, events_change, region_rows
+from campaignkit.editor.versions import Version, VersionsPanel, events_change, region_rows
 from campaignkit.editor.words import counted, t
 from campaignkit.text.i18n import language_name, when
 
@@ -347,9 +347,9 @@ class EventsForm:
             "restore": self.restore,
         }
 
-    def restore(self, text: str) -> bool:
+    def restore(self, version: Version) -> bool:
         """Put this region's rows of an earlier version in place of today's, and save."""
-        events, region = self.app.session.events, self.app.region
+        events, region, text = self.app.session.events, self.app.region, version.text()
         for key in events.keys_of(region):
             events.remove(key)
         for values in region_rows(text, region).values():

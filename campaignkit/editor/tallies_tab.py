@@ -16,7 +16,7 @@ from campaignkit.editor.forms import (
     show_problem,
     try_save,
 )
-from campaignkit.editor.versions import VersionsPanel, restore_file, tally_change
+from campaignkit.editor.versions import Version, VersionsPanel, restore_file, tally_change
 from campaignkit.editor.words import t
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.text.catalog import describe
@@ -158,15 +158,15 @@ class TalliesForm:
             "what": self.what(),
             "current": lambda: tally.snapshot.text,
             "describe": lambda old, new: tally_change(old, new, self.app.lang, self.case_name),
-            "restore": lambda text: self.restore(tally, text),
+            "restore": lambda version: self.restore(tally, version),
         }
 
     def case_name(self, case_id: str) -> str:
         case = self.app.session.cases.get(case_id)
         return (case.get(("name",)) if case else "") or case_id
 
-    def restore(self, tally, text: str) -> bool:
-        if not restore_file(self.app, tally, text, self.status, self.what()):
+    def restore(self, tally, version: Version) -> bool:
+        if not restore_file(self.app, tally, version, self.status, self.what()):
             return False
         self.render()
         self.app.changed()

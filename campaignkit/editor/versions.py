@@ -17,7 +17,7 @@ import ipywidgets as w
 from pydantic import TypeAdapter, ValidationError
 
 from campaignkit.data import savefile
-from campaignkit.data.csvfile import Unreadable
+from campaignkit.data.csvfile import Unreadable, decode_text
 from campaignkit.data.datafiles import CsvTable
 from campaignkit.data.models import Event
 from campaignkit.data.savefile import backup_path
@@ -38,7 +38,9 @@ class Version:
     when: dt.datetime
 
     def text(self) -> str:
-        return self.path.read_bytes().decode("utf-8", errors="replace")
+        """The copy's text, read as the file is (UTF-8, else Windows-1252 as French Excel
+        saves it): only to read; a restore puts back its bytes (restore_file)."""
+        return decode_text(self.path.read_bytes())
 
 
 def versions_of(root: Path, path: Path) -> list[Version]:
@@ -183,10 +185,11 @@ def tally_change(old: str, new: str, lang: str, case_name=lambda case_id: case_i
     return t("changes_separator", lang).join(parts) if parts else t("diff_same", lang)
 
 
-def restore_file(app, file, text: str, notice: Notice, what: str) -> bool:
-    """Save an earlier version of a whole file (a case, a tally) in place of today's."""
+def restore_file(app, file, version: Version, notice: Notice, what: str) -> bool:
+    """Save an earlier version of a whole file (a case, a tally) in place of today's, byte
+    for byte: a tally French Excel saved in Windows-1252 keeps its accents and encoding."""
     try:
-        savefile.save(file.snapshot, text.encode("utf-8"), app.session.root)
+        savefile.restore(file.snapshot, version.path, app.session.root)
     except FileChanged:
         notice.show("conflict", t("conflict", app.lang, file=what), True)
         return False
@@ -210,7 +213,8 @@ class VersionsPanel:
         self.source = None
 
     def show(self, source):
-        """Follow `source`: path, what (words), current text, describe(old, new), restore(text)."""
+        """Follow `source`: path, what (words), current text, describe(old, new), and
+        restore(version)."""
         self.source = source
         self.box.titles = (t("versions_of", self.app.lang, what=source["what"]),)
         self.notice.clear()
@@ -252,6 +256,6 @@ class VersionsPanel:
 
     def restore(self, version: Version):
         lang = self.app.lang
-        if self.source["restore"](version.text()):
+        if self.source["restore"](version):
             self.notice.show("restored", t("restored", lang, when=when_text(version.when, lang)))
         self.refresh()

@@ -655,6 +655,29 @@ def test_the_tallies_versions_name_the_case_whose_counts_changed(editor):
     assert "Ana Wydrzyńska : lettres 210 → 215" in line and "ligne" not in line
 
 
+def test_a_tally_french_excel_saved_is_restored_byte_for_byte(campaign_copy):
+    """Windows-1252, semicolons, CRLF: restoring its version puts back those very bytes (it
+    was written back as UTF-8 with « � » in place of each accented letter)."""
+    sheet = "Événement / Event;mtl-cafe\r\nParticipants;30\r\nCas / Case;Lettres;Cartes\r\n"
+    sheet += "ana;3;4\r\nbo;1;2\r\n"
+    path = campaign_copy.root / "tallies" / "mtl-cafe.csv"
+    path.write_bytes(sheet.encode("cp1252"))
+    editor = Editor(campaign_copy.root, region="montreal", preview_delay=0)
+    tallies = editor.tallies
+    tallies.current = "mtl-cafe"
+    tallies.render()
+    tallies.inputs["bo.cards"].value = "5"
+    tallies.save.click()
+    assert path.read_bytes() == sheet.replace("bo;1;2", "bo;1;5").encode("cp1252")
+    panel = tallies.versions
+    panel.box.selected_index = 0
+    assert "Bo Wet'suwet'en : cartes 2 → 5" in panel.list.children[0].children[1].value
+    panel.list.children[0].children[0].click()
+    confirm_button(panel.confirm, "yes").click()
+    assert path.read_bytes() == sheet.encode("cp1252")
+    assert tallies.inputs["bo.cards"].value == "2" and not editor.session.dirty
+
+
 def test_restore_waits_for_unsaved_changes(editor):
     field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
     editor.events.save.click()

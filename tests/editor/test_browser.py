@@ -710,3 +710,53 @@ def test_the_save_bar_covers_neither_the_last_version_nor_its_confirmation(
     shots.mkdir(parents=True, exist_ok=True)
     (shots / "versions.png").write_bytes(shot.read_bytes())
     assert uncovered(yes)["shown"] and uncovered(yes)["free"], uncovered(yes)
+
+
+def test_a_restored_tally_keeps_its_values_through_switches_and_reloads(
+    voila, browser, campaign_copy
+):
+    """Restore an old tally (saved by French Excel: Windows-1252), switch region and back,
+    reload it from disk, reload the page: the file is the restored version, byte for byte,
+    at every step, and nothing else is written."""
+    from playwright.sync_api import expect
+
+    tally = campaign_copy.root / "tallies" / "mtl-grand.csv"
+    original = tally.read_text(encoding="utf-8").encode("cp1252")
+    tally.write_bytes(original)
+    save_tally_versions(campaign_copy.root, ["999"])
+    backups = campaign_copy.root / ".backups"
+
+    def kept():
+        return len(list(backups.rglob("*")))
+
+    assert b"ana,999," in tally.read_bytes() and "Événement".encode("cp1252") in tally.read_bytes()
+    page = open_tally_versions(browser, voila)
+    letters = page.locator(".ck-tally-ana-letters input")
+    expect(letters).to_have_value("999")
+    page.locator(".ck-versions-tallies .ck-version-restore").last.click()
+    page.locator(".ck-confirm-versions-tallies .ck-confirm-yes").click()
+    expect(page.locator(".ck-status-versions-tallies")).to_contain_text("rétablie")
+    expect(letters).to_have_value("210")
+    assert tally.read_bytes() == original, "restored: the accents and encoding too"
+    written = kept()
+    region = page.locator(".ck-region select")
+    region.select_option(label="Mauricie")
+    page.wait_for_function("() => location.search.includes('region=mauricie')")
+    assert tally.read_bytes() == original
+    region.select_option(label="Montréal")
+    page.wait_for_function("() => location.search.includes('region=montreal')")
+    page.wait_for_function(
+        "() => document.querySelector('.ck-preview-caption')?.textContent.includes('Montréal')"
+    )
+    page.locator(".lm-TabBar-tab").nth(2).click()  # a switch opens the Events tab
+    expect(letters).to_have_value("210")
+    assert tally.read_bytes() == original
+    page.locator("button.ck-reload-tallies").click()
+    expect(letters).to_have_value("210")
+    expect(page.locator(".ck-header")).to_contain_text("tout est enregistré")
+    assert tally.read_bytes() == original
+    page.reload()
+    page.wait_for_selector("img.ck-preview-img")
+    page.locator(".lm-TabBar-tab").nth(2).click()
+    expect(page.locator(".ck-tally-ana-letters input")).to_have_value("210")
+    assert tally.read_bytes() == original and kept() == written, "nothing written since"
