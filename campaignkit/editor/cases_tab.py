@@ -18,7 +18,7 @@ from campaignkit.editor.forms import (
     try_save,
 )
 from campaignkit.editor.session import CASE_SINGLE, limit_of
-from campaignkit.editor.versions import Version, VersionsPanel, lines_change, restore_file
+from campaignkit.editor.versions import Version, VersionsPanel, case_change, restore_file
 from campaignkit.editor.words import t
 from campaignkit.text.i18n import language_name
 
@@ -193,7 +193,9 @@ class CasesForm:
             "path": case.path,
             "what": self.what(),
             "current": lambda: case.snapshot.text,
-            "describe": lambda old, new: lines_change(old, new, self.app.lang),
+            "describe": lambda old, new: case_change(
+                old, new, self.app.lang, self.app.session.languages
+            ),
             "restore": lambda version: self.restore(case, version),
         }
 

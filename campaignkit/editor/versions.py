@@ -16,16 +16,18 @@ from pathlib import Path
 import ipywidgets as w
 from pydantic import TypeAdapter, ValidationError
 
-from campaignkit.data import savefile
+from campaignkit.data import savefile, yamlpatch
 from campaignkit.data.csvfile import Unreadable, decode_text
 from campaignkit.data.datafiles import CsvTable
 from campaignkit.data.models import Event
 from campaignkit.data.savefile import backup_path
+from campaignkit.data.sources import SourceError, parse_yaml
 from campaignkit.data.tallies import TallySheet, count_or_none
 from campaignkit.editor.forms import Confirm, Notice, esc
+from campaignkit.editor.session import CASE_SINGLE, CASE_TEXTS
 from campaignkit.editor.words import counted, t
 from campaignkit.exceptions import FileChanged
-from campaignkit.text.i18n import clock, number, short_date
+from campaignkit.text.i18n import clock, language_name, number, short_date
 
 SHOWN = 10  # the newest versions listed
 
@@ -134,6 +136,29 @@ def lines_change(old: str, new: str, lang: str) -> str:
     diff = difflib.ndiff(old.splitlines(), new.splitlines())
     n = sum(1 for line in diff if line.startswith("+ "))
     return counted("diff_lines", lang, n) if n else t("diff_same", lang)
+
+
+def case_change(old: str, new: str, lang: str, languages: list[str]) -> str:
+    """What changed between two versions of a case file, named as the Cases tab labels its
+    fields (« Demande (français) »); anything the tab does not show is « other details »."""
+    try:
+        before = parse_yaml(old.encode("utf-8"), "")[0]
+        after = parse_yaml(new.encode("utf-8"), "")[0]
+    except SourceError:
+        return lines_change(old, new, lang)
+
+    def text(data, path):
+        value = yamlpatch.get(data, path)
+        return "" if value is None else str(value).strip()
+
+    fields = [(path, t(".".join(path), lang)) for path in CASE_SINGLE]
+    for path in CASE_TEXTS:
+        label = t(".".join(path), lang)
+        fields += [(path + (code,), f"{label} ({language_name(code, lang)})") for code in languages]
+    changed = [label for path, label in fields if text(before, path) != text(after, path)]
+    if not changed and before != after:
+        changed.append(t("diff_other", lang))
+    return t("diff_changed", lang, names=", ".join(changed)) if changed else t("diff_same", lang)
 
 
 NAMED_CASES = 2  # more cases changed than this are counted, not named

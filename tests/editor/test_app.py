@@ -678,6 +678,20 @@ def test_a_tally_french_excel_saved_is_restored_byte_for_byte(campaign_copy):
     assert tallies.inputs["bo.cards"].value == "2" and not editor.session.dirty
 
 
+def test_a_case_version_names_the_texts_changed(campaign_copy):
+    old = (campaign_copy.root / "cases" / "ana.yaml").read_text(encoding="utf-8")
+    new = old.replace("Ana est un personnage", "Ana est une militante").replace(
+        "Ana is a character", "Ana is an activist"
+    )
+    said = versions.case_change(old, new, "fr", ["fr", "en"])
+    assert said == "modifié : Histoire (français), Histoire (anglais)"
+    assert versions.case_change(old, old + "\n# note\n", "en", ["fr", "en"]) == "no change"
+    moved = old.replace("Rue d'Essai 1", "Rue d'Essai 2")
+    assert versions.case_change(old, moved, "fr", ["fr"]) == (
+        "modifié : autres informations (adresse, photo…)"
+    )
+
+
 def test_restore_waits_for_unsaved_changes(editor):
     field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
     editor.events.save.click()
@@ -696,7 +710,7 @@ def test_a_case_version_is_restored(editor, campaign_copy):
     editor.cases.save.click()
     panel = editor.cases.versions
     panel.box.selected_index = 0
-    assert "1 ligne modifiée" in panel.list.children[0].children[1].value
+    assert "modifié : Demande (français)" in panel.list.children[0].children[1].value
     panel.list.children[0].children[0].click()
     confirm_button(panel.confirm, "yes").click()
     assert path.read_bytes() == before
