@@ -748,8 +748,7 @@ def test_a_restored_tally_keeps_its_values_through_switches_and_reloads(
     page.wait_for_function(
         "() => document.querySelector('.ck-preview-caption')?.textContent.includes('Montréal')"
     )
-    page.locator(".lm-TabBar-tab").nth(2).click()  # a switch opens the Events tab
-    expect(letters).to_have_value("210")
+    expect(letters).to_have_value("210")  # still on the Tallies tab
     assert tally.read_bytes() == original
     page.locator("button.ck-reload-tallies").click()
     expect(letters).to_have_value("210")
@@ -760,3 +759,23 @@ def test_a_restored_tally_keeps_its_values_through_switches_and_reloads(
     page.locator(".lm-TabBar-tab").nth(2).click()
     expect(page.locator(".ck-tally-ana-letters input")).to_have_value("210")
     assert tally.read_bytes() == original and kept() == written, "nothing written since"
+
+
+def test_a_region_switch_stays_on_the_tab_shown(voila, browser):
+    """A coordinator on the Tallies tab who switches region sees that region's tallies (the
+    page used to fall back to the Events tab while the workbook stayed on Tallies)."""
+    page = open_page(browser, voila.page_url("region=montreal"))
+    page.locator(".lm-TabBar-tab").nth(2).click()
+    page.wait_for_selector(".ck-tally-ana-letters input")
+    region = page.locator(".ck-region select")
+    for name, caption in (("Mauricie", "Mauricie"), ("Montréal", "Montréal")):
+        region.select_option(label=name)
+        page.wait_for_function(
+            "c => document.querySelector('.ck-preview-caption')?.textContent.includes(c)",
+            arg=caption,
+        )
+        time.sleep(1)
+        shown = page.locator(".lm-TabBar-tab.lm-mod-current").text_content()
+        assert shown == "Décomptes", f"after switching to {name}"
+        assert page.locator(".ck-tally-event select").is_visible()
+        assert "Feuille de décompte" in page.locator(".ck-preview-caption").text_content()
