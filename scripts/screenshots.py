@@ -140,7 +140,7 @@ def main():
                 expect(restored).to_contain_text("rétablie")  # the guide: a restored version
                 time.sleep(1)
                 scroller = "document.getElementById('rendered_cells')"  # Voila's page scrolls here
-                page.evaluate(f"{scroller}.scrollTop = {scroller}.scrollHeight")  # above Save
+                page.evaluate(f"{scroller}.scrollTop = {scroller}.scrollHeight")  # under Save
                 save(page.screenshot(), "editor-versions.png")
                 tab(page, 1)
                 old = preview_src(page)

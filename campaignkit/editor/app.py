@@ -192,9 +192,10 @@ class Editor:
         self.lang = self.language(lang or options["lang"])
         self.region = self.known_region(region or options["region"])
         self.out_dir = out_dir or paths.OUTPUTS
-        self.forms, self.slots = {}, {}  # a tab's form is made when first shown or used
+        self.forms: dict = {}  # a tab's form is made when first shown or used
+        self.slots = {name: self.slot() for name in self.TABS}  # the tabs, kept (see build)
         self.last: dict = {}  # each tab's latest form, switches included
-        self.retired: list = []  # (when, (forms, slots)) replaced by a switch, to close
+        self.retired: list = []  # (when, forms) replaced by a switch, to close
         self.produced: dict = {}  # region → the Produce tab's last result, shown on return
         self.widget = w.VBox()
         self.widget.add_class("ck-app")
@@ -324,12 +325,12 @@ class Editor:
         own = self.session.root in folders  # ?campaign= names only the repository's own
         if not own:
             folders.append(self.session.root)
-        old = self.forms, self.slots
-        self.forms, self.slots = {}, {name: self.slot() for name in self.TABS}
-        try:
-            self.form(self.TABS[tab])  # the tab shown; the others when the reader goes to them
+        old, shown = self.forms, self.TABS[tab]
+        self.forms = {}
+        try:  # the tab shown; the others when the reader goes to them
+            self.forms[shown] = self.last[shown] = self.FORMS[shown](self)
         except Exception:
-            self.forms, self.slots = old
+            self.forms = old
             raise
         self.set_quietly(
             self.campaign_choice,
@@ -351,7 +352,9 @@ class Editor:
             items = "".join(f"<li>{esc(p.text(lang, True))}</li>" for p in self.session.problems)
             title = esc(t("data_problems", lang))
             problems = f'<div class="ck-error"><p>{title}</p><ul>{items}</ul></div>'
-        with self.tabs.hold_trait_notifications():
+        for name, slot in self.slots.items():  # the tabs themselves stay: a page that gets
+            slot.children = [self.forms[name].box] if name in self.forms else []  # new tabs
+        with self.tabs.hold_trait_notifications():  # shows its first one, not the one asked
             self.tabs.children = [self.slots[name] for name in self.TABS]
             self.tabs.titles = [t(f"tab_{name}", lang) for name in self.TABS]
             self.tabs.selected_index = tab
@@ -369,9 +372,7 @@ class Editor:
         a page that opens fetches every open widget, so none is left over for long."""
         now = time.monotonic() if now is None else now
         while self.retired and now - self.retired[0][0] > RETIRE_SECONDS:
-            _, (forms, slots) = self.retired.pop(0)
-            for slot in slots.values():
-                close_tree(slot)
+            _, forms = self.retired.pop(0)
             for form in forms.values():
                 close_parts(form, self)
 

@@ -18,7 +18,7 @@ from campaignkit.editor.forms import (
     try_save,
 )
 from campaignkit.editor.session import CASE_SINGLE, limit_of
-from campaignkit.editor.versions import VersionsPanel, lines_change, restore_file
+from campaignkit.editor.versions import Version, VersionsPanel, case_change, restore_file
 from campaignkit.editor.words import t
 from campaignkit.text.i18n import language_name
 
@@ -58,7 +58,7 @@ class CasesForm:
         if self.current is not None:
             items += self.fields(session.cases[self.current])
         bar = save_bar(self.save, self.reload, self.confirm, self.hint, self.status)
-        items += [self.other, self.versions.box, bar]
+        items += [self.other, bar, self.versions.box]  # the bar sticks over what is before it
         self.box.children = items
         if self.current is not None:
             self.versions.show(self.version_source())
@@ -193,13 +193,15 @@ class CasesForm:
             "path": case.path,
             "what": self.what(),
             "current": lambda: case.snapshot.text,
-            "describe": lambda old, new: lines_change(old, new, self.app.lang),
-            "restore": lambda text: self.restore(case, text),
+            "describe": lambda old, new: case_change(
+                old, new, self.app.lang, self.app.session.languages
+            ),
+            "restore": lambda version: self.restore(case, version),
         }
 
-    def restore(self, case, text: str) -> bool:
+    def restore(self, case, version: Version) -> bool:
         """Save an earlier version of the case file in place of today's."""
-        if not restore_file(self.app, case, text, self.status, self.what()):
+        if not restore_file(self.app, case, version, self.status, self.what()):
             return False
         self.render()
         self.app.changed(preview="cases")

@@ -19,7 +19,7 @@ from campaignkit.editor.forms import (
     try_save,
 )
 from campaignkit.editor.session import limit_of
-from campaignkit.editor.versions import VersionsPanel, events_change, region_rows
+from campaignkit.editor.versions import Version, VersionsPanel, events_change, region_rows
 from campaignkit.editor.words import counted, t
 from campaignkit.text.i18n import language_name, when
 
@@ -146,7 +146,7 @@ class EventsForm:
         add.on_click(self.on_add)
         self.add = add
         bar = save_bar(self.save, self.reload, self.confirm, self.hint, self.status)
-        items += [add, self.versions.box, bar]
+        items += [add, bar, self.versions.box]  # the bar sticks over what comes before it
         self.box.children = items
         self.versions.show(self.version_source())
         self.refresh()
@@ -347,9 +347,9 @@ class EventsForm:
             "restore": self.restore,
         }
 
-    def restore(self, text: str) -> bool:
+    def restore(self, version: Version) -> bool:
         """Put this region's rows of an earlier version in place of today's, and save."""
-        events, region = self.app.session.events, self.app.region
+        events, region, text = self.app.session.events, self.app.region, version.text()
         for key in events.keys_of(region):
             events.remove(key)
         for values in region_rows(text, region).values():

@@ -233,7 +233,9 @@ def buttons(app, css: str, on_save, on_reload):
 
 
 def save_bar(save, reload, confirm: Confirm, hint, notice: Notice) -> w.VBox:
-    """The Save row, kept in view at the bottom of the window while the form scrolls."""
+    """The Save row, kept in view at the bottom of the window while the form scrolls. It
+    sticks over what comes before it only: the Versions panel goes after it, so that the
+    bar never hides a version or its confirmation."""
     bar = w.VBox([confirm.box, w.HBox([save, reload]), hint, notice.html])
     bar.add_class("ck-savebar")
     return bar

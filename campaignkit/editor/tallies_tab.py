@@ -16,7 +16,7 @@ from campaignkit.editor.forms import (
     show_problem,
     try_save,
 )
-from campaignkit.editor.versions import VersionsPanel, lines_change, restore_file
+from campaignkit.editor.versions import Version, VersionsPanel, restore_file, tally_change
 from campaignkit.editor.words import t
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.text.catalog import describe
@@ -132,9 +132,9 @@ class TalliesForm:
         sheet.add_class("ck-sheet")
         items += [top, sheet]
         if not readonly:
-            items += [
-                self.versions.box,
+            items += [  # the Save bar sticks over what comes before it, never the versions
                 save_bar(self.save, self.reload, self.confirm, self.hint, self.status),
+                self.versions.box,
             ]
             self.versions.show(self.version_source())
         self.box.children = items
@@ -154,12 +154,16 @@ class TalliesForm:
             "path": tally.path,
             "what": self.what(),
             "current": lambda: tally.snapshot.text,
-            "describe": lambda old, new: lines_change(old, new, self.app.lang),
-            "restore": lambda text: self.restore(tally, text),
+            "describe": lambda old, new: tally_change(old, new, self.app.lang, self.case_name),
+            "restore": lambda version: self.restore(tally, version),
         }
 
-    def restore(self, tally, text: str) -> bool:
-        if not restore_file(self.app, tally, text, self.status, self.what()):
+    def case_name(self, case_id: str) -> str:
+        case = self.app.session.cases.get(case_id)
+        return (case.get(("name",)) if case else "") or case_id
+
+    def restore(self, tally, version: Version) -> bool:
+        if not restore_file(self.app, tally, version, self.status, self.what()):
             return False
         self.render()
         self.app.changed()

@@ -10,17 +10,24 @@ screen only: the other regions' rows stay as they are.
 import datetime as dt
 import difflib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import ipywidgets as w
+from pydantic import TypeAdapter, ValidationError
 
-from campaignkit.data import savefile
+from campaignkit.data import savefile, yamlpatch
+from campaignkit.data.csvfile import Unreadable, decode_text
 from campaignkit.data.datafiles import CsvTable
+from campaignkit.data.models import Event
 from campaignkit.data.savefile import backup_path
+from campaignkit.data.sources import SourceError, parse_yaml
+from campaignkit.data.tallies import TallySheet, count_or_none
 from campaignkit.editor.forms import Confirm, Notice, esc
-from campaignkit.editor.words import t
+from campaignkit.editor.session import CASE_SINGLE, CASE_TEXTS
+from campaignkit.editor.words import counted, t
 from campaignkit.exceptions import FileChanged
-from campaignkit.text.i18n import clock, short_date
+from campaignkit.text.i18n import clock, language_name, number, short_date
 
 SHOWN = 10  # the newest versions listed
 
@@ -33,7 +40,9 @@ class Version:
     when: dt.datetime
 
     def text(self) -> str:
-        return self.path.read_bytes().decode("utf-8", errors="replace")
+        """The copy's text, read as the file is (UTF-8, else Windows-1252 as French Excel
+        saves it): only to read; a restore puts back its bytes (restore_file)."""
+        return decode_text(self.path.read_bytes())
 
 
 def versions_of(root: Path, path: Path) -> list[Version]:
@@ -61,42 +70,151 @@ def region_rows(text: str, region: str) -> dict[str, dict[str, str]]:
     rows = {}
     for record in table.data_records():
         values = table.as_dict(record)
-        if values.get("region") == region:
-            rows[values.get("id", "")] = values
+        if values.get("region", "").strip() == region:
+            rows[values.get("id", "").strip()] = values
     return rows
 
 
+@cache
+def _reader(column: str) -> TypeAdapter | None:
+    field = Event.model_fields.get(column)
+    return None if field is None else TypeAdapter(field.annotation)
+
+
+def cell_meaning(column: str, text: str | None):
+    """What a cell of events.csv says, as the model reads it: outer spaces do not count, a
+    blank (or a column the file does not have) is the column's default, « yes » and « true »
+    are the same tick, « 030 » the same number as « 30 »."""
+    text = (text or "").strip()
+    field, reader = Event.model_fields.get(column), _reader(column)
+    if field is None or reader is None:
+        return text
+    if not text:
+        return None if field.is_required() else field.get_default()
+    try:
+        return reader.validate_python(text)
+    except ValidationError:
+        return text
+
+
+def same_event(before: dict[str, str], after: dict[str, str]) -> bool:
+    """Whether two rows of an event say the same, whatever columns each file has."""
+    columns = (set(before) | set(after)) - {""}
+    return all(cell_meaning(c, before.get(c)) == cell_meaning(c, after.get(c)) for c in columns)
+
+
+def event_name(values: dict[str, str], lang: str) -> str:
+    """An event as people call it: its title in `lang`, else in another language, else its id."""
+    titles = [values.get(f"title_{lang}", "")]
+    titles += [value for column, value in values.items() if column.startswith("title_")]
+    return next((title.strip() for title in titles if title and title.strip()), values["id"])
+
+
 def events_change(old: str, new: str, region: str, lang: str) -> str:
-    """What changed for `region` between two versions of the events file, in words."""
+    """What changed for `region` between two versions of the events file, in words: the
+    events added, removed or changed in what they say (not merely in how the file is laid out)."""
     before, after = region_rows(old, region), region_rows(new, region)
 
     def names(ids, rows):
-        return ", ".join(rows[i].get(f"title_{lang}") or i for i in ids)
+        return ", ".join(event_name({**rows[i], "id": i}, lang) for i in ids)
 
     parts = []
     added = [i for i in after if i not in before]
     removed = [i for i in before if i not in after]
-    changed = [i for i in after if i in before and after[i] != before[i]]
+    changed = [i for i in after if i in before and not same_event(before[i], after[i])]
     if added:
         parts.append(t("diff_added", lang, names=names(added, after)))
     if removed:
         parts.append(t("diff_removed", lang, names=names(removed, before)))
     if changed:
         parts.append(t("diff_changed", lang, names=names(changed, after)))
-    return " ; ".join(parts) if parts else t("diff_none", lang)
+    return t("changes_separator", lang).join(parts) if parts else t("diff_none", lang)
 
 
 def lines_change(old: str, new: str, lang: str) -> str:
     """How many lines differ between two versions of a file, in words."""
     diff = difflib.ndiff(old.splitlines(), new.splitlines())
     n = sum(1 for line in diff if line.startswith("+ "))
-    return t("diff_lines", lang, n=n) if n else t("diff_none", lang)
+    return counted("diff_lines", lang, n) if n else t("diff_same", lang)
 
 
-def restore_file(app, file, text: str, notice: Notice, what: str) -> bool:
-    """Save an earlier version of a whole file (a case, a tally) in place of today's."""
+def case_change(old: str, new: str, lang: str, languages: list[str]) -> str:
+    """What changed between two versions of a case file, named as the Cases tab labels its
+    fields (« Demande (français) »); anything the tab does not show is « other details »."""
     try:
-        savefile.save(file.snapshot, text.encode("utf-8"), app.session.root)
+        before = parse_yaml(old.encode("utf-8"), "")[0]
+        after = parse_yaml(new.encode("utf-8"), "")[0]
+    except SourceError:
+        return lines_change(old, new, lang)
+
+    def text(data, path):
+        value = yamlpatch.get(data, path)
+        return "" if value is None else str(value).strip()
+
+    fields = [(path, t(".".join(path), lang)) for path in CASE_SINGLE]
+    for path in CASE_TEXTS:
+        label = t(".".join(path), lang)
+        fields += [(path + (code,), f"{label} ({language_name(code, lang)})") for code in languages]
+    changed = [label for path, label in fields if text(before, path) != text(after, path)]
+    if not changed and before != after:
+        changed.append(t("diff_other", lang))
+    return t("diff_changed", lang, names=", ".join(changed)) if changed else t("diff_same", lang)
+
+
+NAMED_CASES = 2  # more cases changed than this are counted, not named
+
+
+def _tally_counts(text: str) -> dict:
+    """A tally file's counts by what they say: blank is 0, « 1 200 » is 1200."""
+    sheet = TallySheet.parse(text.encode("utf-8"))
+
+    def meaning(value):
+        found = count_or_none(value)
+        return value.strip() if found is None else found
+
+    counts = {"participants": meaning(sheet.value("participants"))}
+    counts["online"] = meaning(sheet.value("online"))
+    for case_id, (letters, cards) in sheet.counts().items():
+        counts[case_id, "letters"], counts[case_id, "cards"] = meaning(letters), meaning(cards)
+    return counts
+
+
+def tally_change(old: str, new: str, lang: str, case_name=lambda case_id: case_id) -> str:
+    """What changed between two versions of a tally, as the coordinator counts it: the
+    participants, the online actions, the letters and cards of each case (named, or counted
+    when many changed)."""
+    try:
+        before, after = _tally_counts(old), _tally_counts(new)
+    except (Unreadable, ValueError):
+        return lines_change(old, new, lang)
+
+    def said(value):
+        return number(value, lang) if isinstance(value, int) else str(value)
+
+    def change(key):
+        return {"old": said(before.get(key, 0)), "new": said(after.get(key, 0))}
+
+    keys = [key for key in {**before, **after} if before.get(key, 0) != after.get(key, 0)]
+    parts = [t(f"diff_{key}", lang, **change(key)) for key in keys if isinstance(key, str)]
+    cases = list(dict.fromkeys(key[0] for key in keys if isinstance(key, tuple)))
+    if len(cases) <= NAMED_CASES:
+        for case_id in cases:
+            columns = [c for c in ("letters", "cards") if (case_id, c) in keys]
+            what = ", ".join(t(f"diff_{c}", lang, **change((case_id, c))) for c in columns)
+            parts.append(t("diff_case", lang, case=case_name(case_id), changes=what))
+    else:
+        for column in ("letters", "cards"):
+            n = sum(1 for case_id in cases if (case_id, column) in keys)
+            if n:
+                parts.append(counted(f"diff_{column}_cases", lang, n))
+    return t("changes_separator", lang).join(parts) if parts else t("diff_same", lang)
+
+
+def restore_file(app, file, version: Version, notice: Notice, what: str) -> bool:
+    """Save an earlier version of a whole file (a case, a tally) in place of today's, byte
+    for byte: a tally French Excel saved in Windows-1252 keeps its accents and encoding."""
+    try:
+        savefile.restore(file.snapshot, version.path, app.session.root)
     except FileChanged:
         notice.show("conflict", t("conflict", app.lang, file=what), True)
         return False
@@ -120,7 +238,8 @@ class VersionsPanel:
         self.source = None
 
     def show(self, source):
-        """Follow `source`: path, what (words), current text, describe(old, new), restore(text)."""
+        """Follow `source`: path, what (words), current text, describe(old, new), and
+        restore(version)."""
         self.source = source
         self.box.titles = (t("versions_of", self.app.lang, what=source["what"]),)
         self.notice.clear()
@@ -162,6 +281,6 @@ class VersionsPanel:
 
     def restore(self, version: Version):
         lang = self.app.lang
-        if self.source["restore"](version.text()):
+        if self.source["restore"](version):
             self.notice.show("restored", t("restored", lang, when=when_text(version.when, lang)))
         self.refresh()

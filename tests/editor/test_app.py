@@ -14,7 +14,7 @@ from PIL import Image
 
 from campaignkit import paths
 from campaignkit.data.models import LIMITS
-from campaignkit.editor import app, server
+from campaignkit.editor import app, server, versions
 from campaignkit.editor.app import Editor, likely_options, start_options
 from campaignkit.editor.preview_pane import Debouncer
 from campaignkit.editor.session import Session
@@ -666,6 +666,130 @@ def test_versions_list_what_changed_and_restore_as_an_undoable_save(editor, camp
     assert first != after
 
 
+def test_a_version_names_only_the_events_really_changed(editor, campaign_copy):
+    """Ticking one event's address as pending adds the column to every row of the file; the
+    other events are not changed for all that."""
+    field(editor, "mtl-cafe", "address_pending")[0].value = True
+    editor.events.save.click()
+    header = (campaign_copy.root / "events.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith(",address_pending"), "the column is new in every row"
+    panel = editor.events.versions
+    panel.box.selected_index = 0
+    line = panel.list.children[0].children[1].value
+    assert "modifié : Soirée au café" in line and "Grand marathon" not in line
+
+
+def test_events_are_compared_by_what_they_say():
+    old = (
+        "id,region,title_fr,title_en,venue,expected_attendance\n"
+        "a,montreal,Marathon,Write-a-thon,Salle,30\n"
+        "b,montreal,Soirée,Evening,Café,\n"
+        "c,montreal,Midi,Noon,Parc,5\n"
+    )
+    new = (
+        "id,region,title_fr,title_en,venue,expected_attendance,address_pending,sample\n"
+        "a,montreal,Marathon,Write-a-thon, Salle ,030,no,\n"  # the same, written otherwise
+        "b,montreal,Soirée,Evening,Café,,yes,\n"  # now ticked
+        "d,montreal,,Night,Rue,,,\n"  # added, no French title yet
+    )
+    assert versions.events_change(old, new, "montreal", "fr") == (
+        "ajouté : Night ; retiré : Midi ; modifié : Soirée"
+    )
+    assert versions.events_change(old, new, "montreal", "en") == (
+        "added: Night; removed: Noon; changed: Evening"
+    )
+    assert versions.events_change(old, old.replace(",30", ",30 "), "montreal", "fr") == (
+        "aucun changement pour cette région"
+    )
+
+
+TALLY = (
+    "Événement / Event,mtl-grand\nParticipants,120\nActions en ligne / Online actions,15\n"
+    "Cas / Case,Lettres / Letters,Cartes / Cards\nana,210,185\nbo,164,1240\n"
+    "cy,,\nTotal,374,1425\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("edits", "lang", "said"),
+    [
+        ({"ana,210": "ana,215"}, "fr", "Ana W. : lettres 210 → 215"),
+        (
+            {"120": "125", ",15\n": ",\n"},
+            "fr",
+            "participants : 120 → 125 ; actions en ligne : 15 → 0",
+        ),
+        ({"bo,164,1240": "bo,164,1241"}, "en", "Bo: cards 1,240 → 1,241"),
+        (
+            {"ana,210": "ana,2", "bo,164": "bo,1", "cy,,": "cy,4,1"},
+            "fr",
+            "nombres de lettres changés pour 3 cas ; nombre de cartes changé pour 1 cas",
+        ),
+        (
+            {"ana,210": "ana,2", "bo,164": "bo,1", "cy,,": "cy,4,1"},
+            "es",
+            "números de cartas cambiados para 3 casos; número de tarjetas cambiado para 1 caso",
+        ),
+        ({"120": " 120", "ana,210": "ana,210.0", "cy,,": "cy,0,"}, "fr", "aucun changement"),
+    ],
+)
+def test_a_tally_version_says_which_counts_changed(edits, lang, said):
+    new = TALLY
+    for old_text, new_text in edits.items():
+        new = new.replace(old_text, new_text, 1)
+    names = {"ana": "Ana W.", "bo": "Bo"}
+    found = versions.tally_change(TALLY, new, lang, lambda case_id: names.get(case_id, case_id))
+    assert found.replace("\u202f", " ").replace("\xa0", " ") == said
+
+
+def test_the_tallies_versions_name_the_case_whose_counts_changed(editor):
+    editor.tabs.selected_index = 2
+    tallies = editor.tallies
+    tallies.inputs["ana.letters"].value = "215"
+    tallies.save.click()
+    panel = tallies.versions
+    panel.box.selected_index = 0
+    line = panel.list.children[0].children[1].value
+    assert "Ana Wydrzyńska : lettres 210 → 215" in line and "ligne" not in line
+
+
+def test_a_tally_french_excel_saved_is_restored_byte_for_byte(campaign_copy):
+    """Windows-1252, semicolons, CRLF: restoring its version puts back those very bytes (it
+    was written back as UTF-8 with « � » in place of each accented letter)."""
+    sheet = "Événement / Event;mtl-cafe\r\nParticipants;30\r\nCas / Case;Lettres;Cartes\r\n"
+    sheet += "ana;3;4\r\nbo;1;2\r\n"
+    path = campaign_copy.root / "tallies" / "mtl-cafe.csv"
+    path.write_bytes(sheet.encode("cp1252"))
+    editor = Editor(campaign_copy.root, region="montreal", preview_delay=0)
+    tallies = editor.tallies
+    tallies.current = "mtl-cafe"
+    tallies.render()
+    tallies.inputs["bo.cards"].value = "5"
+    tallies.save.click()
+    assert path.read_bytes() == sheet.replace("bo;1;2", "bo;1;5").encode("cp1252")
+    panel = tallies.versions
+    panel.box.selected_index = 0
+    assert "Bo Wet'suwet'en : cartes 2 → 5" in panel.list.children[0].children[1].value
+    panel.list.children[0].children[0].click()
+    confirm_button(panel.confirm, "yes").click()
+    assert path.read_bytes() == sheet.encode("cp1252")
+    assert tallies.inputs["bo.cards"].value == "2" and not editor.session.dirty
+
+
+def test_a_case_version_names_the_texts_changed(campaign_copy):
+    old = (campaign_copy.root / "cases" / "ana.yaml").read_text(encoding="utf-8")
+    new = old.replace("Ana est un personnage", "Ana est une militante").replace(
+        "Ana is a character", "Ana is an activist"
+    )
+    said = versions.case_change(old, new, "fr", ["fr", "en"])
+    assert said == "modifié : Histoire (français), Histoire (anglais)"
+    assert versions.case_change(old, old + "\n# note\n", "en", ["fr", "en"]) == "no change"
+    moved = old.replace("Rue d'Essai 1", "Rue d'Essai 2")
+    assert versions.case_change(old, moved, "fr", ["fr"]) == (
+        "modifié : autres informations (adresse, photo…)"
+    )
+
+
 def test_restore_waits_for_unsaved_changes(editor):
     field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
     editor.events.save.click()
@@ -684,7 +808,7 @@ def test_a_case_version_is_restored(editor, campaign_copy):
     editor.cases.save.click()
     panel = editor.cases.versions
     panel.box.selected_index = 0
-    assert "1 ligne(s) modifiée(s)" in panel.list.children[0].children[1].value
+    assert "modifié : Demande (français)" in panel.list.children[0].children[1].value
     panel.list.children[0].children[0].click()
     confirm_button(panel.confirm, "yes").click()
     assert path.read_bytes() == before
@@ -842,7 +966,8 @@ def test_a_new_or_duplicated_event_is_added_in_place_and_brought_into_view(edito
     now = [c for c in editor.events.box.children if "ck-card" in c._dom_classes]
     assert now[:2] == cards and len(now) == 4 and f"ck-card-{new}" in now[3]._dom_classes
     assert f".ck-card-{new}" in editor.into_view.script
-    assert editor.events.box.children[-3:-1] == (editor.events.add, editor.events.versions.box)
+    assert editor.events.box.children[-3] == editor.events.add
+    assert editor.events.box.children[-1] == editor.events.versions.box, "under the Save bar"
     assert editor.events.save.disabled, "the new event's fields are still to fill"
 
 
@@ -979,7 +1104,7 @@ def test_card_messages_write_dates_hours_and_languages_as_people_do(editor):
     assert (
         "Text missing in English. Write this text in every language of the campaign" in (errors[3])
     )
-    assert "Choose another id, one no other event uses" in errors[4]
+    assert "Choose another short name, one no other event uses" in errors[4]
     assert "The end (5\u00a0p.m.) comes before the start (7\u00a0p.m.)" in errors[1]
     assert "Text too long in French: 61 characters" in errors[2]
     for text in errors:

@@ -648,3 +648,134 @@ def test_the_preview_shows_its_document_and_language_choosers_above_a_tall_page(
     image = page.locator("img.ck-preview-img").bounding_box()
     chooser = page.locator(".ck-preview-material select").bounding_box()
     assert chooser["y"] + chooser["height"] <= image["y"], "the chooser sits above the page"
+
+
+def save_tally_versions(root, letters: list[str]):
+    """Save the Montréal marathon's tally once per count of Ana's letters, as a coordinator
+    correcting it through the season would: each save keeps a version."""
+    from campaignkit.editor.session import Session
+
+    for count in letters:
+        tally = Session(root).tally("mtl-grand")
+        tally.counts["ana"][0] = count
+        tally.save()
+
+
+def uncovered(locator) -> dict:
+    """Whether an element is on screen and nothing lies over its centre (the Save bar)."""
+    return locator.evaluate(
+        """e => { const r = e.getBoundingClientRect();
+                  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                  const hit = document.elementFromPoint(x, y);
+                  return {shown: r.top >= 0 && r.bottom <= innerHeight,
+                          free: hit !== null && (hit === e || e.contains(hit)),
+                          over: hit ? hit.className : null}; }"""
+    )
+
+
+def open_tally_versions(browser, voila, height=700):
+    page = open_page(browser, voila.page_url("region=montreal"), height=height)
+    page.locator(".lm-TabBar-tab").nth(2).click()
+    page.wait_for_selector(".ck-tally-ana-letters input")
+    page.locator(".ck-versions-tallies .jupyter-widget-Collapse-header").click()
+    page.wait_for_selector(".ck-versions-tallies .ck-version-restore")
+    return page
+
+
+def test_the_save_bar_covers_neither_the_last_version_nor_its_confirmation(
+    voila, browser, campaign_copy
+):
+    save_tally_versions(campaign_copy.root, [str(n) for n in range(300, 312)])
+    page = open_tally_versions(browser, voila)
+    restore = page.locator(".ck-versions-tallies .ck-version-restore")
+    assert restore.count() == 10, "a long list"
+    scroller = "document.getElementById('rendered_cells')"
+    last = restore.last
+    page.evaluate(f"{scroller}.scrollTop = 0")
+    last.focus()  # as the keyboard reaches it: the browser scrolls it just into view
+    time.sleep(0.5)
+    assert uncovered(last)["shown"] and uncovered(last)["free"], uncovered(last)
+    page.evaluate(f"{scroller}.scrollTop = {scroller}.scrollHeight")  # to the end by hand
+    time.sleep(0.5)
+    assert uncovered(last)["shown"] and uncovered(last)["free"], uncovered(last)
+    last.scroll_into_view_if_needed()
+    last.click()
+    yes = page.locator(".ck-confirm-versions-tallies .ck-confirm-yes")
+    yes.wait_for()
+    yes.focus()
+    time.sleep(0.5)
+    shot = voila.log.parent / "versions.png"
+    page.screenshot(path=str(shot))
+    shots = Path("/tmp/wb/shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    (shots / "versions.png").write_bytes(shot.read_bytes())
+    assert uncovered(yes)["shown"] and uncovered(yes)["free"], uncovered(yes)
+
+
+def test_a_restored_tally_keeps_its_values_through_switches_and_reloads(
+    voila, browser, campaign_copy
+):
+    """Restore an old tally (saved by French Excel: Windows-1252), switch region and back,
+    reload it from disk, reload the page: the file is the restored version, byte for byte,
+    at every step, and nothing else is written."""
+    from playwright.sync_api import expect
+
+    tally = campaign_copy.root / "tallies" / "mtl-grand.csv"
+    original = tally.read_text(encoding="utf-8").encode("cp1252")
+    tally.write_bytes(original)
+    save_tally_versions(campaign_copy.root, ["999"])
+    backups = campaign_copy.root / ".backups"
+
+    def kept():
+        return len(list(backups.rglob("*")))
+
+    assert b"ana,999," in tally.read_bytes() and "Événement".encode("cp1252") in tally.read_bytes()
+    page = open_tally_versions(browser, voila)
+    letters = page.locator(".ck-tally-ana-letters input")
+    expect(letters).to_have_value("999")
+    page.locator(".ck-versions-tallies .ck-version-restore").last.click()
+    page.locator(".ck-confirm-versions-tallies .ck-confirm-yes").click()
+    expect(page.locator(".ck-status-versions-tallies")).to_contain_text("rétablie")
+    expect(letters).to_have_value("210")
+    assert tally.read_bytes() == original, "restored: the accents and encoding too"
+    written = kept()
+    region = page.locator(".ck-region select")
+    region.select_option(label="Mauricie")
+    page.wait_for_function("() => location.search.includes('region=mauricie')")
+    assert tally.read_bytes() == original
+    region.select_option(label="Montréal")
+    page.wait_for_function("() => location.search.includes('region=montreal')")
+    page.wait_for_function(
+        "() => document.querySelector('.ck-preview-caption')?.textContent.includes('Montréal')"
+    )
+    expect(letters).to_have_value("210")  # still on the Tallies tab
+    assert tally.read_bytes() == original
+    page.locator("button.ck-reload-tallies").click()
+    expect(letters).to_have_value("210")
+    expect(page.locator(".ck-header")).to_contain_text("tout est enregistré")
+    assert tally.read_bytes() == original
+    page.reload()
+    page.wait_for_selector("img.ck-preview-img")
+    page.locator(".lm-TabBar-tab").nth(2).click()
+    expect(page.locator(".ck-tally-ana-letters input")).to_have_value("210")
+    assert tally.read_bytes() == original and kept() == written, "nothing written since"
+
+
+def test_a_region_switch_stays_on_the_tab_shown(voila, browser):
+    """A coordinator on the Tallies tab who switches region sees that region's tallies (the
+    page used to fall back to the Events tab while the workbook stayed on Tallies)."""
+    page = open_page(browser, voila.page_url("region=montreal"))
+    page.locator(".lm-TabBar-tab").nth(2).click()
+    page.wait_for_selector(".ck-tally-ana-letters input")
+    region = page.locator(".ck-region select")
+    for name, caption in (("Mauricie", "Mauricie"), ("Montréal", "Montréal")):
+        region.select_option(label=name)
+        page.wait_for_function(
+            "c => document.querySelector('.ck-preview-caption')?.textContent.includes(c)",
+            arg=caption,
+        )
+        time.sleep(1)
+        shown = page.locator(".lm-TabBar-tab.lm-mod-current").text_content()
+        assert shown == "Décomptes", f"after switching to {name}"
+        assert page.locator(".ck-tally-event select").is_visible()
+        assert "Feuille de décompte" in page.locator(".ck-preview-caption").text_content()
