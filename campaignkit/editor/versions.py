@@ -1,8 +1,9 @@
 """The Versions panel: the saved versions of what a tab edits, when and what changed, restore one.
 
 Every save keeps the version it replaces in the campaign's backups folder (data/savefile).
-A version is listed with its time and what changed from it to the next one; restoring it
-is itself a save, so the version it replaces is listed in turn and the restore can be undone.
+A version is listed with the time it was replaced and what restoring it would change in what
+is saved now; restoring it is itself a save, so the version it replaces is listed in turn
+and the restore can be undone.
 For the events, which all regions share, a version is read and restored for the region on
 screen only: the other regions' rows stay as they are.
 """
@@ -253,30 +254,30 @@ class VersionsPanel:
         if not versions:
             self.list.children = [w.HTML(f"<p>{esc(t('versions_none', lang))}</p>")]
             return
-        rows, newer = [], source["current"]()
+        rows = []
         for version in versions:
-            text = version.text()
-            line = t(
-                "version_line",
-                lang,
-                when=when_text(version.when, lang),
-                what=source["describe"](text, newer),
-            )
+            when = when_text(version.when, lang)
+            line = t("version_line", lang, when=when, what=self.restoring(version))
             button = w.Button(description=t("version_restore", lang), icon="history")
             button.add_class("ck-version-restore")
             button.on_click(lambda _, v=version: self.ask(v))
             label = w.HTML(esc(line))
             label.add_class("ck-version-line")
             rows.append(w.HBox([button, label]))
-            newer = text
         self.list.children = rows
+
+    def restoring(self, version: Version) -> str:
+        """What restoring a version would do to what is saved now, in words (« retire
+        « Marathon à Coaticook » »): a first user read what each save had done instead, and
+        restored the version that removed the event they had just added."""
+        return self.source["describe"](self.source["current"](), version.text())
 
     def ask(self, version: Version):
         lang, when = self.app.lang, when_text(version.when, self.app.lang)
         if self.app.session.dirty:
             self.notice.show("dirty", t("restore_unsaved", lang), True)
             return
-        question = t("restore_confirm", lang, when=when)
+        question = t("restore_confirm", lang, when=when, what=self.restoring(version))
         self.confirm.ask(question, t("restore_yes", lang), lang, lambda: self.restore(version))
 
     def restore(self, version: Version):

@@ -646,12 +646,15 @@ def test_versions_list_what_changed_and_restore_as_an_undoable_save(editor, camp
     panel = editor.events.versions
     panel.box.selected_index = 0
     lines = [row.children[1].value for row in panel.list.children]
-    assert len(lines) == 3
-    assert "modifié : Soirée au café" in lines[0]
-    assert "aucun changement pour cette région" in lines[1], "Mauricie's save"
-    assert "modifié : Grand marathon d'essai" in lines[2]
+    assert len(lines) == 3  # each says what restoring it would do to what is saved now
+    assert "la rétablir remet Soirée au café comme avant" in lines[0]
+    assert "Grand marathon" not in lines[0] and "Grand marathon" not in lines[1]
+    assert "la rétablir remet Soirée au café comme avant" in lines[1], "Mauricie's save"
+    assert "remet Grand marathon d'essai, Soirée au café comme avant" in lines[2]
     panel.list.children[2].children[0].click()  # the first version: before Salle Un
-    assert "Rétablir la version du" in panel.confirm.box.children[0].value
+    question = panel.confirm.box.children[0].value
+    assert "Rétablir la version en place jusqu'au" in question
+    assert "Cela remet Grand marathon d'essai, Soirée au café comme avant." in question
     confirm_button(panel.confirm, "yes").click()
     after = events.read_text(encoding="utf-8")
     assert "Maison d'essai" in after and "Café d'essai" in after, "Montréal as it was first"
@@ -676,7 +679,7 @@ def test_a_version_names_only_the_events_really_changed(editor, campaign_copy):
     panel = editor.events.versions
     panel.box.selected_index = 0
     line = panel.list.children[0].children[1].value
-    assert "modifié : Soirée au café" in line and "Grand marathon" not in line
+    assert "la rétablir remet Soirée au café comme avant" in line and "Grand marathon" not in line
 
 
 def test_events_are_compared_by_what_they_say():
@@ -692,14 +695,15 @@ def test_events_are_compared_by_what_they_say():
         "b,montreal,Soirée,Evening,Café,,yes,\n"  # now ticked
         "d,montreal,,Night,Rue,,,\n"  # added, no French title yet
     )
+    # read as what going from `old` to `new` does, as restoring `new` over `old` would
     assert versions.events_change(old, new, "montreal", "fr") == (
-        "ajouté : Night ; retiré : Midi ; modifié : Soirée"
+        "remet Night ; retire Midi ; remet Soirée comme avant"
     )
     assert versions.events_change(old, new, "montreal", "en") == (
-        "added: Night; removed: Noon; changed: Evening"
+        "brings back Night; removes Noon; puts Evening back as before"
     )
     assert versions.events_change(old, old.replace(",30", ",30 "), "montreal", "fr") == (
-        "aucun changement pour cette région"
+        "ne change rien pour cette région"
     )
 
 
@@ -730,7 +734,7 @@ TALLY = (
             "es",
             "números de cartas cambiados para 3 casos; número de tarjetas cambiado para 1 caso",
         ),
-        ({"120": " 120", "ana,210": "ana,210.0", "cy,,": "cy,0,"}, "fr", "aucun changement"),
+        ({"120": " 120", "ana,210": "ana,210.0", "cy,,": "cy,0,"}, "fr", "ne change rien"),
     ],
 )
 def test_a_tally_version_says_which_counts_changed(edits, lang, said):
@@ -750,7 +754,7 @@ def test_the_tallies_versions_name_the_case_whose_counts_changed(editor):
     panel = tallies.versions
     panel.box.selected_index = 0
     line = panel.list.children[0].children[1].value
-    assert "Ana Wydrzyńska : lettres 210 → 215" in line and "ligne" not in line
+    assert "la rétablir Ana Wydrzyńska : lettres 215 → 210" in line and "ligne" not in line
 
 
 def test_a_tally_french_excel_saved_is_restored_byte_for_byte(campaign_copy):
@@ -769,7 +773,7 @@ def test_a_tally_french_excel_saved_is_restored_byte_for_byte(campaign_copy):
     assert path.read_bytes() == sheet.replace("bo;1;2", "bo;1;5").encode("cp1252")
     panel = tallies.versions
     panel.box.selected_index = 0
-    assert "Bo Wet'suwet'en : cartes 2 → 5" in panel.list.children[0].children[1].value
+    assert "Bo Wet'suwet'en : cartes 5 → 2" in panel.list.children[0].children[1].value
     panel.list.children[0].children[0].click()
     confirm_button(panel.confirm, "yes").click()
     assert path.read_bytes() == sheet.encode("cp1252")
@@ -782,11 +786,11 @@ def test_a_case_version_names_the_texts_changed(campaign_copy):
         "Ana is a character", "Ana is an activist"
     )
     said = versions.case_change(old, new, "fr", ["fr", "en"])
-    assert said == "modifié : Histoire (français), Histoire (anglais)"
-    assert versions.case_change(old, old + "\n# note\n", "en", ["fr", "en"]) == "no change"
+    assert said == "remet Histoire (français), Histoire (anglais) comme avant"
+    assert versions.case_change(old, old + "\n# note\n", "en", ["fr", "en"]) == "changes nothing"
     moved = old.replace("Rue d'Essai 1", "Rue d'Essai 2")
     assert versions.case_change(old, moved, "fr", ["fr"]) == (
-        "modifié : autres informations (adresse, photo…)"
+        "remet autres informations (adresse, photo…) comme avant"
     )
 
 
@@ -808,7 +812,9 @@ def test_a_case_version_is_restored(editor, campaign_copy):
     editor.cases.save.click()
     panel = editor.cases.versions
     panel.box.selected_index = 0
-    assert "modifié : Demande (français)" in panel.list.children[0].children[1].value
+    assert "la rétablir remet Demande (français) comme avant" in (
+        panel.list.children[0].children[1].value
+    )
     panel.list.children[0].children[0].click()
     confirm_button(panel.confirm, "yes").click()
     assert path.read_bytes() == before
@@ -1147,7 +1153,7 @@ def test_an_open_versions_list_shows_the_version_a_save_just_made(editor):
     field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
     editor.events.save.click()
     lines = [row.children[1].value for row in panel.list.children if hasattr(row, "children")]
-    assert len(lines) == 1 and "modifié : Grand marathon d'essai" in lines[0]
+    assert len(lines) == 1 and "remet Grand marathon d'essai comme avant" in lines[0]
 
 
 def test_a_case_save_keeps_its_fields_unless_others_changed_them(editor, campaign_copy):
