@@ -65,6 +65,11 @@ STYLE = """<style>
   max-height: 100vh; overflow-y: auto !important; }
 /* a tall page image must not squash the document chooser above it */
 .ck-preview > * { flex-shrink: 0 !important; }
+/* a field reached with Tab is scrolled clear of the save bar, not under it */
+html { scroll-padding-bottom: 6em; }
+/* the Restore button keeps its word whatever the length of the line beside it */
+.ck-version-restore { flex-shrink: 0 !important; width: auto !important; }
+.ck-version-line { flex: 1 1 auto; min-width: 0; }
 .ck-savebar { position: sticky; bottom: 0; z-index: 5; background: var(--jp-layout-color0, #fff);
   border-top: 1px solid #d0d0d0; padding: 6px 0; overflow: visible !important; }
 .ck-app .lm-TabPanel-stackedPanel, .ck-app .widget-tab-contents,

@@ -203,6 +203,7 @@ class CasesForm:
         """Save an earlier version of the case file in place of today's."""
         if not restore_file(self.app, case, version, self.status, self.what()):
             return False
+        self.status.clear()  # an earlier « Enregistré » is not what happened last
         self.render()
         self.app.changed(preview="cases")
         return True

@@ -355,7 +355,9 @@ class EventsForm:
         for values in region_rows(text, region).values():
             events.add(region, {k: v for k, v in values.items() if k in events.columns})
         saved = try_save(self.app, [events], self.status, self.what())
-        if not saved:
+        if saved:
+            self.status.clear()  # the Versions panel says it was restored and saved
+        else:
             events.reload()
         self.render()
         self.app.changed(preview="events")

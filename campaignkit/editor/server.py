@@ -206,7 +206,8 @@ def main(argv: list[str] | None = None):
     known, options = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     token = secrets.token_urlsafe(24)
     url = f"http://127.0.0.1:{known.port}/?token={token}"
-    print("\n".join(t("app_address", lang, url=url) for lang in LANGUAGES), flush=True)
+    if not {"-h", "--help", "--help-all"} & set(options):  # Voila's help: no address to open
+        print("\n".join(t("app_address", lang, url=url) for lang in LANGUAGES), flush=True)
     full = command(known.port, token, *options)
     os.execve(full[0], full, environment(os.environ.get("CAMPAIGNKIT_CAMPAIGN")))
 

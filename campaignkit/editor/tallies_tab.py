@@ -165,6 +165,7 @@ class TalliesForm:
     def restore(self, tally, version: Version) -> bool:
         if not restore_file(self.app, tally, version, self.status, self.what()):
             return False
+        self.status.clear()  # an earlier « Enregistré » is not what happened last
         self.render()
         self.app.changed()
         return True

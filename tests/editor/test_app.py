@@ -660,6 +660,7 @@ def test_versions_list_what_changed_and_restore_as_an_undoable_save(editor, camp
     assert "Maison d'essai" in after and "Café d'essai" in after, "Montréal as it was first"
     assert "Bibliothèque changée" in after, "Mauricie's row untouched"
     assert "rétablie et enregistrée" in panel.notice.html.value
+    assert editor.events.status.html.value == "", "one message, not « Enregistré » under it"
     assert field(editor, "mtl-grand", "venue")[0].value == "Maison d'essai"
     lines = [row.children[1].value for row in panel.list.children]
     assert len(lines) == 4 and "Café Deux" not in after
@@ -816,8 +817,10 @@ def test_a_case_version_is_restored(editor, campaign_copy):
         panel.list.children[0].children[1].value
     )
     panel.list.children[0].children[0].click()
+    assert "Enregistré" in editor.cases.status.html.value
     confirm_button(panel.confirm, "yes").click()
     assert path.read_bytes() == before
+    assert editor.cases.status.html.value == "", "the earlier « Enregistré » is gone"
     assert editor.cases.inputs["demand.fr"].value != "Libérez-la."
 
 

@@ -39,6 +39,9 @@ def test_make_app_says_where_to_open_the_page_with_its_token(monkeypatch, capsys
     assert ran[0][-2:] == ["--debug", str(server.NOTEBOOK)]
     server.main(["--port=8877"])
     assert capsys.readouterr().out.splitlines()[0].rsplit("=", 1)[1] != token, "a new token"
+    server.main(["--help"])
+    assert capsys.readouterr().out == "", "asked for help, it gives no address to open"
+    assert "--help" in ran[-1]
 
 
 def render(name: str, status_code: int | None, templates=None) -> str:
