@@ -10,6 +10,7 @@ screen only: the other regions' rows stay as they are.
 
 import datetime as dt
 import difflib
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -60,9 +61,11 @@ def versions_of(root: Path, path: Path) -> list[Version]:
     return sorted(found, key=lambda v: v.when, reverse=True)
 
 
-def when_text(moment: dt.datetime, lang: str) -> str:
-    """« 1er décembre 2026, 14 h 32 » / "December 1, 2026, 2:32 p.m."."""
-    return f"{short_date(moment.date(), lang)}, {clock(moment.time().replace(second=0), lang)}"
+def when_text(moment: dt.datetime, lang: str, seconds: bool = False) -> str:
+    """« 1er décembre 2026, 14 h 32 » / "December 1, 2026, 2:32 p.m."; `seconds` to tell
+    apart versions saved within the same minute (« 14 h 32 min 05 s »)."""
+    shown = moment.time().replace(microsecond=0) if seconds else moment.time().replace(second=0)
+    return f"{short_date(moment.date(), lang)}, {clock(shown, lang, seconds)}"
 
 
 def region_rows(text: str, region: str) -> dict[str, dict[str, str]]:
@@ -237,6 +240,7 @@ class VersionsPanel:
         self.box.add_class(f"ck-versions-{css}")
         self.box.observe(lambda _: self.refresh(), "selected_index")
         self.source = None
+        self.said_when: dict = {}  # version copy → its time as the list says it
 
     def show(self, source):
         """Follow `source`: path, what (words), current text, describe(old, new), and
@@ -255,8 +259,11 @@ class VersionsPanel:
             self.list.children = [w.HTML(f"<p>{esc(t('versions_none', lang))}</p>")]
             return
         rows = []
+        minutes = Counter(when_text(version.when, lang) for version in versions)
         for version in versions:
             when = when_text(version.when, lang)
+            when = when_text(version.when, lang, seconds=True) if minutes[when] > 1 else when
+            self.said_when[version.path] = when  # the confirmation says it as the list does
             line = t("version_line", lang, when=when, what=self.restoring(version))
             button = w.Button(description=t("version_restore", lang), icon="history")
             button.add_class("ck-version-restore")
@@ -272,8 +279,11 @@ class VersionsPanel:
         restored the version that removed the event they had just added."""
         return self.source["describe"](self.source["current"](), version.text())
 
+    def when(self, version: Version) -> str:
+        return self.said_when.get(version.path) or when_text(version.when, self.app.lang)
+
     def ask(self, version: Version):
-        lang, when = self.app.lang, when_text(version.when, self.app.lang)
+        lang, when = self.app.lang, self.when(version)
         if self.app.session.dirty:
             self.notice.show("dirty", t("restore_unsaved", lang), True)
             return
@@ -283,5 +293,5 @@ class VersionsPanel:
     def restore(self, version: Version):
         lang = self.app.lang
         if self.source["restore"](version):
-            self.notice.show("restored", t("restored", lang, when=when_text(version.when, lang)))
+            self.notice.show("restored", t("restored", lang, when=self.when(version)))
         self.refresh()

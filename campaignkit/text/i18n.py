@@ -38,10 +38,13 @@ def short_date(day: dt.date, lang: str) -> str:
     return text.replace("1 ", "1er ", 1) if lang == "fr" and day.day == 1 else text
 
 
-def clock(moment: dt.time, lang: str) -> str:
+def clock(moment: dt.time, lang: str, seconds: bool = False) -> str:
     """« 11 h », « 18 h 30 » / "11 a.m.", "6:30 p.m.", never broken across two lines: its
-    spaces are no-break spaces (the hour and its « h » stay together on a narrow screen)."""
-    if lang == "fr":
+    spaces are no-break spaces (the hour and its « h » stay together on a narrow screen).
+    `seconds`: « 18 h 30 min 05 s » / "6:30:05 p.m.", to tell apart two moments a minute holds."""
+    if seconds:
+        pattern = {"fr": "H 'h' mm 'min' ss 's'", "en": "h:mm:ss a"}.get(lang, "medium")
+    elif lang == "fr":
         pattern = "H 'h'" if moment.minute == 0 else "H 'h' mm"
     elif lang == "en":
         pattern = "h a" if moment.minute == 0 else "h:mm a"

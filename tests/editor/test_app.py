@@ -1255,3 +1255,21 @@ def test_the_preview_note_says_whether_the_page_shown_is_current(campaign_copy):
     editor.preview.now()
     note = editor.preview.note.value
     assert "pause" in note and "rouge" not in note, "a new empty event shows nothing red yet"
+
+
+def test_versions_saved_within_one_minute_are_told_apart_by_their_seconds(editor, campaign_copy):
+    """Two versions both listed « 2 décembre 2026, 0 h 52 » could not be told apart."""
+    from campaignkit.data.savefile import backup_path
+
+    events = campaign_copy.root / "events.csv"
+    for stamp in ("20261202-005205-000001", "20261202-005247-000001", "20261202-004900-000001"):
+        backup_path(campaign_copy.root, events, stamp).parent.mkdir(parents=True, exist_ok=True)
+        backup_path(campaign_copy.root, events, stamp).write_bytes(events.read_bytes())
+    panel = editor.events.versions
+    panel.box.selected_index = 0
+    lines = [row.children[1].value for row in panel.list.children]
+    assert "0\u00a0h\u00a052\u00a0min\u00a047\u00a0s" in lines[0]
+    assert "0\u00a0h\u00a052\u00a0min\u00a005\u00a0s" in lines[1]
+    assert "0\u00a0h\u00a049 —" in lines[2], "alone in its minute: no seconds"
+    panel.list.children[1].children[0].click()
+    assert "0\u00a0h\u00a052\u00a0min\u00a005\u00a0s" in panel.confirm.box.children[0].value
