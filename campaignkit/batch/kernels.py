@@ -6,6 +6,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 import psutil
@@ -19,6 +20,7 @@ from campaignkit import paths
 from campaignkit.batch.kept import IDLE_LIMIT, keep_seconds
 
 LOGGER = logging.getLogger("papermill")
+STOP_SECONDS = 5  # the most a client is waited for to close (stop_channels)
 WARM_UP = "import campaignkit.batch.warm\ncampaignkit.batch.warm.warm_up({idle!r}, {folder!r})"
 
 
@@ -204,9 +206,15 @@ class WarmKernel:
             os.kill(self.pid, signal.SIGINT)
 
     def stop_channels(self):
-        for client in (self.client, self.cell_client):
+        """Close both clients, each within STOP_SECONDS: ending a zmq context waits for every
+        socket of it to close, and one left open by a job stopped mid-request (Ctrl-C) made
+        a fresh-clone test run wait forever there. A client that does not close in time is
+        left to the process's end."""
+        for client in (self.cell_client, self.client):
             if client is not None:
-                client.stop_channels()
+                closing = threading.Thread(target=client.stop_channels, daemon=True)
+                closing.start()
+                closing.join(STOP_SECONDS)
 
     def shutdown(self):
         try:
