@@ -5,7 +5,6 @@ out of the counts, while every other file is still read.
 """
 
 import re
-import unicodedata
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from campaignkit.data.spreadsheets import read_rows as read_cells
 from campaignkit.exceptions import InvalidCampaign
 from campaignkit.text.language import interface_language
 from campaignkit.text.problems import Problem
+from campaignkit.text.typography import without_accents
 
 FOLDER = "tallies"
 NOT_READ = (".xls", ".xlsm", ".ods", ".fods", ".numbers", ".tsv", ".txt")
@@ -104,7 +104,7 @@ class Intake:
 
 def normalized(text) -> str:
     """Lower case, no accents, no trailing colon: « Événement : » → "evenement"."""
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    text = without_accents(text)
     return text.strip().rstrip(":").strip().lower()
 
 

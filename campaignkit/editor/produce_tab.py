@@ -8,7 +8,6 @@ import base64
 import os
 import re
 import threading
-import unicodedata
 from html import escape
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from campaignkit.exceptions import CampaignKitError, InvalidCampaign
 from campaignkit.printing.document import output_path
 from campaignkit.text.catalog import describe
 from campaignkit.text.i18n import language_name
+from campaignkit.text.typography import without_accents
 
 
 def pdf_link(pdf: Path, label: str, name: str) -> str:
@@ -34,7 +34,7 @@ def pdf_link(pdf: Path, label: str, name: str) -> str:
 
 def file_words(text: str) -> str:
     """Words as a file name writes them: « Feuille de décompte » → feuille-de-decompte."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    plain = without_accents(text)
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 

@@ -7,6 +7,7 @@ narrow no-break space the Banque de dépannage linguistique asks for).
 
 import html as entities
 import re
+import unicodedata
 
 import smartypants
 
@@ -79,3 +80,9 @@ def _each_text(html: str, change) -> str:
         elif part and not raw:
             parts[index] = change(part)
     return "".join(parts)
+
+
+def without_accents(text: str) -> str:
+    """Letters without their accents, what cannot be written in ASCII left out (« Événement »
+    → "Evenement"): for comparing what people type, and for file names."""
+    return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
