@@ -13,6 +13,9 @@ from campaignkit.batch.workers import run_jobs
 from campaignkit.data.loader import CampaignData, load_campaign
 from campaignkit.data.signature import inputs_signature
 from campaignkit.files import sweep_temporaries
+from campaignkit.printing.findings import Finding
+from campaignkit.text.catalog import word
+from campaignkit.text.language import interface_language
 
 __all__ = ["Job", "Outcome", "build", "check_outputs", "entry", "plan", "run_job", "run_jobs"]
 
@@ -86,9 +89,12 @@ def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> O
         record = entry(job, name, pdf, report, outcome.executed, manifest.root)
         record |= timings(outcome)
         manifest.record(pdf, record | ({"inputs": STALE} if outcome.stale else {}))
-        errors += [f"{pdf.name}: {text}" for text in report.errors]
+        errors += [(pdf, name, found) for found in report.errors]
     if errors and not outcome.error:
-        outcome.error = "preflight: " + "; ".join(errors)
+        lang = interface_language()
+        said = "; ".join(f"{pdf.name}: {found.text(lang)}" for pdf, _, found in errors)
+        outcome.error = word("check.preflight_failed", lang, text=said)
+        outcome.findings = [Finding(f.code, f.params | {"material": name}) for _, name, f in errors]
     return outcome
 
 
@@ -110,9 +116,18 @@ def entry(job: Job, material: str, pdf: Path | None, report, executed: Path, roo
         "inputs": job.stamp(material),
         "pages": report.pages,
         "bytes": pdf.stat().st_size if pdf else 0,
-        "preflight": {"ok": report.ok, "errors": report.errors, "warnings": report.warnings},
+        "preflight": {
+            "ok": report.ok,
+            "errors": said(report.errors),
+            "warnings": said(report.warnings),
+        },
         "notebook": executed.resolve().relative_to(root.resolve()).as_posix(),
     }
+
+
+def said(findings: list) -> list[str]:
+    """Findings as the manifest and the gallery keep them: in the interface language."""
+    return [str(found) for found in findings]
 
 
 def failed_entry(job: Job, material: str, outcome: Outcome, root: Path) -> dict:

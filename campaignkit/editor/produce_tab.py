@@ -52,8 +52,19 @@ def failure(outcome, lang: str, names: dict) -> str:
     """Why a run failed: its checks' findings in the page's language and people's words (a
     case by its name), else the error as the build gives it."""
     if outcome.findings:
-        return " ".join(found.text(lang, page=True, names=names) for found in outcome.findings)
+        return " ".join(finding_words(found, lang, names) for found in outcome.findings)
     return outcome.error
+
+
+def finding_words(found, lang: str, names: dict) -> str:
+    """One finding on the page, after the document it is about when the check says which."""
+    text = found.text(lang, page=True, names=names)
+    material = found.params.get("material")
+    return (
+        t("finding_in", lang, document=material_label(material, lang), text=text)
+        if material
+        else text
+    )
 
 
 def job_label(job, lang: str) -> str:

@@ -22,7 +22,9 @@ class Finding:
     """One thing a check found: `check.<code>` in the catalog, filled with `params`.
 
     Parameters the wording knows: page, case, field (where the text comes from), and per code
-    its own values (next, longest, chars, item, text, why, got, expected, image)."""
+    its own values (next, longest, chars, item, text, why, got, expected, image, ppi…).
+    A code with no `.page` wording is about the file itself (fonts, PDF/X, tags): the page
+    says it is the kit's to fix, with the command line's words inside."""
 
     code: str
     params: dict = field(default_factory=dict, hash=False)
@@ -42,6 +44,8 @@ class Finding:
                 if longest and not page
                 else ""
             )
+        if self.code == "rgb":
+            params["what"] = word(f"check.rgb_what.{params.get('what')}", lang)
         if self.code == "missing_item":
             params["item"] = item_words(params.get("item"), lang)
             params["why"] = ", ".join(reason(r, lang) for r in params.get("why", [])) or reason(
@@ -50,6 +54,8 @@ class Finding:
         key = f"check.{self.code}"
         if page and has(f"{key}.page", lang):
             key += ".page"
+        elif page:  # a check of the file itself: the kit's to fix, not the coordinator's
+            return word("check.technical.page", lang, detail=self.text(lang))
         return word(key, lang, **params)
 
     def __str__(self) -> str:

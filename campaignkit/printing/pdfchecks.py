@@ -1,6 +1,10 @@
-"""What a finished PDF must be: PDF/X-4 in CMYK for the print shop, tagged for screens."""
+"""What a finished PDF must be: PDF/X-4 in CMYK for the print shop, tagged for screens.
+
+Each check returns findings (printing.findings), worded from the catalog's check.* keys."""
 
 import pikepdf
+
+from campaignkit.printing.findings import Finding
 
 RGB_SPACES = {"/DeviceRGB", "/CalRGB"}
 RGB_OPERATORS = {"rg", "RG"}
@@ -31,7 +35,12 @@ def _named_spaces(resources) -> dict[str, object]:
     return {str(name): space for name, space in spaces.items()} if spaces else {}
 
 
-def _stream_rgb(stream, resources, where: str, found: list[str], seen: set):
+def _rgb(page: int, what: str, name) -> Finding:
+    """An RGB colour on a page: `what` paints with it (check.rgb_what.*), `name` in the PDF."""
+    return Finding("rgb", {"page": page, "what": what, "name": str(name)})
+
+
+def _stream_rgb(stream, resources, where: int, found: list, seen: set):
     """RGB colours set by a content stream, its images, forms, patterns and shadings."""
     if stream.objgen in seen and stream.objgen != (0, 0):
         return
@@ -40,39 +49,39 @@ def _stream_rgb(stream, resources, where: str, found: list[str], seen: set):
     for operands, operator in pikepdf.parse_content_stream(stream):
         name = str(operator)
         if name in RGB_OPERATORS:
-            found.append(f"{where}: RGB colour operator {name}")
+            found.append(_rgb(where, "operator", name))
         elif name in ("cs", "CS"):
             space = operands[0]
             space = spaces.get(str(space), space)
             if is_rgb_space(space):
-                found.append(f"{where}: RGB colour space {operands[0]}")
+                found.append(_rgb(where, "space", operands[0]))
     _resources_rgb(resources, where, found, seen)
 
 
-def _resources_rgb(resources, where: str, found: list[str], seen: set):
+def _resources_rgb(resources, where: int, found: list, seen: set):
     if resources is None:
         return
     for name, space in _named_spaces(resources).items():
         if is_rgb_space(space):
-            found.append(f"{where}: RGB colour space {name} in resources")
+            found.append(_rgb(where, "resource", name))
     for name, xobject in (resources.get("/XObject") or {}).items():
         if xobject.get("/Subtype") == "/Image":
             if is_rgb_space(xobject.get("/ColorSpace")):
-                found.append(f"{where}: RGB image {name}")
+                found.append(_rgb(where, "image", name))
         elif xobject.get("/Subtype") == "/Form":
             group = xobject.get("/Group")
             if group is not None and is_rgb_space(group.get("/CS")):
-                found.append(f"{where}: RGB transparency group {name}")
+                found.append(_rgb(where, "group", name))
             _stream_rgb(xobject, xobject.get("/Resources", resources), where, found, seen)
     for name, pattern in (resources.get("/Pattern") or {}).items():
         shading = pattern.get("/Shading")
         if shading is not None and is_rgb_space(shading.get("/ColorSpace")):
-            found.append(f"{where}: RGB shading in pattern {name}")
+            found.append(_rgb(where, "pattern", name))
         if isinstance(pattern, pikepdf.Stream):
             _stream_rgb(pattern, pattern.get("/Resources", resources), where, found, seen)
     for name, shading in (resources.get("/Shading") or {}).items():
         if is_rgb_space(shading.get("/ColorSpace")):
-            found.append(f"{where}: RGB shading {name}")
+            found.append(_rgb(where, "shading", name))
     for state in (resources.get("/ExtGState") or {}).values():
         mask = state.get("/SMask")
         if isinstance(mask, pikepdf.Dictionary) and mask.get("/G") is not None:
@@ -80,21 +89,24 @@ def _resources_rgb(resources, where: str, found: list[str], seen: set):
             _stream_rgb(form, form.get("/Resources", resources), where, found, seen)
 
 
-def rgb_uses(pdf: pikepdf.Pdf) -> list[str]:
+def rgb_uses(pdf: pikepdf.Pdf) -> list[Finding]:
     """Every place a page paints with an RGB colour (operators, colour spaces, images)."""
-    found: list[str] = []
+    found: list[Finding] = []
     seen: set = set()
     for number, page in enumerate(pdf.pages, start=1):
-        where = f"page {number}"
+        where = number
         group = page.obj.get("/Group")
         if group is not None and is_rgb_space(group.get("/CS")):
-            found.append(f"{where}: RGB page group")
+            found.append(_rgb(where, "page_group", "/Group"))
         contents = page.obj.get("/Contents")
         streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
         for stream in streams:
             if stream is not None:
                 _stream_rgb(stream, page.obj.get("/Resources"), where, found, seen)
-    return sorted(set(found), key=found.index)
+    once: dict = {}  # each colour use once, where it is first found
+    for finding in found:
+        once.setdefault(tuple(finding.params.values()), finding)
+    return list(once.values())
 
 
 def _xmp(pdf: pikepdf.Pdf) -> str:
@@ -115,36 +127,36 @@ def _contains(outer, inner, margin: float = 0) -> bool:
     )
 
 
-def box_problems(pdf: pikepdf.Pdf) -> list[str]:
+def box_problems(pdf: pikepdf.Pdf) -> list[Finding]:
     """TrimBox and BleedBox on every page, the bleed at least 3 mm, all within the MediaBox."""
     problems = []
     for number, page in enumerate(pdf.pages, start=1):
         if "/TrimBox" not in page.obj or "/BleedBox" not in page.obj:
-            problems.append(f"page {number}: no TrimBox and BleedBox")
+            problems.append(Finding("no_boxes", {"page": number}))
             continue
         media, bleed, trim = (_rect(page.obj[k]) for k in ("/MediaBox", "/BleedBox", "/TrimBox"))
         if not _contains(bleed, trim, MIN_BLEED):
-            problems.append(f"page {number}: bleed under 3 mm around the TrimBox")
+            problems.append(Finding("bleed_small", {"page": number}))
         if not _contains(media, bleed):
-            problems.append(f"page {number}: BleedBox outside the MediaBox")
+            problems.append(Finding("bleed_outside", {"page": number}))
     return problems
 
 
-def pdfx_problems(pdf: pikepdf.Pdf) -> list[str]:
+def pdfx_problems(pdf: pikepdf.Pdf) -> list[Finding]:
     """Why a print-shop file is not PDF/X-4 in CMYK: intent, profile, boxes, RGB colour."""
     problems = []
     intents = pdf.Root.get("/OutputIntents") or []
     intent = next((i for i in intents if i.get("/S") == "/GTS_PDFX"), None)
     if intent is None:
-        problems.append("no PDF/X output intent (/OutputIntents /S /GTS_PDFX)")
+        problems.append(Finding("no_pdfx_intent"))
     elif intent.get("/DestOutputProfile") is None:
-        problems.append("the PDF/X output intent has no embedded profile")
+        problems.append(Finding("intent_no_profile"))
     elif int(intent.DestOutputProfile.get("/N", 0)) != 4:
-        problems.append("the output intent's profile is not CMYK")
+        problems.append(Finding("intent_not_cmyk"))
     if "PDF/X-4" not in _xmp(pdf):
-        problems.append("not marked PDF/X-4 (GTS_PDFXVersion)")
+        problems.append(Finding("not_pdfx4"))
     problems += box_problems(pdf)
-    problems += [f"{use} (print-shop files are CMYK only)" for use in rgb_uses(pdf)]
+    problems += rgb_uses(pdf)
     return problems
 
 
@@ -161,23 +173,23 @@ def _figures(element, found: list):
             _figures(kid, found)
 
 
-def tag_problems(pdf: pikepdf.Pdf) -> list[str]:
+def tag_problems(pdf: pikepdf.Pdf) -> list[Finding]:
     """Why a screen file is not tagged for screen readers: structure, language, title, alt."""
     problems = []
     root = pdf.Root
     if root.get("/StructTreeRoot") is None:
-        problems.append("not tagged (no /StructTreeRoot)")
+        problems.append(Finding("not_tagged"))
     mark_info = root.get("/MarkInfo")
     if mark_info is None or not bool(mark_info.get("/Marked", False)):
-        problems.append("not marked as tagged (/MarkInfo /Marked true)")
+        problems.append(Finding("not_marked"))
     if not str(root.get("/Lang", "")):
-        problems.append("no document language (/Lang)")
+        problems.append(Finding("no_lang"))
     if not str(pdf.docinfo.get("/Title", "")):
-        problems.append("no title")
+        problems.append(Finding("no_title"))
     figures: list = []
     if root.get("/StructTreeRoot") is not None:
         _figures(root.StructTreeRoot, figures)
     missing = sum(1 for figure in figures if not str(figure.get("/Alt", "")))
     if missing:
-        problems.append(f"{missing} figure(s) without alt text (/Alt)")
+        problems.append(Finding("no_alt", {"count": missing}))
     return problems

@@ -6,25 +6,32 @@ from pathlib import Path
 import pikepdf
 
 from campaignkit import paths
+from campaignkit.printing.findings import Finding
 from campaignkit.printing.pdfchecks import pdfx_problems, tag_problems
+from campaignkit.text.catalog import word
+from campaignkit.text.language import interface_language
 
 
 @dataclass
 class Report:
+    """What the checks of one PDF found: errors fail it, warnings are worth a look."""
+
     path: Path
     pages: int = 0
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    errors: list[Finding] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
-    def summary(self) -> str:
-        status = "OK" if self.ok else "FAIL"
-        lines = [f"{status} {paths.display(self.path)} ({self.pages} page(s))"]
-        lines += [f"  error: {text}" for text in self.errors]
-        lines += [f"  warning: {text}" for text in self.warnings]
+    def summary(self, lang: str | None = None) -> str:
+        """The report as the command line prints it, in `lang` (the interface language)."""
+        lang = lang or interface_language()
+        status = "check.report.ok" if self.ok else "check.report.failed"
+        lines = [word(status, lang, file=paths.display(self.path), pages=self.pages)]
+        lines += [word("check.report.error", lang, text=f.text(lang)) for f in self.errors]
+        lines += [word("check.report.warning", lang, text=f.text(lang)) for f in self.warnings]
         return "\n".join(lines)
 
 
@@ -67,10 +74,11 @@ def image_resolutions(pdf: Path) -> list[tuple[int, float]]:
 
 def check_images(pdf: Path, report: "Report"):
     for number, ppi in image_resolutions(pdf):
+        found = {"page": number, "ppi": round(ppi), "minimum": FAIL_PPI, "advised": WARN_PPI}
         if ppi < FAIL_PPI:
-            report.errors.append(f"page {number}: image at {ppi:.0f} ppi (at least {FAIL_PPI})")
+            report.errors.append(Finding("image_blurred", found))
         elif ppi < WARN_PPI:
-            report.warnings.append(f"page {number}: image at {ppi:.0f} ppi ({WARN_PPI} advised)")
+            report.warnings.append(Finding("image_soft", found))
 
 
 PRINT_SHOP = "print-shop"  # the folder of files for the print shop: PDF/X-4, CMYK
@@ -95,16 +103,17 @@ def preflight_file(
     try:
         opened = pikepdf.open(pdf)
     except (OSError, pikepdf.PdfError) as error:
-        report.errors.append(f"unreadable PDF: {error}")
+        report.errors.append(Finding("unreadable", {"error": str(error)}))
         return report
     with opened:
         report.pages = len(opened.pages)
         if report.pages == 0:
-            report.errors.append("no page")
+            report.errors.append(Finding("no_page"))
         if expected_pages is not None and report.pages != expected_pages:
-            report.errors.append(f"{report.pages} page(s), expected {expected_pages}")
+            found = {"got": report.pages, "expected": expected_pages}
+            report.errors.append(Finding("page_count", found))
         for name in sorted(unembedded_fonts(opened)):
-            report.errors.append(f"font not embedded: {name}")
+            report.errors.append(Finding("font_not_embedded", {"font": name}))
         check_images(Path(pdf), report)
         press = for_press(Path(pdf)) if press is None else press
         report.errors += pdfx_problems(opened) if press else tag_problems(opened)
@@ -113,7 +122,7 @@ def preflight_file(
     return report
 
 
-def trim_and_bleed_problems(pdf: pikepdf.Pdf) -> list[str]:
+def trim_and_bleed_problems(pdf: pikepdf.Pdf) -> list[Finding]:
     """Pages without their own trim and bleed boxes (asked for with --bleed)."""
     problems = []
     for number, page in enumerate(pdf.pages, start=1):
@@ -121,5 +130,5 @@ def trim_and_bleed_problems(pdf: pikepdf.Pdf) -> list[str]:
             list(map(float, box)) for box in (page.mediabox, page.trimbox, page.bleedbox)
         )
         if trim == media or bleed == trim:
-            problems.append(f"page {number}: no trim and bleed boxes")
+            problems.append(Finding("no_boxes", {"page": number}))
     return problems

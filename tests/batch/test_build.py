@@ -230,3 +230,30 @@ def test_up_to_date_jobs_are_reported_first_and_the_count_runs_to_every_job():
     report(Outcome(probe_job(2), None), 1, 2)
     report(Outcome(probe_job(3), None), 2, 2)
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_a_file_check_that_fails_comes_back_as_findings_of_its_document(
+    campaign_copy, tmp_path, monkeypatch
+):
+    """A photo too small for print failed the poster as « preflight: poster-fr.pdf: page 1:
+    image at 40 ppi », in English whatever the language, with nothing a page could word."""
+    from campaignkit.batch.build import build
+    from campaignkit.batch.manifest import Manifest
+    from tests.images import photo
+
+    photo(campaign_copy.root / "photos" / "ana.jpg", size=(60, 66))
+    campaign_copy.edit(
+        "cases/ana.yaml",
+        "photo: null",
+        "photo: {file: photos/ana.jpg, credit: {fr: Essai, en: Test}, alt: {fr: A, en: A}}",
+    )
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", "fr")
+    out = tmp_path / "out"
+    kwargs = {"regions": ["montreal"], "langs": ["fr"], "material_names": ["poster"]}
+    [outcome] = build(campaign_copy.root, out_dir=out, progress=False, **kwargs)
+    [found] = [found for found in outcome.findings if found.code == "image_blurred"]
+    assert found.params["material"] == "poster" and found.params["page"] == 1
+    assert outcome.error.startswith("vérification des PDF : poster-fr.pdf: page 1 : image à ")
+    [entry] = Manifest(out, "mini").outputs.values()
+    assert not entry["preflight"]["ok"]
+    assert any(text.startswith("page 1 : image à ") for text in entry["preflight"]["errors"])

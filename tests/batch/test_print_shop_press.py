@@ -15,6 +15,7 @@ from campaignkit.batch.manifest import Manifest
 from campaignkit.batch.print_shop import write_bundle
 from campaignkit.printing import render
 from campaignkit.printing.document import fitted_document
+from campaignkit.printing.findings import Finding
 from campaignkit.printing.pdfchecks import rgb_uses
 from campaignkit.printing.preflight import preflight_file
 
@@ -70,9 +71,12 @@ def test_no_rgb_is_found_where_there_is_some(tmp_path):
 
     screen = produce("poster", MINI, region="montreal", out_dir=tmp_path).path
     with pikepdf.open(screen) as pdf:
-        assert any("RGB colour operator rg" in use for use in rgb_uses(pdf))
+        uses = rgb_uses(pdf)
+    assert Finding("rgb", {"page": 1, "what": "operator", "name": "rg"}) in uses
+    assert uses[0].text("en").startswith("page 1: RGB colour, colour operator rg")
     report = preflight_file(screen, press=True)
-    assert any("no PDF/X output intent" in error for error in report.errors)
+    assert Finding("no_pdfx_intent") in report.errors
+    assert "no PDF/X output intent" in report.summary("en")
 
 
 def boxes(page) -> dict[str, list[float]]:

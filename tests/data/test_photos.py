@@ -107,7 +107,7 @@ def test_a_small_photo_prints_with_a_resolution_warning(campaign_copy, tmp_path)
     produced = produce("casebook", out_dir=tmp_path, data=load_campaign(root))
     report = preflight_file(produced.path, produced.pages)
     assert report.ok, report.summary()
-    assert any("ppi" in warning for warning in report.warnings), report.summary()
+    assert [found.code for found in report.warnings] == ["image_soft"], report.summary()
 
 
 def repository_state() -> str:

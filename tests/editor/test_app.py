@@ -413,6 +413,16 @@ def test_a_failed_check_is_said_in_the_pages_language_and_peoples_words(editor):
     assert "PreflightFailed" not in said and "blurb" not in said and "ana," not in said
     assert failure(outcome, "en", names).startswith("Page 1: a text is too long for its space")
     assert failure(Outcome(job, Path(), "ValueError: x"), "fr", names) == "ValueError: x"
+    blurred = {"page": 1, "ppi": 40, "minimum": 150, "advised": 300, "material": "poster"}
+    outcome = Outcome(job, Path(), "vérification des PDF : …", [Finding("image_blurred", blurred)])
+    assert failure(outcome, "fr", names) == (
+        "Affiche — Page 1 : une photo serait floue à l'impression (40 points par pouce ; il en "
+        "faut au moins 150). Il faut une photo plus grande : signalez-le à l'équipe nationale."
+    )
+    fonts = Finding("font_not_embedded", {"font": "/Helvetica", "material": "poster"})
+    said = failure(Outcome(job, Path(), "…", [fonts]), "en", names)
+    assert said.startswith("Poster — This document failed a technical check. Your data is not")
+    assert said.endswith("Detail: font not embedded: /Helvetica.")
 
 
 def test_produce_waits_for_unsaved_edits(editor):

@@ -8,6 +8,7 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from campaignkit import paths
 from campaignkit.cli import main
+from campaignkit.printing.findings import Finding
 from campaignkit.printing.preflight import preflight_file
 from campaignkit.printing.render import pdf_bytes, render_document
 
@@ -57,18 +58,21 @@ def test_wrong_page_count_fails(mini, tmp_path):
     from campaignkit import produce
 
     pdf = produce("poster", mini, region="montreal", out_dir=tmp_path).path
-    assert preflight_file(pdf, expected_pages=2).errors == ["1 page(s), expected 2"]
+    assert preflight_file(pdf, expected_pages=2).errors == [
+        Finding("page_count", {"got": 1, "expected": 2})
+    ]
 
 
 def test_unembedded_font_fails(tmp_path):
     pdf = office_pdf(tmp_path / "office.pdf")
-    assert "font not embedded: /Helvetica" in preflight_file(pdf).errors
+    assert Finding("font_not_embedded", {"font": "/Helvetica"}) in preflight_file(pdf).errors
 
 
 def test_not_a_pdf_fails(tmp_path):
     pdf = tmp_path / "broken.pdf"
     pdf.write_bytes(b"%PDF-1.4 truncated")
-    assert preflight_file(pdf).errors[0].startswith("unreadable PDF")
+    found = preflight_file(pdf).errors[0]
+    assert found.code == "unreadable" and found.text("en").startswith("unreadable PDF: ")
 
 
 @pytest.mark.parametrize(("pixels", "outcome"), [(100, "error"), (500, "warning"), (700, "ok")])
@@ -85,10 +89,18 @@ def test_bleed_boxes_required_when_asked(mini, tmp_path):
     from campaignkit import produce
 
     plain = produce("poster", mini, region="montreal", out_dir=tmp_path).path
-    assert "page 1: no trim and bleed boxes" in preflight_file(plain, bleed=True).errors
+    assert Finding("no_boxes", {"page": 1}) in preflight_file(plain, bleed=True).errors
 
 
-def test_command_exits_1_on_a_bad_pdf(tmp_path, capsys):
+def test_command_exits_1_on_a_bad_pdf_and_says_why_in_the_interface_language(
+    tmp_path, capsys, monkeypatch
+):
     pdf = office_pdf(tmp_path / "office.pdf")
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", "fr")
     assert main(["preflight", str(pdf)]) == 1
-    assert "FAIL" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert said.startswith("ÉCHEC ") and "erreur : police non incorporée : /Helvetica" in said
+    monkeypatch.setenv("CAMPAIGNKIT_LANG", "en")
+    assert main(["preflight", str(pdf)]) == 1
+    said = capsys.readouterr().out
+    assert said.startswith("FAIL ") and "error: font not embedded: /Helvetica" in said
