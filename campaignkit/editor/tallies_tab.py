@@ -1,5 +1,6 @@
 """The Tallies tab: one event's counts, laid out like the paper tally sheet."""
 
+import datetime as dt
 from functools import partial
 
 import ipywidgets as w
@@ -23,6 +24,14 @@ from campaignkit.text.catalog import describe
 from campaignkit.text.i18n import clock, short_date
 
 
+def last_held(events, today: dt.date | None = None) -> str | None:
+    """The event whose counts come in next: the last one held by today, else the first to
+    come (`events` in date order, as TalliesForm.dated_events gives them)."""
+    today = today or dt.date.today()
+    held = [ident for ident, day, _, _ in events if day and day <= today]
+    return held[-1] if held else (events[0][0] if events else None)
+
+
 class TalliesForm:
     """One event's counts, laid out like the paper tally sheet."""
 
@@ -35,21 +44,28 @@ class TalliesForm:
         )
         self.confirm = Confirm("ck-confirm-tallies")
         self.versions = VersionsPanel(app, "tallies")
-        keys = app.session.events.keys_of(app.region)
-        ids = [app.session.events.values(key)["id"] for key in keys]
-        self.current = ids[0] if ids else None
+        self.filling = False
+        self.current = last_held(self.dated_events())
         self.render()
 
-    def event_options(self):
-        events, lang = self.app.session.events, self.app.lang
-        options = []
+    def dated_events(self) -> list[tuple[str, dt.date | None, dt.time | None, dict]]:
+        """The region's events in the order they are held (undated ones last): id, day,
+        start, values."""
+        events, found = self.app.session.events, []
         for key in events.keys_of(self.app.region):
             values = events.values(key)
-            title = values.get(f"title_{lang}") or values["id"]
             day, start = as_date(values.get("date", "")), as_time(values.get("start", ""))
+            if values.get("id"):
+                found.append((values["id"], day, start, values))
+        return sorted(found, key=lambda event: (event[1] or dt.date.max, event[2] or dt.time()))
+
+    def event_options(self):
+        lang, options = self.app.lang, []
+        for ident, day, start, values in self.dated_events():
+            title = values.get(f"title_{lang}") or ident
             moment = f"{short_date(day, lang)}, {clock(start, lang)}" if day and start else ""
-            options.append((f"{title} — {moment}" if moment else title, values["id"]))
-        return [option for option in options if option[1]]
+            options.append((f"{title} — {moment}" if moment else title, ident))
+        return options
 
     def follow_events(self):
         """Show the events as they are now: one saved since the tab was made is listed."""
@@ -79,11 +95,7 @@ class TalliesForm:
             return
         self.new_note = w.HTML()  # « no tally yet » until its first save (refresh)
         self.new_note.add_class("ck-tally-new")
-        items = [intro, chooser, self.new_note]
         readonly = tally.spreadsheet is not None
-        if readonly:
-            message = t("spreadsheet", lang)
-            items.append(w.HTML(f'<p class="ck-error">{esc(message)}</p>'))
         cells = []
 
         def cell(name, value, css, label):
@@ -130,15 +142,23 @@ class TalliesForm:
             layout=w.Layout(grid_template_columns="minmax(16em, 2fr) 9em 9em", grid_gap="2px 8px"),
         )
         sheet.add_class("ck-sheet")
-        items += [top, sheet]
-        if not readonly:
-            items += [  # the Save bar sticks over what comes before it, never the versions
-                save_bar(self.save, self.reload, self.confirm, self.hint, self.status),
-                self.versions.box,
-            ]
-            self.versions.show(self.version_source())
-        self.box.children = items
+        spreadsheet = w.HTML(f'<p class="ck-error">{esc(t("spreadsheet", lang))}</p>')
+        bar = save_bar(self.save, self.reload, self.confirm, self.hint, self.status)
+        self.parts = (intro, chooser, self.new_note, spreadsheet, top, sheet, bar)
+        self.arrange(readonly)
         self.refresh()
+
+    def arrange(self, readonly: bool):
+        """The tab's parts on the page: a sheet kept in a spreadsheet file is shown, not
+        edited (no Save bar, no versions)."""
+        intro, chooser, new_note, spreadsheet, top, sheet, bar = self.parts
+        items = [intro, chooser, new_note, *([spreadsheet] if readonly else []), top, sheet]
+        if not readonly:  # the Save bar sticks over what comes before it, never the versions
+            items += [bar, self.versions.box]
+            self.versions.show(self.version_source())
+        for box in self.inputs.values():
+            box.disabled = readonly
+        self.box.children = items
 
     def what(self) -> str:
         events, lang = self.app.session.events, self.app.lang
@@ -174,7 +194,8 @@ class TalliesForm:
         if self.current is None or not self.inputs:
             return
         lang, tally = self.app.lang, self.app.session.tally(self.current)
-        note = "" if tally.snapshot.data else t("tally_new", lang)
+        kept = tally.snapshot.data or tally.spreadsheet is not None  # a workbook's counts too
+        note = "" if kept else t("tally_new", lang)
         self.new_note.value = f"<small>{esc(note)}</small>" if note else ""
         problems = {p.field: p for p in tally.validate()}
         for name, widget in self.inputs.items():
@@ -189,10 +210,35 @@ class TalliesForm:
     def on_choose(self, change):
         self.current = change["new"]
         self.status.clear()
-        self.render()
+        if not self.fill():
+            self.render()
         self.app.changed(preview="tallies")
 
+    def fill(self) -> bool:
+        """Show the chosen event's counts in the boxes on the page when its sheet has the same
+        rows: new boxes took the browser about a second to fill in, one after the other."""
+        try:
+            tally = self.app.session.tally(self.current)
+        except (ValueError, OSError, CampaignKitError):
+            return False  # render says why
+        values = {"participants": tally.participants, "online": tally.online}
+        for case_id, (letters, cards) in tally.counts.items():
+            values[f"{case_id}.letters"], values[f"{case_id}.cards"] = letters, cards
+        if set(values) != set(self.inputs):
+            return False
+        self.filling = True  # these values are the file's, not the coordinator's typing
+        try:
+            for name, value in values.items():
+                self.inputs[name].value = value
+        finally:
+            self.filling = False
+        self.arrange(tally.spreadsheet is not None)
+        self.refresh()
+        return True
+
     def on_change(self, name, change):
+        if self.filling:
+            return
         tally = self.app.session.tally(self.current)
         if name == "participants":
             tally.participants = change["new"]

@@ -238,6 +238,71 @@ def test_missing_translation_blocks_case_save(editor):
     assert editor.cases.save.disabled
 
 
+def test_tally_events_are_listed_by_date_and_the_tab_opens_on_the_last_one_held(editor):
+    """The list followed the events file (the 9 December marathon above the 5 December café),
+    and the tab opened on the file's first row."""
+    import datetime as dt
+
+    from campaignkit.editor.tallies_tab import last_held
+
+    tallies = editor.tallies
+    assert [ident for _, ident in tallies.chooser.options] == ["mtl-cafe", "mtl-grand"]
+    assert tallies.chooser.options[0][0].startswith("Soirée au café — ")
+    assert tallies.current == "mtl-grand", "both are past: the later one was held last"
+    events = tallies.dated_events()
+    assert last_held(events, today=dt.date(2023, 12, 6)) == "mtl-cafe"
+    assert last_held(events, today=dt.date(2023, 11, 1)) == "mtl-cafe", "none yet: the first"
+
+
+def test_choosing_another_event_fills_the_same_boxes_with_its_counts(editor, campaign_copy):
+    """Each choice made every box again, and the browser filled the new ones in over about a
+    second; the boxes stay, their values change, and nothing counts as typed."""
+    editor.tabs.selected_index = 2
+    tallies = editor.tallies
+    boxes = dict(tallies.inputs)
+    assert boxes["ana.letters"].value == "210"
+    tallies.chooser.value = "mtl-cafe"
+    assert tallies.inputs == boxes and all(tallies.inputs[n] is b for n, b in boxes.items())
+    assert boxes["ana.letters"].value == "" and "Pas encore de décompte" in tallies.new_note.value
+    assert not editor.session.tally("mtl-cafe").dirty and tallies.save.disabled
+    assert not editor.session.tally("mtl-grand").dirty
+    assert editor.preview.shown[3] == "Soirée au café"
+    boxes["ana.letters"].value = "7"  # typing still counts, for the event shown
+    assert editor.session.tally("mtl-cafe").counts["ana"][0] == "7"
+    assert editor.session.tally("mtl-grand").counts["ana"][0] == "210"
+    tallies.save.click()
+    assert "ana,7," in (campaign_copy.root / "tallies" / "mtl-cafe.csv").read_text("utf-8")
+    tallies.chooser.value = "mtl-grand"
+    assert boxes["ana.letters"].value == "210" and tallies.new_note.value == ""
+
+
+def test_a_tally_kept_in_a_spreadsheet_is_shown_read_only_in_the_same_boxes(tmp_path):
+    """The sample's Montréal marathon sent its counts as a workbook: the tab said « Pas
+    encore de décompte » above them."""
+    import shutil
+
+    root = shutil.copytree(paths.DEFAULT_CAMPAIGN, tmp_path / "c")
+    tallies = Editor(root, region="montreal", preview_delay=0).tallies
+    tallies.chooser.value = "mtl-cegep"
+    boxes = dict(tallies.inputs)
+    assert not boxes["participants"].disabled and tallies.save in walk(tallies.box)
+    tallies.chooser.value = "mtl-grand-marathon"
+    assert all(tallies.inputs[name] is box for name, box in boxes.items())
+    assert boxes["participants"].value == "350" and boxes["participants"].disabled
+    assert "classeur" in str([getattr(c, "value", "") for c in tallies.box.children])
+    assert tallies.save not in walk(tallies.box) and tallies.new_note.value == ""
+    tallies.chooser.value = "mtl-cegep"
+    assert boxes["participants"].value == "153" and not boxes["participants"].disabled
+    assert tallies.save in walk(tallies.box)
+
+
+def walk(widget):
+    """A widget and every widget inside it."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
 def test_tally_sheet_entry(editor, campaign_copy):
     editor.tabs.selected_index = 2
     tallies = editor.tallies
