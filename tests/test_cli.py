@@ -41,7 +41,7 @@ def test_build_writes_the_poster_and_the_executed_notebook(mini, tmp_path, capsy
     assert main([*args, "--material", "poster", "--out-dir", str(tmp_path)]) == 0
     assert page_count(tmp_path / "mini" / "montreal" / "poster-en.pdf") == 1
     assert (tmp_path / "mini" / "notebooks" / "montreal" / "poster-en.ipynb").is_file()
-    assert "1 job(s) done, 0 up to date, 0 failed" in capsys.readouterr().out
+    assert "Jobs done: 1; up to date: 0; failed: 0." in capsys.readouterr().out
 
 
 def test_build_of_unknown_region_is_a_clear_error(mini, capsys, monkeypatch):
@@ -53,9 +53,9 @@ def test_build_of_unknown_region_is_a_clear_error(mini, capsys, monkeypatch):
 def test_results_lists_reads_missing_and_totals_then_exports(mini, tmp_path):
     result = run_cli("results", str(mini), "--out-dir", str(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Tallies read: 2 of 2 file(s)" in result.stdout
+    assert "Tally files read: 2 of 2;" in result.stdout
     assert "tests/fixtures/mini/tallies/tr-biblio.xlsx" in result.stdout
-    assert "No tally yet: 1 event(s).\n- mtl-cafe" in result.stdout
+    assert "Events with no tally yet: 1.\n- mtl-cafe" in result.stdout
     assert "2,057 actions" in result.stdout
     assert (tmp_path / "mini" / "campaign" / "results.csv").is_file()
     french = run_cli("results", str(mini), "--out-dir", str(tmp_path), lang="fr")
@@ -68,7 +68,7 @@ def test_results_with_one_bad_cell_exits_1_and_still_reads_the_others(campaign_c
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "mtl-grand.csv, row 6, column C, field cards: not a number: '1 8 5'" in result.stdout
-    assert "Tallies read: 1 of 2 file(s)" in result.stdout
+    assert "Tally files read: 1 of 2;" in result.stdout
     assert "tallies/tr-biblio.xlsx — Mauricie, 38 participants, 243 actions" in result.stdout
     assert not (tmp_path / "mini" / "campaign" / "results.csv").exists()
 
@@ -90,7 +90,7 @@ def test_build_fails_only_the_summary_whose_tally_is_bad(
     ]
     assert main([*args, "--material", "summary", "--material", "campaign-summary"]) == 1
     out = capsys.readouterr().out
-    assert "1 job(s) done, 0 up to date, 2 failed" in out
+    assert "Jobs done: 1; up to date: 0; failed: 2." in out
     assert "mtl-grand.csv, row 3, column B, field participants: not a number: 'cent vingt'" in out
     assert page_count(tmp_path / "mini" / "mauricie" / "summary-en.pdf") == 2
 

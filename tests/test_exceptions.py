@@ -130,10 +130,10 @@ def test_ctrl_c_during_jobs_is_said_from_the_catalog(tmp_path, marked):
         run_jobs(jobs, "probe", tmp_path, workers=1, progress=False, report=ctrl_c)
     key = mark("error.build_interrupted")
     assert describe(stopped.value, "fr").startswith(
-        key + "interrompu : 1 tâche(s) terminée(s) et enregistrée(s), 1 annulée(s)."
+        key + "interrompu ; tâches terminées et enregistrées : 1 ; annulées : 1."
     )
     assert describe(stopped.value, "en").startswith(
-        key + "interrupted: 1 job(s) finished and recorded, 1 cancelled."
+        key + "interrupted; jobs finished and recorded: 1; cancelled: 1."
     )
 
 

@@ -100,7 +100,7 @@ def test_the_command_says_how_many_kernels_stay_ready_and_how_to_have_none(
     args = ["build", str(MINI), "--region", "montreal", "--lang", "fr", "--material", "poster"]
     assert main([*args, "--jobs", "1", "--out-dir", str(keeping)]) == 0
     said = capsys.readouterr().out
-    assert "1 noyau(x) de calcul reste(nt) prêt(s) 1 min" in said
+    assert "Noyaux de calcul gardés prêts pour la prochaine production : 1, pendant 1 min" in said
     assert "CAMPAIGNKIT_KEEP_KERNELS=0" in said
     monkeypatch.setenv(kept.SETTING, "0")
     assert main([*args, "--force", "--jobs", "1", "--out-dir", str(keeping)]) == 0

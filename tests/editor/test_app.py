@@ -228,7 +228,7 @@ def test_case_edits_survive_switching_case(editor):
     assert editor.cases.inputs["name"].value == "Bo Wet'suwet'en"
     editor.cases.chooser.value = "ana"
     assert editor.cases.inputs["demand.fr"].value == "Libérez-la."
-    assert "1 cas modifié" in editor.cases.edited.value
+    assert "Cas modifiés (1) : " in editor.cases.edited.value
 
 
 def test_missing_translation_blocks_case_save(editor):

@@ -99,7 +99,9 @@ def test_command_exits_1_on_a_bad_pdf_and_says_why_in_the_interface_language(
     monkeypatch.setenv("CAMPAIGNKIT_LANG", "fr")
     assert main(["preflight", str(pdf)]) == 1
     said = capsys.readouterr().out
-    assert said.startswith("ÉCHEC ") and "erreur : police non incorporée : /Helvetica" in said
+    assert (
+        said.startswith("Non conforme : ") and "erreur : police non incorporée : /Helvetica" in said
+    )
     monkeypatch.setenv("CAMPAIGNKIT_LANG", "en")
     assert main(["preflight", str(pdf)]) == 1
     said = capsys.readouterr().out
