@@ -1,6 +1,5 @@
 """campaignkit: print materials for a human-rights letter-writing campaign."""
 
-from campaignkit.data.loader import CampaignData, check_campaign, load_campaign
 from campaignkit.exceptions import (
     CampaignKitError,
     InvalidCampaign,
@@ -25,12 +24,20 @@ __all__ = [
 ]
 
 
+LAZY = {  # imported when first asked for: a command that has nothing to do needs none of them
+    "CampaignData": "campaignkit.data.loader",  # pydantic models
+    "check_campaign": "campaignkit.data.loader",
+    "load_campaign": "campaignkit.data.loader",
+    "produce": "campaignkit.printing.document",  # WeasyPrint
+    "Produced": "campaignkit.printing.document",
+}
+
+
 def __getattr__(name: str):
-    """`produce` and `Produced` load WeasyPrint: import them only when asked for."""
-    if name in ("produce", "Produced"):
+    if name in LAZY:
         import importlib
 
-        module = importlib.import_module("campaignkit.printing.document")
-        globals().update(produce=module.produce, Produced=module.Produced)
-        return globals()[name]
+        value = getattr(importlib.import_module(LAZY[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(name)

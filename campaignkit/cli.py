@@ -51,8 +51,16 @@ def print_kept_kernels(out_dir):
 
 
 def cmd_build(args) -> int:
+    from campaignkit.batch import unchanged
     from campaignkit.batch.early import EarlyKernel, changed_since_last_build
 
+    if not args.force:  # nothing changed since the last full build: nothing to read or plan
+        asked = unchanged.request(args.campaign, args.region, args.lang, args.material)
+        up_to_date = unchanged.jobs_up_to_date(asked, args.out_dir)
+        if up_to_date is not None:
+            print_kept_kernels(args.out_dir)
+            print(tell("build_done", done=0, skipped=up_to_date, failed=0))
+            return 0
     likely = args.force or changed_since_last_build(args.campaign, args.out_dir)
     if likely:
         from campaignkit.batch.kept import waiting

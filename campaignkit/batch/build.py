@@ -5,6 +5,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from campaignkit import materials, paths
+from campaignkit.batch import unchanged
 from campaignkit.batch.fingerprint import DataParts, job_fingerprint
 from campaignkit.batch.jobs import CELL_TIMEOUT, Job, Outcome, notebook_parameters, run_job
 from campaignkit.batch.lock import outputs_lock
@@ -12,6 +13,7 @@ from campaignkit.batch.manifest import Manifest
 from campaignkit.batch.workers import run_jobs
 from campaignkit.data.loader import CampaignData, load_campaign
 from campaignkit.data.signature import inputs_signature
+from campaignkit.exceptions import CampaignKitError
 from campaignkit.files import sweep_temporaries
 from campaignkit.printing.findings import Finding
 from campaignkit.text.catalog import word
@@ -136,6 +138,18 @@ def failed_entry(job: Job, material: str, outcome: Outcome, root: Path) -> dict:
     return entry(job, material, None, report, outcome.executed, root)
 
 
+def remember(asked: dict, outcomes: list[Outcome], out_dir, campaign_id: str, made_from: str):
+    """Let the same request find, before reading anything, that it has nothing to do
+    (batch/unchanged.py): only after a build whose every output is made and checked."""
+    try:
+        if outcomes and not any(o.error or o.stale for o in outcomes):
+            unchanged.remember(asked, out_dir, campaign_id, len(outcomes), made_from)
+        else:
+            unchanged.forget(asked, out_dir)
+    except (OSError, CampaignKitError):  # a shortcut lost: the next build plans as usual
+        pass
+
+
 def longest_first(todo: list[Job], manifest: Manifest) -> list[Job]:
     """Jobs in the order that keeps every worker busy to the end: the longest first, as
     long as the last build's timings say, else by how many materials a job makes."""
@@ -178,6 +192,7 @@ def build(
     """
     source, outputs = paths.resolve(campaign), paths.resolve(out_dir)
     before = inputs_signature(source, outputs)
+    made_from = unchanged.sources(campaign, out_dir, before)  # as read, whatever changes next
     data = load_campaign(campaign)
     with outputs_lock(paths.campaign_dir(out_dir, data.id)):
         manifest = Manifest(out_dir, data.id)
@@ -206,4 +221,6 @@ def build(
         lang = data.campaign.languages[0]
         if ran or not manifest.output("index.html").is_file():  # else nothing new to show
             write_gallery(manifest, {r.id: r.name[lang] for r in data.regions.values()})
+        asked = unchanged.request(campaign, regions, langs, material_names)
+        remember(asked, skipped + ran, out_dir, data.id, made_from)
     return skipped + ran
