@@ -53,7 +53,7 @@ def keep(kernel: "WarmKernel", out_dir) -> bool:
     if not keep_seconds() or not kernel.alive():
         kernel.shutdown()
         return False
-    kernel.run("import campaignkit.batch.warm\ncampaignkit.batch.warm.kept()")
+    kernel.run("import campaignkit.batch.orphan\ncampaignkit.batch.orphan.kept()")
     record = {
         "identity": identity(),
         "pid": kernel.pid,

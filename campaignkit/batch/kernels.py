@@ -17,6 +17,7 @@ from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
 from campaignkit import paths
+from campaignkit.batch import orphan
 from campaignkit.batch.kept import IDLE_LIMIT, keep_seconds
 
 LOGGER = logging.getLogger("papermill")
@@ -132,7 +133,10 @@ class WarmKernel:
             stdout=subprocess.DEVNULL,  # a kept kernel must not hold the build's output open
             stderr=subprocess.DEVNULL,
             independent=True,  # it may outlive the build that started it (batch/kept.py)
-            extra_arguments=["--HistoryManager.enabled=False"],
+            extra_arguments=[
+                "--HistoryManager.enabled=False",
+                f"--IPKernelApp.exec_lines={orphan.start_line(self.folder)}",
+            ],
         )
         self.pid = self.manager.provisioner.process.pid
         self.born = psutil.Process(self.pid).create_time()

@@ -1,13 +1,12 @@
 """Pay the start-up cost of rendering once per process: imports, fonts, the first page."""
 
-import os
-import shutil
 import threading
 import time
 
 from IPython import get_ipython
 
 from campaignkit import materials, paths  # noqa: F401 - every material's module, imported now
+from campaignkit.batch import orphan
 from campaignkit.batch.netguard import forbid_network
 from campaignkit.data.loader import keep_loaded_campaigns
 from campaignkit.printing import render
@@ -28,21 +27,11 @@ def warm_up(idle_limit: float | None = None, folder: str | None = None):
         exit_when_idle(idle_limit, folder)
 
 
-_KEPT = threading.Event()  # set when a build leaves this kernel for the next one
-
-
-def kept():
-    """Called by the build that keeps this kernel (batch/kept.py): from now on it outlives
-    the process that started it, until it is idle too long."""
-    _KEPT.set()
-
-
 def exit_when_idle(seconds: float, folder: str | None):
-    """A thread that ends this IPython kernel when no cell has run for `seconds`, or as soon
-    as the build that started it is gone without keeping it (killed)."""
+    """A thread that ends this IPython kernel when no cell has run for `seconds` (a build
+    killed without keeping it is watched for from the kernel's start: batch/orphan.py)."""
     shell = get_ipython()
     clock = {"last": time.monotonic(), "running": False}
-    parent = os.getppid()
 
     def started(*args):
         clock.update(running=True)
@@ -53,16 +42,9 @@ def exit_when_idle(seconds: float, folder: str | None):
     shell.events.register("pre_execute", started)
     shell.events.register("post_execute", finished)
 
-    def orphaned() -> bool:
-        return not _KEPT.is_set() and os.getppid() != parent
-
     def watch():
         while clock["running"] or time.monotonic() - clock["last"] < seconds:
-            if orphaned():
-                break
             time.sleep(min(seconds, 2))
-        if folder:
-            shutil.rmtree(folder, ignore_errors=True)
-        os._exit(0)
+        orphan.end(folder)
 
     threading.Thread(target=watch, daemon=True, name="exit-when-idle").start()

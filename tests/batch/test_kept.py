@@ -118,6 +118,32 @@ run_jobs([job], "probe", sys.argv[1], workers=1, progress=False)
 """
 
 
+STARTING_BUILD = """
+from campaignkit.batch.kernels import WarmKernel
+WarmKernel().start()
+"""
+
+
+def test_a_build_killed_while_its_kernel_starts_leaves_no_kernel(keeping):
+    """The kernel watched for its build only once warmed up: a build killed before (the
+    fresh-clone run's test below, on a loaded machine) left its kernel running for good."""
+    import sys
+
+    build = psutil.Popen([sys.executable, "-c", STARTING_BUILD], cwd=Path.cwd())
+    deadline = time.monotonic() + 120
+    kernels = []
+    while not kernels and time.monotonic() < deadline:
+        time.sleep(0.05)
+        kernels = [p for p in build.children() if "ipykernel" in " ".join(p.cmdline())]
+    assert kernels, "the build started its kernel"
+    build.kill()  # at once: the kernel is still importing, no cell has run
+    build.wait(30)
+    deadline = time.monotonic() + 60  # a wait for the event, not a measure of speed
+    while not gone(kernels[0].pid) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert gone(kernels[0].pid), "it goes with the build that started it"
+
+
 def test_the_kernel_of_a_killed_build_ends_with_it(keeping):
     import sys
 
