@@ -118,6 +118,25 @@ run_jobs([job], "probe", sys.argv[1], workers=1, progress=False)
 """
 
 
+def kernel_of(build: psutil.Popen) -> int:
+    """The pid of the kernel a build process started, as soon as it appears."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        kernels = [p for p in build.children() if "ipykernel" in " ".join(p.cmdline())]
+        if kernels:
+            return kernels[0].pid
+        time.sleep(0.05)
+    raise AssertionError("the build started no kernel")
+
+
+def ends(pid: int) -> bool:
+    """Whether the process ends within a minute (a wait for the event, not a measure)."""
+    deadline = time.monotonic() + 60
+    while not gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return gone(pid)
+
+
 STARTING_BUILD = """
 from campaignkit.batch.kernels import WarmKernel
 WarmKernel().start()
@@ -130,35 +149,19 @@ def test_a_build_killed_while_its_kernel_starts_leaves_no_kernel(keeping):
     import sys
 
     build = psutil.Popen([sys.executable, "-c", STARTING_BUILD], cwd=Path.cwd())
-    deadline = time.monotonic() + 120
-    kernels = []
-    while not kernels and time.monotonic() < deadline:
-        time.sleep(0.05)
-        kernels = [p for p in build.children() if "ipykernel" in " ".join(p.cmdline())]
-    assert kernels, "the build started its kernel"
+    kernel = kernel_of(build)
     build.kill()  # at once: the kernel is still importing, no cell has run
     build.wait(30)
-    deadline = time.monotonic() + 60  # a wait for the event, not a measure of speed
-    while not gone(kernels[0].pid) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert gone(kernels[0].pid), "it goes with the build that started it"
+    assert ends(kernel), "it goes with the build that started it"
 
 
 def test_the_kernel_of_a_killed_build_ends_with_it(keeping):
     import sys
 
     build = psutil.Popen([sys.executable, "-c", KILLED_BUILD, str(keeping)], cwd=Path.cwd())
-    deadline = time.monotonic() + 120
-    kernels = []
-    while not kernels and time.monotonic() < deadline:
-        time.sleep(0.5)
-        kernels = [p for p in build.children() if "ipykernel" in " ".join(p.cmdline())]
-    assert kernels, "the build started its kernel"
+    kernel = kernel_of(build)
     time.sleep(3)  # the job is running: its cell hangs
     build.kill()
     build.wait(30)
-    deadline = time.monotonic() + 60  # a wait for the event, not a measure of speed
-    while not gone(kernels[0].pid) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert gone(kernels[0].pid), "not kept: it goes with the build that started it"
+    assert ends(kernel), "not kept: it goes with the build that started it"
     assert kept_pids(keeping) == []
