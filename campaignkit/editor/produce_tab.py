@@ -67,9 +67,19 @@ def finding_words(found, lang: str, names: dict) -> str:
     )
 
 
-def job_label(job, lang: str) -> str:
-    """A notebook run as people know it: its documents and their language."""
-    names = ", ".join(material_label(name, lang) for name in job.materials)
+def failed_documents(outcome) -> set[str]:
+    """The materials of a run that did not come out: those its file checks name when
+    they name them (the others are made and checked), else all of them."""
+    if not outcome.error:
+        return set()
+    named = {found.params.get("material") for found in outcome.findings}
+    return named if outcome.findings and None not in named else set(outcome.job.materials)
+
+
+def job_label(job, lang: str, only=None) -> str:
+    """A notebook run as people know it: its documents (`only` those) and their language."""
+    shown = [name for name in job.materials if only is None or name in only]
+    names = ", ".join(material_label(name, lang) for name in shown)
     return f"{names} ({language_name(job.lang, lang)})"
 
 
@@ -163,7 +173,8 @@ class ProduceForm:
             self.counter.value = esc(t("producing", lang, done=done, total=total))
             if outcome.error:
                 error = failure(outcome, lang, names)
-                text = t("failed_job", lang, label=job_label(outcome.job, lang), error=error)
+                label = job_label(outcome.job, lang, failed_documents(outcome))
+                text = t("failed_job", lang, label=label, error=error)
                 lines.append(f'<li class="ck-error">{esc(text)}</li>')
                 self.log.value = "<ul>" + "".join(lines) + "</ul>"
 
@@ -192,7 +203,12 @@ class ProduceForm:
         lang, found = self.app.lang, []
         regions, languages = self.app.session.regions, self.app.session.languages
         order = materials.names()
-        done = [(name, o.job) for o in outcomes if not o.error for name in o.job.materials]
+        done = [
+            (name, o.job)
+            for o in outcomes
+            for name in o.job.materials
+            if name not in failed_documents(o)
+        ]
         # as the materials are listed, each in the campaign's languages (French first)
         done.sort(key=lambda item: (order.index(item[0]), languages.index(item[1].lang)))
         for name, job in done:
@@ -208,7 +224,7 @@ class ProduceForm:
         """How many PDFs are ready and, if any, how many failed."""
         lang = self.app.lang
         ready = counted("documents_ready", lang, len(made))
-        failed = sum(len(o.job.materials) for o in outcomes if o.error)
+        failed = sum(len(failed_documents(o)) for o in outcomes)
         if not failed:
             return t("produced_done", lang, ready=ready)
         failed_text = counted("documents_failed", lang, failed)

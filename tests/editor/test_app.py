@@ -393,6 +393,29 @@ def test_produce_runs_the_build_notebooks_with_progress_and_links(campaign_copy,
     assert (tmp_path / "mini" / "notebooks" / "mauricie" / "poster-fr.ipynb").exists()
 
 
+def test_a_document_that_fails_its_checks_holds_back_no_other(campaign_copy, tmp_path):
+    """A photo too small for print failed the casebook's check: its run's cards, letters and
+    tally sheet, made and checked, were reported failed and not offered either."""
+    from tests.images import photo
+
+    photo(campaign_copy.root / "photos" / "ana.jpg", size=(60, 66))
+    campaign_copy.edit(
+        "cases/ana.yaml",
+        "photo: null",
+        "photo: {file: photos/ana.jpg, credit: {fr: Essai, en: Test}, alt: {fr: A, en: A}}",
+    )
+    editor = Editor(campaign_copy.root, region="montreal", preview_delay=0, out_dir=tmp_path)
+    produce = editor.produce
+    produce.langs["en"].value = False
+    produce.run(wait=True)
+    links, log = produce.links.value, produce.log.value
+    assert "Lettres types (français)" in links and "Feuille de décompte (français)" in links
+    assert "Cahier des cas (français)" not in links and "Affiche (français)" not in links
+    assert "échec de Cahier des cas (français) : Cahier des cas — Page 1 : une photo" in log
+    ready = links.count("<li>")
+    assert produce.counter.value == f"Terminé : {ready} documents prêts, 2 documents en échec."
+
+
 def test_produce_counts_documents_from_start_to_end(editor, tmp_path, monkeypatch):
     """The progress count and the end message speak of documents (it counted notebook runs,
     « 4/8 », then ended on « 20 documents »); up-to-date documents count as done."""
