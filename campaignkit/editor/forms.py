@@ -40,10 +40,12 @@ def close_parts(owner, app, seen: set | None = None):
     seen = set() if seen is None else seen
     seen.add(id(owner))
     for value in vars(owner).values():
-        if isinstance(value, w.Widget):
-            close_tree(value)
-        elif value is not app and id(value) not in seen and _of_the_page(value):
-            close_parts(value, app, seen)
+        held = value if isinstance(value, (tuple, list)) else (value,)  # parts kept together
+        for part in held:
+            if isinstance(part, w.Widget):
+                close_tree(part)
+            elif part is not app and id(part) not in seen and _of_the_page(part):
+                close_parts(part, app, seen)
 
 
 def _of_the_page(value) -> bool:
