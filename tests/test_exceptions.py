@@ -130,10 +130,10 @@ def test_ctrl_c_during_jobs_is_said_from_the_catalog(tmp_path, marked):
         run_jobs(jobs, "probe", tmp_path, workers=1, progress=False, report=ctrl_c)
     key = mark("error.build_interrupted")
     assert describe(stopped.value, "fr").startswith(
-        key + "interrompu ; tâches terminées et enregistrées : 1 ; annulées : 1."
+        key + "interrompu. Tâches terminées et enregistrées : 1 ; annulées : 1."
     )
     assert describe(stopped.value, "en").startswith(
-        key + "interrupted; jobs finished and recorded: 1; cancelled: 1."
+        key + "interrupted. Jobs finished and recorded: 1; cancelled: 1."
     )
 
 

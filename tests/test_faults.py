@@ -195,7 +195,9 @@ def test_ctrl_c_stops_the_build_keeps_what_finished_and_shuts_kernels_down(tmp_p
         for line in stderr.replace("\r", "\n").splitlines()
         if not any(rate in line for rate in progress)
     ]
-    assert lines[-1].startswith("interrompu :") and "Traceback" not in stderr, stderr
+    assert lines[-1].startswith("interrompu. Tâches terminées") and "Traceback" not in stderr, (
+        stderr
+    )
     assert len([line for line in lines if line.strip()]) == 1, stderr
     psutil.wait_procs(kernels, timeout=30)
     assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE]
