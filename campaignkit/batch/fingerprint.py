@@ -2,36 +2,14 @@
 
 import hashlib
 import json
-from functools import cache
 from pathlib import Path
 
-from campaignkit import __version__, paths
-from campaignkit.data.guard import UnsafeFile, read_data_bytes
+from campaignkit import paths
+from campaignkit.batch.kit import code_hash
 from campaignkit.data.loader import CampaignData
+from campaignkit.data.signature import files_hash
 from campaignkit.data.tallies import tallies_of, tally_files
 from campaignkit.materials.registry import DATA_PARTS
-
-
-def _hash_files(files) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(paths.display(path).encode())
-        digest.update(_file_bytes(path))
-    return digest.hexdigest()
-
-
-def _file_bytes(path: Path) -> bytes:
-    """A file's bytes; a FIFO, a device or a symlink loop is never read (check names it)."""
-    try:
-        return read_data_bytes(path, None, limit=1 << 40)
-    except UnsafeFile as unsafe:
-        return f"unsafe:{unsafe.code}".encode()
-
-
-@cache
-def code_hash() -> str:
-    """Any change to code, words or templates rebuilds everything."""
-    return _hash_files(paths.kit_files()) + __version__
 
 
 def _dump(model) -> object:
@@ -51,7 +29,7 @@ def _place(data: CampaignData, place: str) -> object:
 def _cases(data: CampaignData, place: str) -> object:
     photos = [(data.root / case.photo.file).resolve() for case in data.cases.values() if case.photo]
     # a new photo under the same name
-    return [[_dump(c) for c in data.cases.values()], _hash_files(photos) if photos else ""]
+    return [[_dump(c) for c in data.cases.values()], files_hash(photos) if photos else ""]
 
 
 def _events(data: CampaignData, place: str, fields: frozenset | None = None) -> object:
@@ -62,7 +40,7 @@ def _events(data: CampaignData, place: str, fields: frozenset | None = None) -> 
 
 def _tallies(data: CampaignData, place: str) -> str:
     tallies = tallies_read_by(data, place)
-    return _hash_files(tallies) if tallies else ""
+    return files_hash(tallies) if tallies else ""
 
 
 def _postage(data: CampaignData, place: str) -> object:

@@ -13,7 +13,8 @@ import json
 import os
 from pathlib import Path
 
-from campaignkit import __version__, paths
+from campaignkit import paths
+from campaignkit.batch.kit import code_hash, notebooks_hash
 from campaignkit.data.signature import inputs_signature
 from campaignkit.files import write_atomically
 
@@ -33,13 +34,9 @@ def request(campaign, regions=(), langs=(), material_names=()) -> dict:
 def sources(campaign, out_dir, inputs: str | None = None) -> str:
     """One hash of what a build is made from: the campaign folder (`inputs`, its
     data.signature when taken already), the kit and the notebooks (their bytes)."""
-    digest = hashlib.sha256(__version__.encode())
     source, outputs = paths.resolve(campaign), paths.resolve(out_dir)
-    digest.update((inputs or inputs_signature(source, outputs)).encode())
-    kit = [*paths.kit_files(), *paths.NOTEBOOKS.glob("*.ipynb")]
-    for path in sorted(kit):
-        digest.update(path.as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    inputs = inputs or inputs_signature(source, outputs)
+    return hashlib.sha256(f"{inputs} {code_hash()} {notebooks_hash()}".encode()).hexdigest()
 
 
 def made(out_dir, campaign_id: str) -> str:

@@ -6,6 +6,9 @@ import os
 import stat
 from pathlib import Path
 
+from campaignkit import paths
+from campaignkit.data.guard import UnsafeFile, read_data_bytes
+
 
 def inputs_signature(root: Path, outputs: Path | None = None) -> str:
     """One hash of every file of a campaign folder as it is now: names, bytes, and the
@@ -42,3 +45,20 @@ def _file_signature(path: Path) -> str:
     except OSError as error:
         return f"unreadable {error.errno}"
     return f"{info.st_size} {info.st_mtime_ns} {info.st_ino} {content}"
+
+
+def files_hash(files) -> str:
+    """One hash of some files' names (as paths.display writes them) and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(paths.display(path).encode())
+        digest.update(_file_bytes(path))
+    return digest.hexdigest()
+
+
+def _file_bytes(path: Path) -> bytes:
+    """A file's bytes; a FIFO, a device or a symlink loop is never read (check names it)."""
+    try:
+        return read_data_bytes(path, None, limit=1 << 40)
+    except UnsafeFile as unsafe:
+        return f"unsafe:{unsafe.code}".encode()

@@ -77,15 +77,22 @@ def test_an_output_deleted_is_made_again(built, capsys):
 
 
 def test_a_kit_file_changed_is_planned_as_usual(built, tmp_path, monkeypatch):
+    """The kit is hashed once per process (batch/kit.py): a command sees the kit it runs."""
     from campaignkit import paths
+    from campaignkit.batch.kit import code_hash
 
     template = tmp_path / "extra.css"
     template.write_text("p { color: black }")
     kit = paths.kit_files()
     monkeypatch.setattr(paths, "kit_files", lambda: [*kit, template])
-    before = unchanged.sources(built[0], built[1])
-    template.write_text("p { color: red }")
-    assert unchanged.sources(built[0], built[1]) != before
+    try:
+        code_hash.cache_clear()
+        before = unchanged.sources(built[0], built[1])
+        template.write_text("p { color: red }")
+        code_hash.cache_clear()
+        assert unchanged.sources(built[0], built[1]) != before
+    finally:
+        code_hash.cache_clear()  # the real kit again for the tests after this one
 
 
 def test_a_change_made_while_a_build_runs_is_never_recorded_as_built(built):
