@@ -203,12 +203,10 @@ class ProduceForm:
         lang, found = self.app.lang, []
         regions, languages = self.app.session.regions, self.app.session.languages
         order = materials.names()
-        done = [
-            (name, o.job)
-            for o in outcomes
-            for name in o.job.materials
-            if name not in failed_documents(o)
-        ]
+        done = []
+        for outcome in outcomes:
+            failed = failed_documents(outcome)
+            done += [(name, outcome.job) for name in outcome.job.materials if name not in failed]
         # as the materials are listed, each in the campaign's languages (French first)
         done.sort(key=lambda item: (order.index(item[0]), languages.index(item[1].lang)))
         for name, job in done:
