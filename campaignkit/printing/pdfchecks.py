@@ -40,7 +40,7 @@ def _rgb(page: int, what: str, name) -> Finding:
     return Finding("rgb", {"page": page, "what": what, "name": str(name)})
 
 
-def _stream_rgb(stream, resources, where: int, found: list, seen: set):
+def _stream_rgb(stream, resources, page: int, found: list, seen: set):
     """RGB colours set by a content stream, its images, forms, patterns and shadings."""
     if stream.objgen in seen and stream.objgen != (0, 0):
         return
@@ -49,44 +49,44 @@ def _stream_rgb(stream, resources, where: int, found: list, seen: set):
     for operands, operator in pikepdf.parse_content_stream(stream):
         name = str(operator)
         if name in RGB_OPERATORS:
-            found.append(_rgb(where, "operator", name))
+            found.append(_rgb(page, "operator", name))
         elif name in ("cs", "CS"):
             space = operands[0]
             space = spaces.get(str(space), space)
             if is_rgb_space(space):
-                found.append(_rgb(where, "space", operands[0]))
-    _resources_rgb(resources, where, found, seen)
+                found.append(_rgb(page, "space", operands[0]))
+    _resources_rgb(resources, page, found, seen)
 
 
-def _resources_rgb(resources, where: int, found: list, seen: set):
+def _resources_rgb(resources, page: int, found: list, seen: set):
     if resources is None:
         return
     for name, space in _named_spaces(resources).items():
         if is_rgb_space(space):
-            found.append(_rgb(where, "resource", name))
+            found.append(_rgb(page, "resource", name))
     for name, xobject in (resources.get("/XObject") or {}).items():
         if xobject.get("/Subtype") == "/Image":
             if is_rgb_space(xobject.get("/ColorSpace")):
-                found.append(_rgb(where, "image", name))
+                found.append(_rgb(page, "image", name))
         elif xobject.get("/Subtype") == "/Form":
             group = xobject.get("/Group")
             if group is not None and is_rgb_space(group.get("/CS")):
-                found.append(_rgb(where, "group", name))
-            _stream_rgb(xobject, xobject.get("/Resources", resources), where, found, seen)
+                found.append(_rgb(page, "group", name))
+            _stream_rgb(xobject, xobject.get("/Resources", resources), page, found, seen)
     for name, pattern in (resources.get("/Pattern") or {}).items():
         shading = pattern.get("/Shading")
         if shading is not None and is_rgb_space(shading.get("/ColorSpace")):
-            found.append(_rgb(where, "pattern", name))
+            found.append(_rgb(page, "pattern", name))
         if isinstance(pattern, pikepdf.Stream):
-            _stream_rgb(pattern, pattern.get("/Resources", resources), where, found, seen)
+            _stream_rgb(pattern, pattern.get("/Resources", resources), page, found, seen)
     for name, shading in (resources.get("/Shading") or {}).items():
         if is_rgb_space(shading.get("/ColorSpace")):
-            found.append(_rgb(where, "shading", name))
+            found.append(_rgb(page, "shading", name))
     for state in (resources.get("/ExtGState") or {}).values():
         mask = state.get("/SMask")
         if isinstance(mask, pikepdf.Dictionary) and mask.get("/G") is not None:
             form = mask.G
-            _stream_rgb(form, form.get("/Resources", resources), where, found, seen)
+            _stream_rgb(form, form.get("/Resources", resources), page, found, seen)
 
 
 def rgb_uses(pdf: pikepdf.Pdf) -> list[Finding]:
@@ -94,15 +94,14 @@ def rgb_uses(pdf: pikepdf.Pdf) -> list[Finding]:
     found: list[Finding] = []
     seen: set = set()
     for number, page in enumerate(pdf.pages, start=1):
-        where = number
         group = page.obj.get("/Group")
         if group is not None and is_rgb_space(group.get("/CS")):
-            found.append(_rgb(where, "page_group", "/Group"))
+            found.append(_rgb(number, "page_group", "/Group"))
         contents = page.obj.get("/Contents")
         streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
         for stream in streams:
             if stream is not None:
-                _stream_rgb(stream, page.obj.get("/Resources"), where, found, seen)
+                _stream_rgb(stream, page.obj.get("/Resources"), number, found, seen)
     once: dict = {}  # each colour use once, where it is first found
     for finding in found:
         once.setdefault(tuple(finding.params.values()), finding)
