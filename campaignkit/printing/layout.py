@@ -14,13 +14,15 @@ TOLERANCE = 0.5  # CSS px
 @dataclass(frozen=True)
 class _Place:
     """What a box belongs to: its case and field (data-case and data-field, inherited), the
-    element meant to fill exactly one page (data-sheet) and the box its text must stay in
-    (data-fit: left, top, right, bottom)."""
+    element meant to fill exactly one page (data-sheet), the box its text must stay in
+    (data-fit: left, top, right, bottom) and whether it is in a box the rest of the page's
+    text must keep clear of (data-clear: a foot pinned to the bottom edge)."""
 
     case: str | None = None
     field: str | None = None
     sheet: object = None
     fit: tuple[float, float, float, float] | None = None
+    clear: bool = False
 
     @property
     def label(self) -> dict:
@@ -31,15 +33,13 @@ class _Place:
         element = getattr(box, "element", None) if box.element_tag else None
         if element is None:
             return self
-        fit = self.fit
-        if element.get("data-fit") is not None:
-            left, top = box.border_box_x(), box.border_box_y()
-            fit = (left, top, left + box.border_width(), top + box.border_height())
+        fit = _rectangle(box) if element.get("data-fit") is not None else self.fit
         return _Place(
             case=element.get("data-case") or self.case,
             field=element.get("data-field") or self.field,
             sheet=element if element.get("data-sheet") is not None else self.sheet,
             fit=fit,
+            clear=self.clear or element.get("data-clear") is not None,
         )
 
 
@@ -73,6 +73,35 @@ def _dropped(document, printed: set) -> list[Finding]:
     ]
 
 
+def _rectangle(box) -> tuple[float, float, float, float]:
+    left, top = box.border_box_x(), box.border_box_y()
+    return left, top, left + box.border_width(), top + box.border_height()
+
+
+def _kept_clear(page_box) -> list[tuple[float, float, float, float]]:
+    """The boxes of a page that its other text must not run into: those marked data-clear
+    and positioned over the page (in the flow, the flow itself keeps text out)."""
+    return [
+        _rectangle(box)
+        for box, place in _walk(page_box, _Place())
+        if place.clear
+        and box.is_absolutely_positioned()
+        and box.element.get("data-clear") is not None
+    ]
+
+
+def _under(child, zones) -> bool:
+    """Whether a text box runs into one of the boxes kept clear."""
+    left, top, right, bottom = _rectangle(child)
+    return any(
+        left < z_right - TOLERANCE
+        and right > z_left + TOLERANCE
+        and top < z_bottom - TOLERANCE
+        and bottom > z_top + TOLERANCE
+        for z_left, z_top, z_right, z_bottom in zones
+    )
+
+
 def _past(child, right: float, bottom: float) -> bool:
     return (
         child.position_y + child.height > bottom + TOLERANCE
@@ -93,6 +122,7 @@ def layout_problems(document) -> list[Finding]:
         box = page._page_box
         bottom = box.position_y + box.margin_height()
         right = box.position_x + box.margin_width()
+        zones = _kept_clear(box)
         for child, place in _walk(box, _Place()):
             printed.add(id(getattr(child, "element", None)))
             if not isinstance(child, TextBox):
@@ -101,6 +131,8 @@ def layout_problems(document) -> list[Finding]:
             if _past(child, right, bottom):
                 problems.append(Finding("overflow_page", {"page": number, **label}))
             elif place.fit and _past(child, place.fit[2], place.fit[3]):
+                problems.append(Finding("overflow_box", {"page": number, **label}))
+            elif zones and not place.clear and _under(child, zones):
                 problems.append(Finding("overflow_box", {"page": number, **label}))
             if place.sheet is not None:
                 sheet = id(place.sheet)

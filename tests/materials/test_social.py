@@ -83,3 +83,23 @@ def test_an_image_of_the_wrong_size_is_refused(mini_data, tmp_path):
     with pytest.raises(PreflightFailed) as failure:
         page_images(pdf.path, [(1080, 1080), (1080, 1080)])
     assert "image 2: (1080, 1920) px instead of" in said(failure)
+
+
+def test_event_text_that_would_run_under_the_band_is_named_not_hidden(mini_data, tmp_path):
+    """Texts within their limits but of wide letters: the address reached the black band at
+    the foot of the square image, and was hidden under it without a word."""
+    import dataclasses
+
+    from campaignkit import PreflightFailed
+    from tests.findings import said
+
+    wide = "MMMMMMMM " * 10
+    first = mini_data.events_of("montreal")[0]
+    title = {lang: wide[:60] for lang in ("fr", "en")}
+    event = first.model_copy(update={"title": title, "venue": wide[:60], "address": wide[:80]})
+    events = [event if e.id == first.id else e for e in mini_data.events]
+    data = dataclasses.replace(mini_data, events=events)
+    with pytest.raises(PreflightFailed) as failure:
+        social(data, "montreal", "en", tmp_path)
+    assert f"page 1: text overflows its box (field event {first.id})" in said(failure)
+    assert not list(tmp_path.rglob("*.png")), "no image is made"
