@@ -43,3 +43,17 @@ def printed(text: str, lang: str) -> str:
     from campaignkit.text.typography import typeset_text
 
     return re.sub(r"[ \u00a0\u202f\u2009]+", " ", typeset_text(text, lang))
+
+
+def same_pixels(pdf: bytes, other: bytes, page: int = 0, dpi: int = 50) -> bool:
+    """Whether a page of two PDFs renders to the very same pixels (pypdfium2)."""
+    from io import BytesIO
+
+    from PIL import Image, ImageChops
+
+    from campaignkit.printing.preview import pdf_page_png
+
+    one, two = (
+        Image.open(BytesIO(pdf_page_png(p, page, dpi))).convert("RGB") for p in (pdf, other)
+    )
+    return one.size == two.size and ImageChops.difference(one, two).getbbox() is None

@@ -93,5 +93,8 @@ POSTER = register(
         expected_pages=lambda data, region: 1,
         notebook="poster.ipynb",
         items=poster_items,
+        # The foot pinned to the page's bottom edge (the quick layout); then, when text runs
+        # under it, the foot following the text in the flow; then that, compact.
+        looks=((), ("flowing",), ("flowing", "compact")),
     )
 )

@@ -38,6 +38,8 @@ class Material:
     items: Callable[[dict], list] = lambda context: []  # what its pages must show (items.Item)
     reads: frozenset[str] = DATA_PARTS  # the parts its pages are printed from (all, unless told)
     event_fields: frozenset[str] | None = None  # when it reads events: the fields (None: all)
+    # The looks its pages are tried in, until one passes the checks: classes of the body.
+    looks: tuple[tuple[str, ...], ...] = ((), ("compact",))
 
     @property
     def file_stem(self) -> str:

@@ -35,14 +35,18 @@ def render_material(
     lang: str,
     paper=None,
     bleed=False,
-    compact=False,
+    look=(),
     press=False,
 ):
-    """The laid-out WeasyPrint document of one material; `compact` sets type a little smaller,
-    `press` makes it for the print shop: bleed, CMYK colours (written as PDF/X-4)."""
+    """The laid-out WeasyPrint document of one material; `look`: classes of the page's body
+    from the material's `looks` ("compact" sets type a little smaller), `press` makes it for
+    the print shop: bleed, CMYK colours (written as PDF/X-4)."""
     kind = materials.get(material)
     data.check_language(lang)
-    context = kind.build_context(data, region, lang) | {"compact": compact}
+    context = kind.build_context(data, region, lang) | {
+        "compact": "compact" in look,
+        "look": " ".join(look),
+    }
     html = render.render_html(kind.template, context)
     branding = data.campaign.branding if press else None
     sheets = kind.stylesheets(paper, bleed or press)
@@ -53,23 +57,33 @@ def render_material(
     return document
 
 
-def fitted_document(
-    data: CampaignData, material: str, region: str, lang: str, paper, bleed, press=False
+def best_look(
+    data: CampaignData, material: str, region: str, lang: str, paper=None, bleed=False, press=False
 ):
-    """The document at its normal size, or compact when that is what it takes to fit."""
+    """(document, problems) of the first of the material's looks that passes its checks (its
+    normal size, or compact when that is what it takes to fit), else of the last one tried."""
     kind = materials.get(material)
     expected = kind.expected_pages(data, region)
     expected = kind.most_pages if expected is None else expected
-    problems = []
-    for compact in (False, True):
-        document = render_material(data, material, region, lang, paper, bleed, compact, press)
+    for look in kind.looks:
+        document = render_material(data, material, region, lang, paper, bleed, look, press)
         problems = layout_problems(document) + missing_items(document, document.items, expected)
         if expected is not None and len(document.pages) > expected:
             found = {"got": len(document.pages), "expected": expected}
             problems.append(Finding("page_count", found))
         if not problems:
-            return document
-    raise failed(f"{material} {region} {lang}", problems)
+            break
+    return document, problems
+
+
+def fitted_document(
+    data: CampaignData, material: str, region: str, lang: str, paper, bleed, press=False
+):
+    """The document in the first look that passes its checks; PreflightFailed if none does."""
+    document, problems = best_look(data, material, region, lang, paper, bleed, press)
+    if problems:
+        raise failed(f"{material} {region} {lang}", problems)
+    return document
 
 
 def produce(

@@ -58,15 +58,16 @@ def page_showing(pdf: bytes, text: str | None) -> int:
 def material_png(
     data, material: str, region: str, lang: str, focus=None, dpi: int = 60, colors=None
 ):
-    """The page of a material that shows `focus` (a case's name…), rendered in-process as PNG.
+    """The page of a material that shows `focus` (a case's name…), rendered in-process as PNG,
+    in the look the build would print (the page as laid out, even when it fails its checks).
 
     WeasyPrint's fonts and stylesheets stay loaded between calls (render.py caches them),
     so after the first call a poster takes a fraction of a second.
     """
-    from campaignkit.printing.document import render_material
+    from campaignkit.printing.document import best_look
     from campaignkit.printing.render import pdf_bytes
 
-    pdf = pdf_bytes(render_material(data, material, region, lang))
+    pdf = pdf_bytes(best_look(data, material, region, lang)[0])
     return pdf_page_png(pdf, page_showing(pdf, focus), dpi, colors)
 
 

@@ -141,3 +141,21 @@ def test_an_address_to_be_confirmed_is_printed_as_such(campaign_copy, tmp_path):
         text = " ".join(pdf_text(produced.path).split())
         assert f"Café d’essai · {pending}, Montréal" in text, text  # typeset apostrophe
         assert "avenue d’Essai" not in text and "avenue d'Essai" not in text
+
+
+@pytest.mark.parametrize("paper", ["tabloid", "letter", "a3", "a4"])
+def test_the_quick_layout_looks_exactly_like_the_flowing_one_when_the_text_fits(paper):
+    """The foot pinned to the bottom edge (no grid to size: far less layout work) against the foot
+    following the text in a grid (as posters were laid out before): the same pixels."""
+    from campaignkit import paths
+    from campaignkit.printing.document import render_material
+    from campaignkit.printing.layout import layout_problems
+    from campaignkit.printing.render import pdf_bytes
+    from tests.pdfs import same_pixels
+
+    data = load_campaign(paths.DEFAULT_CAMPAIGN)
+    for region in ("montreal", "estrie"):
+        quick = render_material(data, "poster", region, "fr", paper)
+        flowing = render_material(data, "poster", region, "fr", paper, look=("flowing",))
+        assert layout_problems(quick) == []
+        assert same_pixels(pdf_bytes(quick), pdf_bytes(flowing))

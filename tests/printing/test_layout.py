@@ -1,8 +1,12 @@
 import pytest
 
 from campaignkit import PreflightFailed, load_campaign, produce
+from campaignkit.printing.document import render_material
+from campaignkit.printing.findings import Finding
+from campaignkit.printing.layout import layout_problems
+from campaignkit.printing.render import pdf_bytes
 from tests.findings import codes, said, search
-from tests.pdfs import pdf_text
+from tests.pdfs import pdf_text, same_pixels
 
 EVENT = (
     "mtl-{n},montreal,Soirée {n},Evening {n},2023-12-0{d},18:30,21:00,Café {n},"
@@ -160,3 +164,20 @@ def test_a_card_message_that_leaves_its_card_is_named(mini, tmp_path):
     with pytest.raises(PreflightFailed) as failure:
         produce("cards", region="montreal", out_dir=tmp_path, data=data)
     assert "text overflows its box (case ana, field card.message)" in said(failure)
+
+
+def test_text_that_runs_under_the_posters_foot_is_caught_and_the_foot_then_follows_it(
+    mini, tmp_path
+):
+    """The quick layout pins the foot (impact, QR code, contact) to the page's bottom edge:
+    a blurb long enough to reach it is named, and the poster is made with the foot after
+    the text instead, never with text printed over it."""
+    data = slipped_past_validation(mini, "blurb", TOO_LONG[:1300])
+    quick = render_material(data, "poster", "montreal", "fr")
+    under = Finding("overflow_box", {"page": 1, "case": "ana", "field": "blurb"})
+    assert under in layout_problems(quick)
+    produced = produce("poster", region="montreal", out_dir=tmp_path, data=data)
+    flowing = render_material(data, "poster", "montreal", "fr", look=("flowing",))
+    made = produced.path.read_bytes()
+    assert same_pixels(made, pdf_bytes(flowing))
+    assert not same_pixels(made, pdf_bytes(quick))
