@@ -199,11 +199,15 @@ def parser() -> argparse.ArgumentParser:
         default=CELL_TIMEOUT,
         help=tell("help.timeout"),
     )
-    build.add_argument("--out-dir", default=str(paths.OUTPUTS), help=argparse.SUPPRESS)
+    build.add_argument(
+        "--out-dir", type=paths.working, default=paths.OUTPUTS, help=argparse.SUPPRESS
+    )
     build.set_defaults(run=cmd_build)
     shop = commands.add_parser("print-shop", help=tell("help.print_shop"))
     shop.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
-    shop.add_argument("--out-dir", default=str(paths.OUTPUTS), help=argparse.SUPPRESS)
+    shop.add_argument(
+        "--out-dir", type=paths.working, default=paths.OUTPUTS, help=argparse.SUPPRESS
+    )
     shop.add_argument(
         "--marks",
         action=argparse.BooleanOptionalAction,
@@ -213,7 +217,9 @@ def parser() -> argparse.ArgumentParser:
     shop.set_defaults(run=cmd_print_shop)
     results = commands.add_parser("results", help=tell("help.results"))
     results.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
-    results.add_argument("--out-dir", default=str(paths.OUTPUTS), help=tell("help.results_out_dir"))
+    results.add_argument(
+        "--out-dir", type=paths.working, default=paths.OUTPUTS, help=tell("help.results_out_dir")
+    )
     results.set_defaults(run=cmd_results)
     preflight = commands.add_parser("preflight", help=tell("help.preflight"))
     preflight.add_argument("pdf", nargs="+")

@@ -33,6 +33,12 @@ def resolve(path: str | Path) -> Path:
     return (ROOT / path).resolve()
 
 
+def working(path: str | Path) -> Path:
+    """A folder named on the command line: as given when absolute, else in the working
+    folder (an output folder that does not exist yet is made there, not in the repo)."""
+    return Path(path).expanduser().absolute()
+
+
 def display(path: Path) -> str:
     """A path as people should read it: relative to the repo when inside it."""
     try:

@@ -8,10 +8,10 @@ from tests.catalogs import mark, marked_catalogs
 from tests.pdfs import page_count
 
 
-def run_cli(*args, lang="en"):
+def run_cli(*args, lang="en", cwd=None):
     env = {"CAMPAIGNKIT_LANG": lang, "PATH": "/usr/bin:/bin", "CAMPAIGNKIT_KEEP_KERNELS": "0"}
     command = [sys.executable, "-m", "campaignkit.cli", *args]
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, cwd=cwd)
 
 
 def test_check_ok_prints_one_summary_line(mini):
@@ -60,6 +60,16 @@ def test_results_lists_reads_missing_and_totals_then_exports(mini, tmp_path):
     assert (tmp_path / "mini" / "campaign" / "results.csv").is_file()
     french = run_cli("results", str(mini), "--out-dir", str(tmp_path), lang="fr")
     assert "2 057 actions" in french.stdout.replace("\u00a0", " ")
+
+
+def test_a_relative_out_dir_is_made_in_the_working_folder_not_in_the_kit(mini, tmp_path):
+    """Run from another folder, `--out-dir exports` once wrote into the kit's own folder."""
+    from campaignkit import paths
+
+    result = run_cli("results", str(mini), "--out-dir", "exports-of-a-test", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "exports-of-a-test" / "mini" / "campaign" / "results.csv").is_file()
+    assert not (paths.ROOT / "exports-of-a-test").exists()
 
 
 def test_results_with_one_bad_cell_exits_1_and_still_reads_the_others(campaign_copy, tmp_path):
