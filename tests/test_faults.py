@@ -186,9 +186,12 @@ def test_ctrl_c_stops_the_build_keeps_what_finished_and_shuts_kernels_down(tmp_p
     assert manifest.exists(), "no job finished"
     kernels = [child for child in process.children(recursive=True)]
     assert kernels, "the build runs its jobs in kernels"
+    seen = time.monotonic()
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
+    running = process.poll() is None
     stdout, stderr = process.communicate(timeout=120)
-    assert process.returncode == 130, stdout + stderr
+    when = f"the build ended {time.monotonic() - seen:.1f} s after Ctrl-C (running then: {running})"
+    assert process.returncode == 130, f"{when}\n{stdout}{stderr}"
     progress = ("job/s", "s/job")  # tqdm's rate, either way round depending on speed
     lines = [
         line
