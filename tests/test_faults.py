@@ -178,6 +178,9 @@ def test_ctrl_c_stops_the_build_keeps_what_finished_and_shuts_kernels_down(tmp_p
         text=True,
         env=env,
         start_new_session=True,
+        # as from a terminal: a shell that started pytest in the background made it ignore
+        # Ctrl-C, and a child inherits that (the build then rightly went on to its end)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     manifest = out / "mini" / "manifest.json"
     deadline = time.monotonic() + 240
