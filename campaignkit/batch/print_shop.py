@@ -285,7 +285,6 @@ def write_job_sheet_pdf(data: CampaignData, jobs, pending, target: Path):
         "lang": lang,
         "w": i18n.words(lang),
         "brand": {name: c.css() for name, c in data.campaign.branding.colours().items()},
-        "compact": False,
         "campaign_name": data.campaign.name[lang],
         "jobs": jobs,
         "regions": {r.id: r.name[lang] for r in data.regions.values()},

@@ -43,7 +43,7 @@ def poster_context(data: CampaignData, region: str, lang: str) -> dict:
 def shown_events(context: dict) -> list[dict]:
     """The events the poster prints: compact keeps their 24 pt lines and shows half as many."""
     events = context["events"]
-    return events[: MAX_EVENTS // 2] if context.get("compact") else events
+    return events[: MAX_EVENTS // 2] if "compact" in context.get("look", ()) else events
 
 
 @pass_context

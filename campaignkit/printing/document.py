@@ -43,10 +43,7 @@ def render_material(
     the print shop: bleed, CMYK colours (written as PDF/X-4)."""
     kind = materials.get(material)
     data.check_language(lang)
-    context = kind.build_context(data, region, lang) | {
-        "compact": "compact" in look,
-        "look": " ".join(look),
-    }
+    context = kind.build_context(data, region, lang) | {"look": tuple(look)}
     html = render.render_html(kind.template, context)
     branding = data.campaign.branding if press else None
     sheets = kind.stylesheets(paper, bleed or press)

@@ -152,6 +152,6 @@ def test_printing_every_material_leaves_the_campaign_data_as_it_was_read():
     for name in materials.names():
         kind = materials.get(name)
         for place in ["campaign"] if kind.scope == "campaign" else ["montreal", "cote-nord"]:
-            context = kind.build_context(data, place, "fr") | {"compact": False}
+            context = kind.build_context(data, place, "fr")
             render.render_html(kind.template, context)
     assert data == before

@@ -45,7 +45,7 @@ def pages(root) -> dict:
         kind = materials.get(name)
         place = "campaign" if kind.scope == "campaign" else PLACE
         for lang in ("fr", "en"):
-            context = kind.build_context(data, place, lang) | {"compact": False}
+            context = kind.build_context(data, place, lang)
             made[name, lang] = render.render_html(kind.template, context)
     return made
 
