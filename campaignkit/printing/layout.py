@@ -78,16 +78,11 @@ def _rectangle(box) -> tuple[float, float, float, float]:
     return left, top, left + box.border_width(), top + box.border_height()
 
 
-def _kept_clear(page_box) -> list[tuple[float, float, float, float]]:
-    """The boxes of a page that its other text must not run into: those marked data-clear
-    and positioned over the page (in the flow, the flow itself keeps text out)."""
-    return [
-        _rectangle(box)
-        for box, place in _walk(page_box, _Place())
-        if place.clear
-        and box.is_absolutely_positioned()
-        and box.element.get("data-clear") is not None
-    ]
+def _kept_clear(box, place: _Place) -> bool:
+    """Whether a box is one the page's other text must not run into: marked data-clear and
+    positioned over the page (in the flow, the flow itself keeps text out)."""
+    clear = place.clear and box.is_absolutely_positioned()
+    return clear and box.element.get("data-clear") is not None
 
 
 def _under(child, zones) -> bool:
@@ -122,9 +117,11 @@ def layout_problems(document) -> list[Finding]:
         box = page._page_box
         bottom = box.position_y + box.margin_height()
         right = box.position_x + box.margin_width()
-        zones = _kept_clear(box)
+        zones, flowing = [], []  # boxes kept clear; texts in the flow, checked against them
         for child, place in _walk(box, _Place()):
             printed.add(id(getattr(child, "element", None)))
+            if _kept_clear(child, place):
+                zones.append(_rectangle(child))
             if not isinstance(child, TextBox):
                 continue
             label = place.label
@@ -132,8 +129,8 @@ def layout_problems(document) -> list[Finding]:
                 problems.append(Finding("overflow_page", {"page": number, **label}))
             elif place.fit and _past(child, place.fit[2], place.fit[3]):
                 problems.append(Finding("overflow_box", {"page": number, **label}))
-            elif zones and not place.clear and _under(child, zones):
-                problems.append(Finding("overflow_box", {"page": number, **label}))
+            elif not place.clear:
+                flowing.append((child, label))
             if place.sheet is not None:
                 sheet = id(place.sheet)
                 first = first_page.setdefault(sheet, number)
@@ -148,6 +145,9 @@ def layout_problems(document) -> list[Finding]:
                 shown = "".join(sorted(missing))[:10]
                 found = {"page": number, "chars": shown, **label}
                 problems.append(Finding("no_glyph", found))
+        for child, label in flowing if zones else ():
+            if _under(child, zones):
+                problems.append(Finding("overflow_box", {"page": number, **label}))
     for sheet, index in spilled.items():
         sizes = {field: size for field, size in lengths[sheet].items() if field}
         if sizes:  # the field most likely to blame: the one with the most text
