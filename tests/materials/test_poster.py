@@ -1,12 +1,15 @@
 import pytest
 
-from campaignkit import load_campaign, produce
+from campaignkit import load_campaign, paths, produce
 from campaignkit.exceptions import UnknownName
+from campaignkit.printing.document import render_material
+from campaignkit.printing.layout import layout_problems
 from campaignkit.printing.preflight import preflight_file
+from campaignkit.printing.render import pdf_bytes
 from campaignkit.text import i18n
 from campaignkit.text.catalog import describe
 from campaignkit.text.typography import typeset_text
-from tests.pdfs import page_count, page_size_in, pdf_text
+from tests.pdfs import page_count, page_size_in, pdf_text, same_pixels
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +116,6 @@ def font_size_pt(path, needle: str) -> float:
 
 
 def test_tabloid_event_dates_and_venues_carry_across_a_room(tmp_path):
-    from campaignkit import paths
-
     data = load_campaign(paths.DEFAULT_CAMPAIGN)
     for lang in ("fr", "en"):
         produced = produce("poster", region="montreal", lang=lang, out_dir=tmp_path, data=data)
@@ -145,14 +146,8 @@ def test_an_address_to_be_confirmed_is_printed_as_such(campaign_copy, tmp_path):
 
 @pytest.mark.parametrize("paper", ["tabloid", "letter", "a3", "a4"])
 def test_the_quick_layout_looks_exactly_like_the_flowing_one_when_the_text_fits(paper):
-    """The foot pinned to the bottom edge (no grid to size: far less layout work) against the foot
-    following the text in a grid (as posters were laid out before): the same pixels."""
-    from campaignkit import paths
-    from campaignkit.printing.document import render_material
-    from campaignkit.printing.layout import layout_problems
-    from campaignkit.printing.render import pdf_bytes
-    from tests.pdfs import same_pixels
-
+    """The foot pinned to the bottom edge (no grid to size: far less layout work) against
+    the foot following the text in a grid (as posters were laid out before): same pixels."""
     data = load_campaign(paths.DEFAULT_CAMPAIGN)
     for region in ("montreal", "estrie"):
         quick = render_material(data, "poster", region, "fr", paper)

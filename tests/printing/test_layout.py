@@ -6,6 +6,7 @@ from campaignkit.printing.findings import Finding
 from campaignkit.printing.layout import layout_problems
 from campaignkit.printing.render import pdf_bytes
 from tests.findings import codes, said, search
+from tests.overlong import TOO_LONG, slipped_past_validation
 from tests.pdfs import pdf_text, same_pixels
 
 EVENT = (
@@ -114,21 +115,6 @@ def test_longest_texts_the_validator_accepts_still_fit_the_poster(campaign_copy,
                 out_dir=tmp_path,
             )
             assert produced.pages == 1
-
-
-def slipped_past_validation(mini, field: str, text: str, part: str | None = None):
-    """The mini campaign with one of Ana's texts far over its limit, as if validation had
-    let it through (an older limit, a hand-built CampaignData)."""
-    data = load_campaign(mini)
-    ana = data.cases["ana"]
-    value = {"fr": text, "en": text}
-    if part:
-        value = getattr(ana, field).model_copy(update={part: value})
-    data.cases["ana"] = ana.model_copy(update={field: value})
-    return data
-
-
-TOO_LONG = "Un texte beaucoup trop long pour sa page. " * 150
 
 
 @pytest.mark.parametrize(

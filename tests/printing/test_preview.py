@@ -5,7 +5,7 @@ from weasyprint import HTML
 from campaignkit.printing.document import render_material
 from campaignkit.printing.preview import material_png, page_showing, pdf_page_png
 from campaignkit.printing.render import pdf_bytes
-from tests.printing.test_layout import TOO_LONG, slipped_past_validation
+from tests.overlong import TOO_LONG, slipped_past_validation
 
 
 def test_the_page_of_a_name_is_found_once_typeset():
