@@ -128,11 +128,20 @@ def main():
     noop, _ = build(campaign, work / "out")
     line("no-op rebuild (s)", f"{noop:.2f}", "target ≤ 1 s")
     events = campaign / "events.csv"
-    events.write_text(events.read_text(encoding="utf-8").replace("Café L'Encrier", "Café L'Encre"))
-    changed, _ = build(campaign, work / "out")
-    line("one event changed, rebuild (s)", f"{changed:.2f}", "target ≤ 3 s")
+    changed = []
+    for venue, edited in [
+        ("Café L'Encrier", "Café L'Encre"),
+        ("Café L'Encre", "Café L'Encrier"),
+    ] * 3:
+        events.write_text(events.read_text(encoding="utf-8").replace(venue, edited))
+        changed.append(build(campaign, work / "out")[0])
+    line(
+        "one event changed, rebuild, median of 6 (s)",
+        f"{statistics.median(changed):.2f}",
+        f"target ≤ 3 s ({min(changed):.2f}–{max(changed):.2f})",
+    )
     line("  jobs", LAST_OUTPUT[0], "in the kernels the last build kept")
-    events.write_text(events.read_text(encoding="utf-8").replace("Café L'Encre", "Café L'Encrier"))
+    events.write_text(events.read_text(encoding="utf-8").replace("Café L'Encrier", "Café L'Encre"))
     cold, _ = build(campaign, work / "out", env=NO_KEEPING)
     line("  the same, no kernel kept (s)", f"{cold:.2f}", "kernels started by the build")
 
