@@ -1,6 +1,5 @@
 """The preview pane: the page a change affects, re-rendered in-process after a short pause."""
 
-import asyncio
 import atexit
 import base64
 import shutil
@@ -14,6 +13,7 @@ import ipywidgets as w
 from campaignkit import materials
 from campaignkit.data.photos import caching_into
 from campaignkit.editor.forms import esc, labelled
+from campaignkit.editor.later import Debouncer
 from campaignkit.editor.words import material_label, t
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.printing import preview
@@ -36,38 +36,6 @@ def page_png(data, material: str, region: str, lang: str, focus=None) -> bytes:
     """A preview page as PNG, in memory: nothing written under the outputs folder."""
     with caching_into(preview_cache()):
         return preview.material_png(data, material, region, lang, focus, colors=COLORS)
-
-
-class Debouncer:
-    """Call `action` once, `delay` seconds after the last of a burst of calls.
-
-    In a running kernel this uses its asyncio loop; with no loop (tests, scripts) or a
-    delay of 0 the action runs at once.
-    """
-
-    def __init__(self, delay: float, action):
-        self.delay, self.action, self.handle = delay, action, None
-
-    def cancel(self):
-        """Forget the call waiting, if any."""
-        if self.handle is not None:
-            self.handle.cancel()
-            self.handle = None
-
-    def __call__(self):
-        self.cancel()
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = None
-        if self.delay <= 0 or loop is None:
-            self.action()
-        else:
-            self.handle = loop.call_later(self.delay, self._fire)
-
-    def _fire(self):
-        self.handle = None
-        self.action()
 
 
 class PreviewPane:

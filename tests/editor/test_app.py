@@ -16,7 +16,7 @@ from campaignkit import paths
 from campaignkit.data.models import LIMITS
 from campaignkit.editor import app, server, versions
 from campaignkit.editor.app import Editor, likely_options, start_options
-from campaignkit.editor.preview_pane import Debouncer
+from campaignkit.editor.later import Debouncer
 from campaignkit.editor.session import Session
 from campaignkit.editor.words import material_label
 from tests.data.test_csvfile import changed_lines
