@@ -13,7 +13,7 @@ from campaignkit.data.postage import PostageTable
 from campaignkit.data.tallies import tallies_of
 from campaignkit.materials.destinations import Destination, destinations
 
-if TYPE_CHECKING:  # pandas is loaded when a plan is made, not by importing this
+if TYPE_CHECKING:  # pandas is loaded when postage.csv is made, not by importing this
     import pandas as pd
 
 COLUMNS = [
@@ -46,28 +46,30 @@ class Line:
     postage: float | None  # None: address pending, nothing to buy yet
 
 
-def case_counts(data: CampaignData, region: str) -> tuple[pd.DataFrame, int]:
-    """Letters and cards per case of one region's events: the tally of each event that has
-    one, else its expected attendance × what one participant writes, shared among the cases.
-    Also returns how many events were estimated."""
-    import pandas as pd
-
-    table = pd.DataFrame(0.0, index=list(data.cases), columns=["letters", "cards"])
+def case_counts(data: CampaignData, region: str) -> tuple[dict[str, dict[str, int]], int]:
+    """Letters and cards per case of one region's events ({case: {"letters": …, "cards": …}}):
+    the tally of each event that has one, else its expected attendance × what one participant
+    writes, shared among the cases. Also returns how many events were estimated."""
+    counts = {case_id: {"letters": 0.0, "cards": 0.0} for case_id in data.cases}
     tallies = tallies_of(data).tallies
     rates = data.postage.per_participant if data.postage else None
     estimated = 0
     for event in data.events_of(region):
         tally = tallies.get(event.id)
         if tally is not None:
-            for case_id in data.cases:
-                table.loc[case_id, "letters"] += tally.letters.get(case_id, 0)
-                table.loc[case_id, "cards"] += tally.cards.get(case_id, 0)
+            for case_id, count in counts.items():
+                count["letters"] += tally.letters.get(case_id, 0)
+                count["cards"] += tally.cards.get(case_id, 0)
         elif rates is not None:
             estimated += 1
             people = event.expected_attendance or 0
-            table["letters"] += people * rates.letters / len(data.cases)
-            table["cards"] += people * rates.cards / len(data.cases)
-    return table.map(math.ceil).astype(int), estimated
+            for count in counts.values():
+                count["letters"] += people * rates.letters / len(data.cases)
+                count["cards"] += people * rates.cards / len(data.cases)
+    whole = {
+        case_id: {k: math.ceil(v) for k, v in count.items()} for case_id, count in counts.items()
+    }
+    return whole, estimated
 
 
 def line_for(rates: PostageTable, destination: Destination, letters: int, cards: int) -> Line:
@@ -87,8 +89,8 @@ def region_plan(data: CampaignData, region: str, lang: str) -> tuple[list[Line],
     counts, estimated = case_counts(data, region)
     lines = []
     for destination in destinations(data, lang):
-        letters = int(counts.loc[destination.letters_for, "letters"].sum())
-        cards = int(counts.loc[destination.cards_for, "cards"].sum())
+        letters = sum(counts[case_id]["letters"] for case_id in destination.letters_for)
+        cards = sum(counts[case_id]["cards"] for case_id in destination.cards_for)
         lines.append(line_for(data.postage, destination, letters, cards))
     return lines, estimated
 

@@ -57,8 +57,8 @@ def test_an_event_without_tally_is_estimated_from_its_expected_attendance(data):
     counts, estimated = postage_plan.case_counts(data, "montreal")
     tally = tallies_of(data).tallies["mtl-grand"]
     assert estimated == 1  # mtl-cafe: 30 people, 2 letters and 3 cards each, over 2 cases
-    assert counts.loc["ana", "letters"] == tally.letters["ana"] + 30
-    assert counts.loc["bo", "cards"] == tally.cards["bo"] + 45
+    assert counts["ana"]["letters"] == tally.letters["ana"] + 30
+    assert counts["bo"]["cards"] == tally.cards["bo"] + 45
 
 
 def test_the_campaign_plan_adds_up_every_region_and_goes_to_postage_csv(data, tmp_path):
