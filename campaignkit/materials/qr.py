@@ -1,11 +1,13 @@
 """QR codes as vector SVG (segno), ready to inline in a page."""
 
 import io
+from functools import lru_cache
 
 import segno
 from markupsafe import escape
 
 
+@lru_cache(maxsize=512)  # the same few addresses on every page and region of a build
 def qr_svg(url: str, title: str = "", dark: str = "#000") -> str:
     """An SVG element encoding `url`, scaled by its container, with `title` as its text
     alternative and `data-qr` naming what it encodes; `dark` is any CSS colour."""
