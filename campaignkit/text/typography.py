@@ -77,7 +77,7 @@ def _each_text(html: str, change) -> str:
     for index, part in enumerate(parts):
         if index % 2:
             raw = bool(_RAW.match(part)) or (raw and not _RAW_END.match(part))
-        elif part and not raw:
+        elif not raw and not part.isspace() and part:  # spaces between tags: no rule applies
             parts[index] = change(part)
     return "".join(parts)
 
