@@ -81,6 +81,19 @@ def _check_parts(raw: bytes) -> None:
         raise Unreadable("too large", "xlsx_too_large", size=size, limit=limit)
 
 
+FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")  # an <f> element, any prefix
+
+
+def _has_formulas(raw: bytes) -> bool:
+    """Whether any part of the workbook holds a formula (<f>); every part is searched, as a
+    sheet may be stored under any name. Its size was bounded by _check_parts."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            return any(FORMULA.search(archive.read(part)) for part in archive.namelist())
+    except _malformed():
+        return True  # a damaged part: the formulas' own reading says what is wrong
+
+
 def _visible_sheet(book):
     """The first visible sheet; a hidden sheet before it is refused, named."""
     for sheet in book.worksheets:
@@ -146,7 +159,7 @@ def xlsx_rows(path: Path, root: Path | None = None) -> list[Row]:
     raw = read_guarded(path, root, MAX_SHEET_BYTES)
     _check_parts(raw)
     values = _sheet_rows(raw, computed=True)
-    formulas = _sheet_rows(raw, computed=False)
+    formulas = _sheet_rows(raw, computed=False) if _has_formulas(raw) else []
     for row, written in zip(values, formulas, strict=False):
         for index, (value, formula) in enumerate(zip(row, written, strict=False)):
             if value is None and isinstance(formula, str) and formula.startswith("="):

@@ -1,7 +1,11 @@
 """Cells as spreadsheets store them: encodings, separators, numbers stored as text."""
 
+import io
+import zipfile
+
 import pytest
 
+from campaignkit.data import spreadsheets
 from campaignkit.data.spreadsheets import (
     NotACount,
     Uncomputed,
@@ -64,6 +68,37 @@ def test_a_formula_never_computed_is_not_a_blank_cell(tmp_path):
     assert number == 1
     assert cells[1] == "=100+110" and isinstance(cells[1], Uncomputed)
     assert cells[2] == 185
+
+
+def test_a_workbook_without_formulas_is_parsed_once(tmp_path, monkeypatch):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["ana", 210, 185])
+    book.save(tmp_path / "t.xlsx")
+    opened = []
+    real = openpyxl.load_workbook
+    monkeypatch.setattr(
+        openpyxl, "load_workbook", lambda *a, **k: opened.append(k) or real(*a, **k)
+    )
+    [(_, cells)] = xlsx_rows(tmp_path / "t.xlsx")
+    assert cells == ["ana", 210, 185]
+    assert [k["data_only"] for k in opened] == [True], "no formula: no second reading"
+
+
+def test_formulas_are_found_in_any_part_under_any_prefix():
+    def workbook(parts: dict[str, str]) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for name, text in parts.items():
+                archive.writestr(name, text)
+        return buffer.getvalue()
+
+    styles = "<styleSheet><fonts><font/></fonts><fills><fill/></fills></styleSheet>"
+    assert not spreadsheets._has_formulas(workbook({"xl/styles.xml": styles}))
+    for formula in ("<f>B6+B7</f>", '<f t="shared" si="0"/>', "<x:f>SUM(B2:B4)</x:f>"):
+        sheet = f"<worksheet><sheetData><c><v/>{formula}</c></sheetData></worksheet>"
+        assert spreadsheets._has_formulas(workbook({"elsewhere/odd-name.bin": sheet}))
 
 
 def test_a_workbook_whose_zip_understates_a_size_is_unreadable_not_a_crash(tmp_path):
