@@ -184,9 +184,9 @@ def _tally_counts(text: str) -> dict:
 
 
 def tally_change(old: str, new: str, lang: str, case_name=lambda case_id: case_id) -> str:
-    """What changed between two versions of a tally, as the coordinator counts it: the
-    participants, the online actions, the letters and cards of each case (named, or counted
-    when many changed)."""
+    """What changed between two versions of a tally, as the coordinator counts it (« change
+    ces nombres : participants 120 → 125 »): the participants, the online actions, the
+    letters and cards of each case (named, or counted when many changed)."""
     try:
         before, after = _tally_counts(old), _tally_counts(new)
     except (Unreadable, ValueError):
@@ -211,7 +211,9 @@ def tally_change(old: str, new: str, lang: str, case_name=lambda case_id: case_i
             n = sum(1 for case_id in cases if (case_id, column) in keys)
             if n:
                 parts.append(counted(f"diff_{column}_cases", lang, n))
-    return t("changes_separator", lang).join(parts) if parts else t("diff_same", lang)
+    if not parts:
+        return t("diff_same", lang)
+    return t("diff_counts", lang, changes=t("changes_separator", lang).join(parts))
 
 
 def restore_file(app, file, version: Version, notice: Notice, what: str) -> bool:

@@ -816,22 +816,24 @@ TALLY = (
 @pytest.mark.parametrize(
     ("edits", "lang", "said"),
     [
-        ({"ana,210": "ana,215"}, "fr", "Ana W. : lettres 210 → 215"),
+        ({"ana,210": "ana,215"}, "fr", "change ces nombres : Ana W., lettres 210 → 215"),
         (
             {"120": "125", ",15\n": ",\n"},
             "fr",
-            "participants : 120 → 125 ; actions en ligne : 15 → 0",
+            "change ces nombres : participants 120 → 125 ; actions en ligne 15 → 0",
         ),
-        ({"bo,164,1240": "bo,164,1241"}, "en", "Bo: cards 1,240 → 1,241"),
+        ({"bo,164,1240": "bo,164,1241"}, "en", "changes these counts: Bo, cards 1,240 → 1,241"),
         (
             {"ana,210": "ana,2", "bo,164": "bo,1", "cy,,": "cy,4,1"},
             "fr",
-            "nombres de lettres changés pour 3 cas ; nombre de cartes changé pour 1 cas",
+            "change ces nombres : nombres de lettres changés pour 3 cas"
+            " ; nombre de cartes changé pour 1 cas",
         ),
         (
             {"ana,210": "ana,2", "bo,164": "bo,1", "cy,,": "cy,4,1"},
             "es",
-            "números de cartas cambiados para 3 casos; número de tarjetas cambiado para 1 caso",
+            "cambia estas cifras: números de cartas cambiados para 3 casos"
+            "; número de tarjetas cambiado para 1 caso",
         ),
         ({"120": " 120", "ana,210": "ana,210.0", "cy,,": "cy,0,"}, "fr", "ne change rien"),
     ],
@@ -845,6 +847,13 @@ def test_a_tally_version_says_which_counts_changed(edits, lang, said):
     assert found.replace("\u202f", " ").replace("\xa0", " ") == said
 
 
+def test_a_version_read_line_by_line_says_what_restoring_it_does():
+    """The fallback for a file that cannot be read as a tally: a verb, like every other
+    description (« la rétablir change 2 lignes »)."""
+    assert versions.lines_change("a\nb\n", "a\nc\nd\n", "fr") == "change 2 lignes"
+    assert versions.lines_change("a\n", "b\n", "en") == "changes 1 line"
+
+
 def test_the_tallies_versions_name_the_case_whose_counts_changed(editor):
     editor.tabs.selected_index = 2
     tallies = editor.tallies
@@ -853,7 +862,10 @@ def test_the_tallies_versions_name_the_case_whose_counts_changed(editor):
     panel = tallies.versions
     panel.box.selected_index = 0
     line = panel.list.children[0].children[1].value
-    assert "la rétablir Ana Wydrzyńska : lettres 215 → 210" in line and "ligne" not in line
+    assert (
+        "la rétablir change ces nombres : Ana Wydrzyńska, lettres 215 → 210" in line
+        and "ligne" not in line
+    )
 
 
 def test_a_tally_french_excel_saved_is_restored_byte_for_byte(campaign_copy):
@@ -872,7 +884,7 @@ def test_a_tally_french_excel_saved_is_restored_byte_for_byte(campaign_copy):
     assert path.read_bytes() == sheet.replace("bo;1;2", "bo;1;5").encode("cp1252")
     panel = tallies.versions
     panel.box.selected_index = 0
-    assert "Bo Wet'suwet'en : cartes 5 → 2" in panel.list.children[0].children[1].value
+    assert "Bo Wet'suwet'en, cartes 5 → 2" in panel.list.children[0].children[1].value
     panel.list.children[0].children[0].click()
     confirm_button(panel.confirm, "yes").click()
     assert path.read_bytes() == sheet.encode("cp1252")
