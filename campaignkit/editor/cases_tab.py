@@ -18,7 +18,13 @@ from campaignkit.editor.forms import (
     try_save,
 )
 from campaignkit.editor.session import CASE_SINGLE, limit_of
-from campaignkit.editor.versions import Version, VersionsPanel, case_change, restore_file
+from campaignkit.editor.versions import (
+    Version,
+    VersionsPanel,
+    case_change,
+    case_field_name,
+    restore_file,
+)
 from campaignkit.editor.words import t
 from campaignkit.text.i18n import language_name
 
@@ -160,7 +166,9 @@ class CasesForm:
             else t("what_case", self.app.lang, name=names)
         )
         shown = self.texts_shown()
-        if try_save(self.app, edited, self.status, what):
+        languages, lang = self.app.session.languages, self.app.lang
+        field = lambda key: case_field_name(key, languages, lang)  # noqa: E731
+        if try_save(self.app, edited, self.status, what, field):
             same = self.texts_shown() == shown and self.chooser.options == self.choices()
             if same:  # the fields stay: letters typed before the click
                 self.refresh()  # but sent after it land in them (and show as unsaved)

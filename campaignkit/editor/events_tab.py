@@ -19,7 +19,13 @@ from campaignkit.editor.forms import (
     try_save,
 )
 from campaignkit.editor.session import limit_of
-from campaignkit.editor.versions import Version, VersionsPanel, events_change, region_rows
+from campaignkit.editor.versions import (
+    Version,
+    VersionsPanel,
+    event_name,
+    events_change,
+    region_rows,
+)
 from campaignkit.editor.words import counted, t
 from campaignkit.text.i18n import language_name, when
 
@@ -308,12 +314,19 @@ class EventsForm:
         events = self.app.session.events
         return {key: events.values(key) for key in events.keys_of(self.app.region)}
 
+    def title(self, event_id: str) -> str:
+        """An event as people call it (its title), from its id."""
+        events = self.app.session.events
+        rows = (events.values(key) for key in events.rows)
+        found = next((values for values in rows if values.get("id") == event_id), None)
+        return event_name(found, self.app.lang) if found else event_id
+
     def on_save(self, _=None):
         if self.missing(self.problems()) + self.elsewhere():  # never write a row the check
             self.refresh()  # would refuse, of this region or of another one
             return
         shown = self.rows_shown()
-        if try_save(self.app, [self.app.session.events], self.status, self.what()):
+        if try_save(self.app, [self.app.session.events], self.status, self.what(), self.title):
             self.new_keys.clear()
             if self.rows_shown() == shown:  # the cards stay: letters typed before the click
                 self.refresh()  # but sent after it land in them (and show as unsaved)

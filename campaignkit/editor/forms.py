@@ -110,10 +110,11 @@ class Notice:
             self.html.value, self.kind = "", ""
 
 
-def try_save(app, files, notice: Notice, what: str) -> bool:
+def try_save(app, files, notice: Notice, what: str, name=str) -> bool:
     """Save each file; on a conflict or error say so and keep the edits on screen.
 
-    `what` names what is saved in the reader's words (« la liste des événements »).
+    `what` names what is saved in the reader's words (« la liste des événements »); `name`
+    does so for a record others saved meanwhile (an event's title for its id).
     """
     lang, saved, created, merged = app.lang, [], False, []
     for file in files:
@@ -139,7 +140,8 @@ def try_save(app, files, notice: Notice, what: str) -> bool:
         key = "saved_new" if created and len(saved) == 1 else "saved"
         text = t(key, lang, file=what)
         if merged:
-            text += " " + t("merged", lang, names=", ".join(merged))
+            names = ", ".join(dict.fromkeys(name(key) for key in merged))
+            text += " " + t("merged", lang, names=names)
         notice.show("saved", text)
     else:
         notice.show("saved", t("nothing_to_save", lang))

@@ -142,6 +142,22 @@ def lines_change(old: str, new: str, lang: str) -> str:
     return counted("diff_lines", lang, n) if n else t("diff_same", lang)
 
 
+def case_fields(languages: list[str], lang: str) -> list[tuple[tuple, str]]:
+    """Each text of a case file, by path, with the label the Cases tab gives it (« Demande
+    (français) »)."""
+    fields = [(path, t(".".join(path), lang)) for path in CASE_SINGLE]
+    for path in CASE_TEXTS:
+        label = t(".".join(path), lang)
+        fields += [(path + (code,), f"{label} ({language_name(code, lang)})") for code in languages]
+    return fields
+
+
+def case_field_name(key: str, languages: list[str], lang: str) -> str:
+    """A case's field as the Cases tab labels it, from its dotted path (« country.fr »)."""
+    labels = {".".join(path): label for path, label in case_fields(languages, lang)}
+    return labels.get(key) or t("diff_other", lang)
+
+
 def case_change(old: str, new: str, lang: str, languages: list[str]) -> str:
     """What changed between two versions of a case file, named as the Cases tab labels its
     fields (« Demande (français) »); anything the tab does not show is « other details »."""
@@ -155,10 +171,7 @@ def case_change(old: str, new: str, lang: str, languages: list[str]) -> str:
         value = yamlpatch.get(data, path)
         return "" if value is None else str(value).strip()
 
-    fields = [(path, t(".".join(path), lang)) for path in CASE_SINGLE]
-    for path in CASE_TEXTS:
-        label = t(".".join(path), lang)
-        fields += [(path + (code,), f"{label} ({language_name(code, lang)})") for code in languages]
+    fields = case_fields(languages, lang)
     changed = [label for path, label in fields if text(before, path) != text(after, path)]
     if not changed and before != after:
         changed.append(t("diff_other", lang))

@@ -989,7 +989,8 @@ def test_rows_saved_by_others_are_merged_in_and_the_page_says_so(editor, campaig
     assert "Salle A" in text and "Bibliothèque changée" in text, "both saves landed"
     status = editor.events.status.html.value
     assert "Enregistré : la liste des événements" in status
-    assert "Entre-temps, d'autres personnes ont enregistré : tr-biblio" in status
+    said = "Entre-temps, d'autres personnes ont enregistré : Marathon à la bibliothèque ;"
+    assert said in status, "the event others saved, by its title (not its id, tr-biblio)"
     editor.region_choice.value = "mauricie"
     assert field(editor, "tr-biblio", "venue")[0].value == "Bibliothèque changée"
 
@@ -1288,6 +1289,8 @@ def test_a_case_save_keeps_its_fields_unless_others_changed_them(editor, campaig
     cases.inputs["demand.fr"].value = "Libérez-la !"
     cases.save.click()
     assert cases.inputs["blurb.fr"].value == "Changé ailleurs.", "merged in and shown"
+    said = "ont enregistré : Résumé pour l'affiche (français) ;"
+    assert said in cases.status.html.value, "the field others saved, as the tab labels it"
 
 
 def test_the_next_page_is_prepared_for_what_the_last_page_asked_for(tmp_path):
