@@ -65,8 +65,9 @@ STYLE = """<style>
   max-height: 100vh; overflow-y: auto !important; }
 /* a tall page image must not squash the document chooser above it */
 .ck-preview > * { flex-shrink: 0 !important; }
-/* a field reached with Tab is scrolled clear of the save bar, not under it */
-html { scroll-padding-bottom: 6em; }
+/* a field reached with Tab is scrolled clear of the save bar, not under it: in the element
+   that scrolls (Voila's #rendered_cells; the page itself in JupyterLab) */
+html, #rendered_cells { scroll-padding-bottom: 9em; }
 /* the Restore button keeps its word whatever the length of the line beside it */
 .ck-version-restore { flex-shrink: 0 !important; width: auto !important; }
 .ck-version-line { flex: 1 1 auto; min-width: 0; }

@@ -536,6 +536,31 @@ def test_keyboard_order_follows_the_form(voila, browser):
     assert fields[:5] == ["title_fr", "title_en", "date", "start", "end"], fields
 
 
+def test_a_field_reached_with_tab_is_never_under_the_save_bar(voila, browser):
+    """A first user tabbing through the tally sheet typed into a field hidden under the
+    sticky Save bar: the page scrolls in #rendered_cells, which kept no room for the bar."""
+    page = open_page(browser, voila.page_url("region=montreal"), height=600)
+    page.locator(".ck-add-event").click()
+    page.wait_for_selector(".ck-event-2")
+    page.locator(".ck-event-0 .ck-field-id input").focus()
+    hidden = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        field = page.evaluate(
+            """() => {
+                const el = document.activeElement, bar = document.querySelector('.ck-savebar');
+                if (!el || !el.matches('input, textarea, select') || bar.contains(el)) return null;
+                const a = el.getBoundingClientRect(), b = bar.getBoundingClientRect();
+                return {name: el.closest('[class*=ck-field-]')?.className || el.outerHTML,
+                        under: a.bottom > b.top + 1};
+            }"""
+        )
+        if field and field["under"]:
+            hidden.append(field["name"])
+    page.screenshot(path=str(voila.log.parent / "tabbed.png"))
+    assert not hidden, f"fields reached with Tab but hidden under the Save bar: {hidden}"
+
+
 def test_missing_browser_fails_on_ci_and_skips_elsewhere(monkeypatch, tmp_path):
     monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", tmp_path / "no-chromium")
     monkeypatch.setenv("CI", "true")
