@@ -111,6 +111,7 @@ class ProduceForm:
         self.button.layout.align_self = "flex-start"
         self.button.on_click(lambda _: self.run())
         self.progress = w.IntProgress(min=0, max=1, value=0, layout=w.Layout(width="100%"))
+        self.progress.layout.display = "none"  # an empty grey bar said nothing: shown once run
         self.counter, self.log, self.links = w.HTML(), w.HTML(), w.HTML()
         self.notice = Notice("ck-status-produce")
         self.links.add_class("ck-produce-links")
@@ -154,6 +155,7 @@ class ProduceForm:
             return
         total = documents(todo)  # documents, as the end message counts them, not notebook runs
         self.progress.max, self.progress.value = max(1, total), 0
+        self.progress.layout.display = None
         self.counter.value = esc(t("producing", lang, done=0, total=total))
         self.log.value = self.links.value = ""
         self.thread = threading.Thread(target=self._work, args=(data, langs, total), daemon=True)

@@ -383,7 +383,9 @@ def test_produce_runs_the_build_notebooks_with_progress_and_links(campaign_copy,
     editor = Editor(campaign_copy.root, region="mauricie", preview_delay=0, out_dir=tmp_path)
     produce = editor.produce
     produce.langs["en"].value = False
+    assert produce.progress.layout.display == "none", "no empty bar before anything runs"
     produce.run(wait=True)
+    assert produce.progress.layout.display is None, "the bar shows once a run starts"
     pdf = tmp_path / "mini" / "mauricie" / "poster-fr.pdf"
     assert pdf.exists()
     ready = produce.links.value.count("<li>")
