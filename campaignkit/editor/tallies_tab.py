@@ -45,8 +45,13 @@ class TalliesForm:
         self.confirm = Confirm("ck-confirm-tallies")
         self.versions = VersionsPanel(app, "tallies")
         self.filling = False
-        self.current = last_held(self.dated_events())
+        self.current = self.kept_event(app.replaced("tallies")) or last_held(self.dated_events())
         self.render()
+
+    def kept_event(self, previous) -> str | None:
+        """The event the tab showed before a switch of language, if it is of this region."""
+        shown = getattr(previous, "current", None)
+        return shown if shown in [event_id for event_id, *_ in self.dated_events()] else None
 
     def dated_events(self) -> list[tuple[str, dt.date | None, dt.time | None, dict]]:
         """The region's events in the order they are held (undated ones last): id, day,

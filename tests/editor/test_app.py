@@ -254,6 +254,16 @@ def test_tally_events_are_listed_by_date_and_the_tab_opens_on_the_last_one_held(
     assert last_held(events, today=dt.date(2023, 11, 1)) == "mtl-cafe", "none yet: the first"
 
 
+def test_the_event_chosen_for_its_tally_stays_through_a_language_switch(editor):
+    """A first user chose an event, switched to English, and found the newest one again."""
+    editor.tabs.selected_index = 2
+    editor.tallies.chooser.value = "mtl-cafe"
+    editor.lang_choice.value = "en"
+    assert editor.tallies.current == "mtl-cafe" and editor.tallies.chooser.value == "mtl-cafe"
+    editor.region_choice.value = "mauricie"  # another region's events: its own last one held
+    assert editor.tallies.current == "tr-biblio"
+
+
 def test_choosing_another_event_fills_the_same_boxes_with_its_counts(editor, campaign_copy):
     """Each choice made every box again, and the browser filled the new ones in over about a
     second; the boxes stay, their values change, and nothing counts as typed."""
