@@ -24,6 +24,7 @@ from campaignkit.editor.versions import (
     VersionsPanel,
     event_name,
     events_change,
+    events_differ,
     region_rows,
 )
 from campaignkit.editor.words import counted, t
@@ -357,6 +358,7 @@ class EventsForm:
             "what": self.what(),
             "current": lambda: events.snapshot.text,
             "describe": lambda old, new: events_change(old, new, region, lang),
+            "differs": lambda current, version: events_differ(current, version.text(), region),
             "restore": self.restore,
         }
 

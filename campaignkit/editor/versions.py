@@ -114,6 +114,20 @@ def event_name(values: dict[str, str], lang: str) -> str:
     return next((title.strip() for title in titles if title and title.strip()), values["id"])
 
 
+def events_diff(before: dict, after: dict) -> tuple[list, list, list]:
+    """The ids of the events added, removed and changed in what they say, between two
+    versions of a region's rows."""
+    added = [i for i in after if i not in before]
+    removed = [i for i in before if i not in after]
+    changed = [i for i in after if i in before and not same_event(before[i], after[i])]
+    return added, removed, changed
+
+
+def events_differ(old: str, new: str, region: str) -> bool:
+    """Whether restoring `new` over `old` would change anything for `region`."""
+    return any(events_diff(region_rows(old, region), region_rows(new, region)))
+
+
 def events_change(old: str, new: str, region: str, lang: str) -> str:
     """What changed for `region` between two versions of the events file, in words: the
     events added, removed or changed in what they say (not merely in how the file is laid out)."""
@@ -123,9 +137,7 @@ def events_change(old: str, new: str, region: str, lang: str) -> str:
         return ", ".join(event_name({**rows[i], "id": i}, lang) for i in ids)
 
     parts = []
-    added = [i for i in after if i not in before]
-    removed = [i for i in before if i not in after]
-    changed = [i for i in after if i in before and not same_event(before[i], after[i])]
+    added, removed, changed = events_diff(before, after)
     if added:
         parts.append(t("diff_added", lang, names=names(added, after)))
     if removed:
@@ -258,8 +270,8 @@ class VersionsPanel:
         self.said_when: dict = {}  # version copy → its time as the list says it
 
     def show(self, source):
-        """Follow `source`: path, what (words), current text, describe(old, new), and
-        restore(version)."""
+        """Follow `source`: path, what (words), current text, describe(old, new),
+        restore(version), and maybe differs(current, version): whether to list it."""
         self.source = source
         self.box.titles = (t("versions_of", self.app.lang, what=source["what"]),)
         self.notice.clear()
@@ -269,7 +281,11 @@ class VersionsPanel:
         if self.source is None or self.box.selected_index is None:
             return
         lang, source = self.app.lang, self.source
-        versions = versions_of(self.app.session.root, source["path"])[:SHOWN]
+        versions = versions_of(self.app.session.root, source["path"])
+        if "differs" in source:  # others' saves, which restoring would not change here
+            current = source["current"]()
+            versions = [version for version in versions if source["differs"](current, version)]
+        versions = versions[:SHOWN]
         if not versions:
             self.list.children = [w.HTML(f"<p>{esc(t('versions_none', lang))}</p>")]
             return

@@ -773,11 +773,32 @@ def test_versions_list_what_changed_and_restore_as_an_undoable_save(editor, camp
     assert editor.events.status.html.value == "", "one message, not « Enregistré » under it"
     assert field(editor, "mtl-grand", "venue")[0].value == "Maison d'essai"
     lines = [row.children[1].value for row in panel.list.children]
-    assert len(lines) == 4 and "Café Deux" not in after
+    assert len(lines) == 3 and "Café Deux" not in after, "the first: the same as now, unlisted"
+    assert not any("ne change rien" in line for line in lines)
     panel.list.children[0].children[0].click()  # undo: the version the restore replaced
     confirm_button(panel.confirm, "yes").click()
     assert "Café Deux" in events.read_text(encoding="utf-8")
     assert first != after
+
+
+def test_versions_that_restoring_would_not_change_here_are_not_listed(editor, campaign_copy):
+    """All regions share the events file: a first user playing Mauricie found Montréal's
+    saves at the top of the list, each « ne change rien pour cette région »."""
+    field(editor, "mtl-grand", "venue")[0].value = "Salle Un"
+    editor.events.save.click()
+    field(editor, "mtl-cafe", "venue")[0].value = "Café Deux"
+    editor.events.save.click()
+    editor.region_choice.value = "mauricie"
+    panel = editor.events.versions
+    panel.box.selected_index = 0
+    [shown] = panel.list.children
+    assert "Aucune version précédente" in shown.value, "Montréal's two saves are not listed"
+    key = editor.session.events.keys_of("mauricie")[0]
+    editor.session.events.set(key, "venue", "Bibliothèque changée")
+    editor.events.save.click()
+    lines = [row.children[1].value for row in panel.list.children]
+    assert len(lines) == 3, "each version before this save would undo it"
+    assert all("la rétablir remet Marathon à la bibliothèque comme avant" in x for x in lines)
 
 
 def test_a_version_names_only_the_events_really_changed(editor, campaign_copy):
@@ -1389,7 +1410,8 @@ def test_versions_saved_within_one_minute_are_told_apart_by_their_seconds(editor
     events = campaign_copy.root / "events.csv"
     for stamp in ("20261202-005205-000001", "20261202-005247-000001", "20261202-004900-000001"):
         backup_path(campaign_copy.root, events, stamp).parent.mkdir(parents=True, exist_ok=True)
-        backup_path(campaign_copy.root, events, stamp).write_bytes(events.read_bytes())
+        older = events.read_text(encoding="utf-8").replace("Café d'essai", "Café ancien")
+        backup_path(campaign_copy.root, events, stamp).write_text(older, encoding="utf-8")
     panel = editor.events.versions
     panel.box.selected_index = 0
     lines = [row.children[1].value for row in panel.list.children]
