@@ -358,7 +358,7 @@ class EventsForm:
             "what": self.what(),
             "current": lambda: events.snapshot.text,
             "describe": lambda old, new: events_change(old, new, region, lang),
-            "differs": lambda current, version: events_differ(current, version.text(), region),
+            "differs": lambda current, text: events_differ(current, text, region),
             "restore": self.restore,
         }
 

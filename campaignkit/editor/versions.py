@@ -271,7 +271,7 @@ class VersionsPanel:
 
     def show(self, source):
         """Follow `source`: path, what (words), current text, describe(old, new),
-        restore(version), and maybe differs(current, version): whether to list it."""
+        restore(version), and maybe differs(current, text): whether to list a version."""
         self.source = source
         self.box.titles = (t("versions_of", self.app.lang, what=source["what"]),)
         self.notice.clear()
@@ -281,11 +281,9 @@ class VersionsPanel:
         if self.source is None or self.box.selected_index is None:
             return
         lang, source = self.app.lang, self.source
-        versions = versions_of(self.app.session.root, source["path"])
-        if "differs" in source:  # others' saves, which restoring would not change here
-            current = source["current"]()
-            versions = [version for version in versions if source["differs"](current, version)]
-        versions = versions[:SHOWN]
+        current = source["current"]()
+        texts = self.listed(current)
+        versions = list(texts)
         if not versions:
             self.list.children = [w.HTML(f"<p>{esc(t('versions_none', lang))}</p>")]
             return
@@ -295,7 +293,8 @@ class VersionsPanel:
             when = when_text(version.when, lang)
             when = when_text(version.when, lang, seconds=True) if minutes[when] > 1 else when
             self.said_when[version.path] = when  # the confirmation says it as the list does
-            line = t("version_line", lang, when=when, what=self.restoring(version))
+            what = source["describe"](current, texts[version])  # each copy read once
+            line = t("version_line", lang, when=when, what=what)
             button = w.Button(description=t("version_restore", lang), icon="history")
             button.add_class("ck-version-restore")
             button.on_click(lambda _, v=version: self.ask(v))
@@ -303,6 +302,19 @@ class VersionsPanel:
             label.add_class("ck-version-line")
             rows.append(w.HBox([button, label]))
         self.list.children = rows
+
+    def listed(self, current: str) -> dict[Version, str]:
+        """The newest versions (SHOWN at most) and their texts, each copy read once; a
+        version that restoring would not change here (another region's save) is left out."""
+        differs = self.source.get("differs", lambda current, text: True)
+        listed = {}
+        for version in versions_of(self.app.session.root, self.source["path"]):
+            text = version.text()
+            if differs(current, text):
+                listed[version] = text
+            if len(listed) == SHOWN:
+                break
+        return listed
 
     def restoring(self, version: Version) -> str:
         """What restoring a version would do to what is saved now, in words (« retire
