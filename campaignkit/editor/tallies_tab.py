@@ -45,13 +45,11 @@ class TalliesForm:
         self.confirm = Confirm("ck-confirm-tallies")
         self.versions = VersionsPanel(app, "tallies")
         self.filling = False
-        self.current = self.kept_event(app.replaced("tallies")) or last_held(self.dated_events())
+        events = self.dated_events()
+        shown = getattr(app.replaced("tallies"), "current", None)  # before a language switch
+        held = [event_id for event_id, *_ in events]
+        self.current = shown if shown in held else last_held(events)
         self.render()
-
-    def kept_event(self, previous) -> str | None:
-        """The event the tab showed before a switch of language, if it is of this region."""
-        shown = getattr(previous, "current", None)
-        return shown if shown in [event_id for event_id, *_ in self.dated_events()] else None
 
     def dated_events(self) -> list[tuple[str, dt.date | None, dt.time | None, dict]]:
         """The region's events in the order they are held (undated ones last): id, day,
