@@ -28,6 +28,12 @@ def test_one_page_per_sample_case_in_case_order(sample, casebooks):
             assert printed(case.name, "fr") in pdf_text(produced.path, number)
 
 
+def test_every_page_is_footed_with_campaign_material_and_region(sample, casebooks):
+    footer = "Écrire, ça libère · Cahier des cas · Montréal · Données d’exemple"
+    for number in range(casebooks["fr"].pages):
+        assert pdf_text(casebooks["fr"].path, number).strip().endswith(footer)
+
+
 def test_a_case_page_says_what_to_ask_whom_to_write_and_where_cards_go(sample, casebooks):
     for lang, produced in casebooks.items():
         for number, case in enumerate(sample.cases.values()):

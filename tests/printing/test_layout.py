@@ -167,3 +167,22 @@ def test_text_that_runs_under_the_posters_foot_is_caught_and_the_foot_then_follo
     made = produced.path.read_bytes()
     assert same_pixels(made, pdf_bytes(flowing))
     assert not same_pixels(made, pdf_bytes(quick))
+
+
+def test_every_material_lays_out_each_page_once(mini, caplog):
+    """WeasyPrint lays a page out again when a first pass changed what it shows, as a
+    running element in a margin box does on every page: twice the work for the same page."""
+    from campaignkit import materials
+
+    data = load_campaign(mini)
+    caplog.set_level("INFO", logger="weasyprint.progress")
+    for name in materials.names():
+        kind = materials.get(name)
+        place = "campaign" if kind.scope == "campaign" else "montreal"
+        if not kind.wanted(data, place):
+            continue
+        caplog.clear()
+        document = render_material(data, name, place, "fr")
+        made = [r for r in caplog.messages if r.startswith("Step 5 - Creating layout - Page")]
+        laid_out = [m for m in made if not m.endswith("(up-to-date)")]
+        assert len(laid_out) == len(document.pages), f"{name}: {len(laid_out)} layouts"
