@@ -3,10 +3,14 @@ alone in one process (no kit, no notebook, no checks).
 
 `floor.py dump CAMPAIGN FOLDER [LANG…]` writes each document's final HTML (the compact
 one when that is what fits) and its stylesheets, as the build makes them (not timed);
-`floor.py run FOLDER` renders them all and prints the pages and the seconds.
+`floor.py run FOLDER` renders them all and prints the pages and the seconds (and keeps each
+document's seconds); `floor.py parallel FOLDER N` renders them in N processes at once, each
+given an equal share of those seconds, and prints the wall time: what the machine itself
+loses when its cores work together, before any kit, notebook or check.
 """
 
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -40,14 +44,17 @@ def dump(campaign: str, folder: Path, langs: list[str]):
     (folder / "index.json").write_text(json.dumps(index), encoding="utf-8")
 
 
-def run(folder: Path):
+def run(folder: Path, part: str = ""):
+    """All the documents, or the share `K/N` of worker K of N."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    chosen = share(folder, *map(int, part.split("/"))) if part else range(len(index))
     start = time.perf_counter()
-    fonts, sheets, pages = FontConfiguration(), {}, 0
-    for item in index:
+    fonts, sheets, pages, seconds = FontConfiguration(), {}, 0, {}
+    for number in chosen:
+        began, item = time.perf_counter(), index[number]
         for path in item["stylesheets"]:
             sheets.setdefault(path, CSS(filename=path, font_config=fonts))
         html = HTML(
@@ -60,11 +67,38 @@ def run(folder: Path):
         )
         laid_out.write_pdf(pdf_variant="pdf/ua-1")
         pages += len(laid_out.pages)
+        seconds[number] = time.perf_counter() - began
+    if not part:
+        (folder / "seconds.json").write_text(json.dumps(seconds), encoding="utf-8")
     print(f"{pages} pages in {time.perf_counter() - start:.2f} s")
+
+
+def share(folder: Path, worker: int, workers: int) -> list[int]:
+    """The documents of one worker: longest first, each to the least loaded worker."""
+    seconds = {int(k): v for k, v in json.loads((folder / "seconds.json").read_text()).items()}
+    loads, shares = [0.0] * workers, [[] for _ in range(workers)]
+    for number in sorted(seconds, key=seconds.get, reverse=True):
+        least = loads.index(min(loads))
+        shares[least].append(number)
+        loads[least] += seconds[number]
+    return sorted(shares[worker])
+
+
+def parallel(folder: Path, workers: int):
+    start = time.perf_counter()
+    processes = [
+        subprocess.Popen([sys.executable, __file__, "run", str(folder), f"{k}/{workers}"])
+        for k in range(workers)
+    ]
+    if any(process.wait() for process in processes):
+        sys.exit("a worker of the parallel floor failed")
+    print(f"{workers} processes at once in {time.perf_counter() - start:.2f} s")
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "dump":
         dump(sys.argv[2], Path(sys.argv[3]), sys.argv[4:])
+    elif sys.argv[1] == "parallel":
+        parallel(Path(sys.argv[2]), int(sys.argv[3]))
     else:
-        run(Path(sys.argv[2]))
+        run(Path(sys.argv[2]), *sys.argv[3:])

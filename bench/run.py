@@ -95,13 +95,20 @@ def main():
     floor_script = str(Path(__file__).parent / "floor.py")
     subprocess.run([sys.executable, floor_script, "dump", str(campaign), str(work / "floor")])
     floor, _ = run([sys.executable, floor_script, "run", str(work / "floor")])
+    together, _ = run([sys.executable, floor_script, "parallel", str(work / "floor"), str(JOBS)])
     forced, peak = build(campaign, work / "out", "--force")
     line("floor: WeasyPrint alone, one process (s)", f"{floor:.1f}", "same HTML documents")
+    line(
+        f"  the same on {JOBS} processes at once (s)",
+        f"{together:.1f}",
+        f"× {together / (floor / JOBS):.2f} of floor / workers: the machine's own loss",
+    )
     line("direct render, one process (s)", f"{direct:.1f}")
     line("campaignkit build --force (s)", f"{forced:.1f}")
     line("R = build / direct", f"{forced / direct:.2f}", "target ≤ 1.0")
     line("direct / floor", f"{direct / floor:.2f}", "the kit's own work per page")
     line("build / (floor / workers)", f"{forced / (floor / JOBS):.2f}", "target ≤ 1.15")
+    line("build / floor on workers at once", f"{forced / together:.2f}", "the kit's loss alone")
     where_the_rest_goes(work / "out" / "2023" / "manifest.json", forced, floor)
 
     from campaignkit import load_campaign
