@@ -74,6 +74,18 @@ def where_the_rest_goes(manifest_path: Path, forced: float, floor: float):
     line("  the rest (s)", f"{rest:.1f}", "imports, plan, gallery, idle")
 
 
+def sum_floor(script: str, work: Path, *how: str) -> float:
+    """Seconds of one measure of the floor (`run`: one process; `parallel N`: N at once)."""
+    return run([sys.executable, script, how[0], str(work / "floor"), *how[1:]])[0]
+
+
+def spread(values: list[float]) -> str:
+    """The mean of measures taken before and after the build, and how far apart they were:
+    the machine's own speed changes from minute to minute."""
+    low, high = min(values), max(values)
+    return f"{statistics.mean(values):.1f} ({low:.1f}–{high:.1f})"
+
+
 def line(name: str, value: str, target: str = ""):
     print(f"{name:<46} {value:>14}   {target}")
 
@@ -84,6 +96,9 @@ def main():
     shutil.copytree(paths.DEFAULT_CAMPAIGN, campaign)
     print(f"campaignkit bench — {JOBS} workers, {psutil.cpu_count()} cores\n")
 
+    floor_script = str(Path(__file__).parent / "floor.py")
+    subprocess.run([sys.executable, floor_script, "dump", str(campaign), str(work / "floor")])
+    floor_alone = [sum_floor(floor_script, work, "run")]
     direct, _ = run(
         [
             sys.executable,
@@ -92,23 +107,23 @@ def main():
             str(work / "direct"),
         ]
     )
-    floor_script = str(Path(__file__).parent / "floor.py")
-    subprocess.run([sys.executable, floor_script, "dump", str(campaign), str(work / "floor")])
-    floor, _ = run([sys.executable, floor_script, "run", str(work / "floor")])
-    together, _ = run([sys.executable, floor_script, "parallel", str(work / "floor"), str(JOBS)])
+    together = [sum_floor(floor_script, work, "parallel", str(JOBS))]
     forced, peak = build(campaign, work / "out", "--force")
-    line("floor: WeasyPrint alone, one process (s)", f"{floor:.1f}", "same HTML documents")
+    together.append(sum_floor(floor_script, work, "parallel", str(JOBS)))
+    floor_alone.append(sum_floor(floor_script, work, "run"))
+    floor, together_mean = statistics.mean(floor_alone), statistics.mean(together)
+    line("floor: WeasyPrint alone, one process (s)", spread(floor_alone), "same HTML documents")
     line(
         f"  the same on {JOBS} processes at once (s)",
-        f"{together:.1f}",
-        f"× {together / (floor / JOBS):.2f} of floor / workers: the machine's own loss",
+        spread(together),
+        f"× {together_mean / (floor / JOBS):.2f} of floor / workers: the machine's own loss",
     )
     line("direct render, one process (s)", f"{direct:.1f}")
-    line("campaignkit build --force (s)", f"{forced:.1f}")
+    line("campaignkit build --force (s)", f"{forced:.1f}", "between the two floors")
     line("R = build / direct", f"{forced / direct:.2f}", "target ≤ 1.0")
     line("direct / floor", f"{direct / floor:.2f}", "the kit's own work per page")
     line("build / (floor / workers)", f"{forced / (floor / JOBS):.2f}", "target ≤ 1.15")
-    line("build / floor on workers at once", f"{forced / together:.2f}", "the kit's loss alone")
+    line("build / floor on workers at once", f"{forced / together_mean:.2f}", "the kit's loss")
     where_the_rest_goes(work / "out" / "2023" / "manifest.json", forced, floor)
 
     from campaignkit import load_campaign
