@@ -7,7 +7,9 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
+from queue import Empty
 
 import psutil
 from jupyter_client.asynchronous import AsyncKernelClient
@@ -22,6 +24,8 @@ from campaignkit.batch.kept import IDLE_LIMIT, keep_seconds
 
 LOGGER = logging.getLogger("papermill")
 STOP_SECONDS = 5  # the most a client is waited for to close (stop_channels)
+READY_FIRST_ASK = 0.05  # seconds before asking a kernel again whether it is there (doubling)
+READY_MOST_ASK = 1.0
 WARM_UP = "import campaignkit.batch.warm\ncampaignkit.batch.warm.warm_up({idle!r}, {folder!r})"
 
 
@@ -92,6 +96,30 @@ def idle_limit() -> float:
     """Seconds a kernel may stay idle before it ends itself: those it is kept for, or
     IDLE_LIMIT when none (a safety net for a build killed before it could shut it down)."""
     return keep_seconds() or IDLE_LIMIT
+
+
+def wait_until_ready(client, timeout: float):
+    """Until the kernel answers and its broadcasts (iopub) reach this client: asked again
+    and again, until its "idle" after one of the questions comes back.
+
+    jupyter_client's wait_for_ready then waits for 0.2 s of silence on iopub: a quarter
+    of a second lost on each kernel a build takes, and forever for a kernel that keeps
+    printing (a thread some notebook left behind).
+    """
+    deadline, every, asked = time.monotonic() + timeout, READY_FIRST_ASK, set()
+    while time.monotonic() < deadline:
+        asked.add(client.kernel_info())  # a subscription still connecting misses the answer
+        until = min(deadline, time.monotonic() + every)
+        while (left := until - time.monotonic()) > 0:
+            try:
+                message = client.get_iopub_msg(timeout=left)
+            except Empty:
+                break
+            answered = message["parent_header"].get("msg_id") in asked
+            if answered and message["content"].get("execution_state") == "idle":
+                return
+        every = min(2 * every, READY_MOST_ASK)
+    raise RuntimeError(f"the kernel did not answer within {timeout:g} s")
 
 
 class AttachedManager(KernelManager):
@@ -166,7 +194,7 @@ class WarmKernel:
     def connect(self, connection: dict, ready_within: float = 60):
         self.client = self.manager.client()
         self.client.start_channels()
-        self.client.wait_for_ready(timeout=ready_within)
+        wait_until_ready(self.client, ready_within)
         # a session of its own (same key): two clients sharing one stall each other
         info = {k: v for k, v in connection.items() if k not in ("key", "signature_scheme")}
         key = connection["key"]

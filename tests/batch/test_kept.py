@@ -2,6 +2,7 @@
 same kit, and a kept kernel nobody takes ends itself."""
 
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -43,6 +44,32 @@ def test_the_next_build_runs_in_the_kernel_the_last_one_kept(keeping):
     assert pid_of(second) == pid, "taken warm, not started again"
     assert not second.error, "the probe fails when the last job's variables are still there"
     assert kept_pids(keeping) == [pid], "and kept again"
+
+
+def test_a_kept_kernel_still_printing_is_taken_all_the_same(keeping):
+    """A thread a notebook left behind may print on and on: taking its kernel must not wait
+    for a silence that never comes (jupyter_client's wait_for_ready did, forever)."""
+    from campaignkit.batch.kernels import WarmKernel
+
+    chatty = WarmKernel().start()
+    chatty.run(
+        "import threading, time\n"
+        "def _chat():\n"
+        "    while True:\n"
+        "        print('.', end='', flush=True)\n"
+        "        time.sleep(0.02)\n"
+        "threading.Thread(target=_chat, daemon=True).start()"
+    )
+    assert kept.keep(chatty, keeping)
+    taken = []
+    taking = threading.Thread(target=lambda: taken.append(kept.take(keeping)), daemon=True)
+    taking.start()
+    taking.join(timeout=60)
+    try:
+        assert taken and taken[0].pid == chatty.pid, "still waiting for the kernel to be quiet"
+    finally:
+        for kernel in [*taken, chatty]:
+            kernel and kernel.shutdown()
 
 
 def test_a_kernel_started_with_other_settings_is_ended_not_taken(keeping, monkeypatch):
