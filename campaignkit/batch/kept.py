@@ -69,20 +69,24 @@ def keep(kernel: "WarmKernel", out_dir) -> bool:
 
 
 def take(out_dir) -> "WarmKernel | None":
-    """A kept kernel of this kit, connected and with a clean namespace; None when none is."""
+    """A kept kernel of this kit, connected and with a clean namespace; None when none is.
+    One started otherwise is ended without connecting to it."""
     wanted = identity()
     for record in sorted(shelf(out_dir).glob("*.json")):
-        claimed = _claim(record)
-        if claimed is None:
+        described = _claim(record)
+        if described is None:
             continue
-        started_as, kernel = claimed
+        if described.get("identity", "") != wanted:
+            _end(described)
+            continue
+        kernel = _attach(described)
+        if kernel is None:
+            continue
         try:
-            if started_as == wanted:
-                kernel.reset()
-                return kernel
+            kernel.reset()
+            return kernel
         except Exception:  # noqa: BLE001 - not answering: end it, try the next one
-            pass
-        kernel.shutdown()
+            kernel.shutdown()
     return None
 
 
@@ -95,24 +99,35 @@ def waiting(out_dir) -> bool:
     return count(out_dir) > 0
 
 
-def _claim(record: Path) -> "tuple[str, WarmKernel] | None":
+def _claim(record: Path) -> dict | None:
     """Read and remove a record (a build running beside this one may claim it first)."""
-    from campaignkit.batch.kernels import WarmKernel
-
     try:
         described = json.loads(record.read_text(encoding="utf-8"))
         record.unlink()
     except (OSError, ValueError):
         return None
+    return described
+
+
+def _attach(described: dict) -> "WarmKernel | None":
+    from campaignkit.batch.kernels import WarmKernel
+
     try:
-        kernel = WarmKernel.attach(
+        return WarmKernel.attach(
             described["connection"], described["pid"], described["born"], described["folder"]
         )
     except Exception:  # noqa: BLE001 - gone or unreachable: only its folder may be left
         if _ours(described):
             shutil.rmtree(described["folder"], ignore_errors=True)
         return None
-    return described.get("identity", ""), kernel
+
+
+def _end(described: dict):
+    """End a kept kernel that is not to be taken (if its process is still the one kept)."""
+    from campaignkit.batch.kernels import WarmKernel
+
+    if _ours(described):
+        WarmKernel.recorded(described["pid"], described["born"], described["folder"]).shutdown()
 
 
 def _ours(described: dict) -> bool:

@@ -173,13 +173,19 @@ class WarmKernel:
         return self
 
     @classmethod
-    def attach(cls, connection: dict, pid: int, born: float, folder: str) -> "WarmKernel":
-        """A kernel started by an earlier build (batch/kept.py), connected again; raises
-        RuntimeError when that process is gone."""
+    def recorded(cls, pid: int, born: float, folder: str) -> "WarmKernel":
+        """A kernel an earlier build started, as its record describes it: not connected."""
         kernel = cls.__new__(cls)
         kernel.kernel_name = "python3"
         kernel.folder, kernel.pid, kernel.born = Path(folder), pid, born
-        kernel.client = kernel.cell_client = None
+        kernel.manager = kernel.client = kernel.cell_client = None
+        return kernel
+
+    @classmethod
+    def attach(cls, connection: dict, pid: int, born: float, folder: str) -> "WarmKernel":
+        """A kernel started by an earlier build (batch/kept.py), connected again; raises
+        RuntimeError when that process is gone."""
+        kernel = cls.recorded(pid, born, folder)
         if not kernel.alive():
             raise RuntimeError(f"kernel {pid} is gone")
         kernel.manager = AttachedManager(owns_kernel=False)
