@@ -395,11 +395,9 @@ class Editor:
         if tab == "cases":
             return self.cases.focus()
         if tab == "tallies" and self.tallies.current:
-            events = self.session.events
-            for key in events.keys_of(self.region):
-                values = events.values(key)
-                if values["id"] == self.tallies.current:
-                    return values.get(f"title_{self.preview.lang.value}") or values["id"]
+            values = self.session.events.with_id(self.tallies.current, self.region)
+            if values:
+                return values.get(f"title_{self.preview.lang.value}") or values["id"]
         return None
 
     def changed(self, preview: str | None = None):

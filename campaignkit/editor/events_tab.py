@@ -317,9 +317,7 @@ class EventsForm:
 
     def title(self, event_id: str) -> str:
         """An event as people call it (its title), from its id."""
-        events = self.app.session.events
-        rows = (events.values(key) for key in events.rows)
-        found = next((values for values in rows if values.get("id") == event_id), None)
+        found = self.app.session.events.with_id(event_id)
         return event_name(found, self.app.lang) if found else event_id
 
     def on_save(self, _=None):

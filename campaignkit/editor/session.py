@@ -124,6 +124,11 @@ class EventsFile:
     def keys_of(self, region: str) -> list[int]:
         return [key for key in self.rows if self.values(key).get("region", "").strip() == region]
 
+    def with_id(self, event_id: str, region: str | None = None) -> dict[str, str] | None:
+        """The values of the row whose id is `event_id` (of `region` only, if given)."""
+        keys = self.rows if region is None else self.keys_of(region)
+        return next((v for v in map(self.values, keys) if v.get("id") == event_id), None)
+
     def set(self, key: int, column: str, value: str):
         """Set one value; a column the file lacks (say address_pending) is added to it."""
         if column not in self.columns:

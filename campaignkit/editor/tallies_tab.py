@@ -164,12 +164,9 @@ class TalliesForm:
         self.box.children = items
 
     def what(self) -> str:
-        events, lang = self.app.session.events, self.app.lang
-        for key in events.keys_of(self.app.region):
-            values = events.values(key)
-            if values["id"] == self.current:
-                return t("what_tally", lang, event=values.get(f"title_{lang}") or self.current)
-        return t("what_tally", lang, event=self.current)
+        lang = self.app.lang
+        values = self.app.session.events.with_id(self.current, self.app.region) or {}
+        return t("what_tally", lang, event=values.get(f"title_{lang}") or self.current)
 
     def version_source(self) -> dict:
         tally = self.app.session.tally(self.current)

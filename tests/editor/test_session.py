@@ -297,3 +297,12 @@ def test_a_new_event_in_a_french_excel_file_is_written_in_its_style(sample):
         "Café Œil-de-bœuf;12, rue Principale;Magog;;;;no"
     ]
     assert after.count("\r\n") == before.count("\r\n") + 1 and "\n" not in after.replace("\r\n", "")
+
+
+def test_an_event_is_found_by_its_id_within_a_region_if_asked(sample):
+    events = Session(sample).events
+    found = events.with_id("mtl-cafe-plateau")
+    assert found["title_fr"] == "Marathon d'écriture au café"
+    assert events.with_id("mtl-cafe-plateau", "montreal") == found
+    assert events.with_id("mtl-cafe-plateau", "estrie") is None
+    assert events.with_id("no-such-event") is None
