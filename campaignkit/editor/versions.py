@@ -293,7 +293,7 @@ class VersionsPanel:
             when = when_text(version.when, lang)
             when = when_text(version.when, lang, seconds=True) if minutes[when] > 1 else when
             self.said_when[version.path] = when  # the confirmation says it as the list does
-            what = source["describe"](current, texts[version])  # each copy read once
+            what = self.restoring(version, current, texts[version])  # each copy read once
             line = t("version_line", lang, when=when, what=what)
             button = w.Button(description=t("version_restore", lang), icon="history")
             button.add_class("ck-version-restore")
@@ -316,11 +316,13 @@ class VersionsPanel:
                 break
         return listed
 
-    def restoring(self, version: Version) -> str:
-        """What restoring a version would do to what is saved now, in words (« retire
-        « Marathon à Coaticook » »): a first user read what each save had done instead, and
-        restored the version that removed the event they had just added."""
-        return self.source["describe"](self.source["current"](), version.text())
+    def restoring(self, version: Version, current: str | None = None, text: str | None = None):
+        """What restoring a version would do to what is saved now (`current`, the version's
+        `text`: read here when not given), in words (« retire « Marathon à Coaticook » »): a
+        first user read what each save had done instead, and restored the version that
+        removed the event they had just added."""
+        current = self.source["current"]() if current is None else current
+        return self.source["describe"](current, version.text() if text is None else text)
 
     def when(self, version: Version) -> str:
         return self.said_when.get(version.path) or when_text(version.when, self.app.lang)
