@@ -33,6 +33,13 @@ def test_jobs_share_a_warm_kernel(probe_runs):
     assert all("warm True" in printed(o) for o in probe_runs.values())
 
 
+def test_what_a_warm_kernel_made_is_out_of_the_garbage_collectors_rounds(probe_runs):
+    """Modules, fonts, the first page: frozen, so the collector that WeasyPrint sets off
+    thousands of times a build no longer walks them on each full round."""
+    frozen = int(printed(probe_runs[1]).split("frozen ")[1].split()[0])
+    assert frozen > 50_000, f"only {frozen} objects set aside"
+
+
 def test_nothing_leaks_from_one_job_into_the_next(probe_runs):
     for value in (2, 4):
         assert probe_runs[value].error is None, probe_runs[value].error
