@@ -76,13 +76,13 @@ def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> O
     from campaignkit.printing.preflight import preflight_file
 
     job, started = outcome.job, time.perf_counter()
-    errors = []
+    errors, records = [], {}
     for name, pdf in zip(job.materials, job.outputs, strict=True):
         if outcome.error:  # shown failed in the gallery, with the reason
-            manifest.record(pdf, failed_entry(job, name, outcome, manifest.root))
+            records[pdf] = failed_entry(job, name, outcome, manifest.root)
             continue
         if not pdf.is_file():
-            manifest.forget(pdf)
+            records[pdf] = None  # forgotten
             continue
         expected = materials.get(name).expected_pages(data, job.region)
         report = preflight_file(pdf, expected, bleed=bool(job.parameters.get("bleed")))
@@ -90,8 +90,9 @@ def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> O
         outcome.checks_seconds = round(time.perf_counter() - started, 3)
         record = entry(job, name, pdf, report, outcome.executed, manifest.root)
         record |= timings(outcome)
-        manifest.record(pdf, record | ({"inputs": STALE} if outcome.stale else {}))
+        records[pdf] = record | ({"inputs": STALE} if outcome.stale else {})
         errors += [(pdf, name, found) for found in report.errors]
+    manifest.update(records)  # one save a job: each rewrites the whole file
     if errors and not outcome.error:
         lang = interface_language()
         said = "; ".join(f"{pdf.name}: {found.text(lang)}" for pdf, _, found in errors)

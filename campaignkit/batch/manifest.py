@@ -9,7 +9,8 @@ from campaignkit.files import write_atomically
 
 
 class Manifest:
-    """The record of every output of one campaign; saved after every change.
+    """The record of every output of one campaign; saved after every change (a job's
+    outputs are one change).
 
     Each save merges this process's changes into the file as it is on disk, so a writer
     never drops another's entries (builds also hold the outputs lock, see batch/lock.py).
@@ -50,13 +51,16 @@ class Manifest:
         )
 
     def record(self, pdf: Path, entry: dict):
-        with self.lock:
-            self.changes[self.key(pdf)] = entry
-            self.save()
+        self.update({pdf: entry})
 
     def forget(self, pdf: Path):
+        self.update({pdf: None})
+
+    def update(self, entries: dict[Path, dict | None]):
+        """Record several outputs (forget those given None), in one save."""
         with self.lock:
-            self.changes[self.key(pdf)] = None
+            for pdf, entry in entries.items():
+                self.changes[self.key(pdf)] = entry
             self.save()
 
     def _stamp(self):

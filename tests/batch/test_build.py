@@ -264,3 +264,18 @@ def test_a_file_check_that_fails_comes_back_as_findings_of_its_document(
     [entry] = Manifest(out, "mini").outputs.values()
     assert not entry["preflight"]["ok"]
     assert any(text.startswith("page 1 : image à ") for text in entry["preflight"]["errors"])
+
+
+def test_the_outputs_of_a_job_are_recorded_in_one_save(campaign_copy, tmp_path, monkeypatch):
+    """Each save rewrites the whole manifest: once per output made the parent's share of
+    the build's two cores grow with the square of the campaign."""
+    from campaignkit.batch.build import build
+    from campaignkit.batch.manifest import Manifest
+
+    saves, save = [], Manifest.save
+    monkeypatch.setattr(Manifest, "save", lambda self: saves.append(1) or save(self))
+    kwargs = {"regions": ["montreal"], "langs": ["fr"], "progress": False}
+    materials = ["casebook", "letters", "cards", "tally"]
+    [outcome] = build(campaign_copy.root, out_dir=tmp_path, material_names=materials, **kwargs)
+    assert not outcome.error and len(outcome.job.outputs) == 4
+    assert len(Manifest(tmp_path, "mini").outputs) == 4 and len(saves) == 1
