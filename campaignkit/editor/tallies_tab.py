@@ -86,7 +86,7 @@ class TalliesForm:
             self.current = options[0][1]
         chooser = labelled(w.Dropdown(options=options, value=self.current), t("tally_event", lang))
         chooser.add_class("ck-tally-event")
-        chooser.layout.width = "36em"
+        chooser.layout.width = "100%"  # an event's title (60 characters at most) and its day
         chooser.observe(self.on_choose, "value")
         self.chooser = chooser
         intro = w.HTML(f"<p>{esc(t('tally_intro', lang))}</p>")

@@ -821,6 +821,33 @@ def test_a_restored_tally_keeps_its_values_through_switches_and_reloads(
     assert tally.read_bytes() == original and kept() == written, "nothing written since"
 
 
+def test_the_longest_event_title_is_shown_whole_in_the_tally_chooser(
+    campaign_copy, tmp_path, browser
+):
+    """A 60-character English title and its day used to be cut off in the closed list."""
+    longest = "Write for Rights letter-writing marathon at Aline-Piche Library"[:60]
+    campaign_copy.edit("events.csv", "Big test write-a-thon", longest)
+    served, log = serve(campaign_copy.root, tmp_path)
+    try:
+        page = open_page(browser, served.page_url("region=montreal&lang=en"), locale="en-CA")
+        page.locator(".lm-TabBar-tab").nth(2).click()
+        chooser = page.locator(".ck-tally-event select")
+        found = "(s, t) => [...s.options].findIndex(o => o.text.replace(/\\s+/g, ' ').includes(t))"
+        chooser.select_option(index=chooser.evaluate(found, longest))
+        text, room = chooser.evaluate(
+            """s => { const style = getComputedStyle(s), pen = document.createElement("canvas")
+                 .getContext("2d"); pen.font = style.font;
+               const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+               return [pen.measureText(s.options[s.selectedIndex].text).width,
+                       s.clientWidth - padding - 20]; }"""  # 20 px: the arrow
+        )
+        shown = chooser.evaluate("s => s.options[s.selectedIndex].text")
+        assert longest in " ".join(shown.split()), shown
+        assert text <= room, f"{text:.0f} px of text in {room:.0f} px"
+    finally:
+        stop(served, log)
+
+
 def test_a_region_switch_stays_on_the_tab_shown(voila, browser):
     """A coordinator on the Tallies tab who switches region sees that region's tallies (the
     page used to fall back to the Events tab while the workbook stayed on Tallies)."""
