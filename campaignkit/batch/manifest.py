@@ -50,12 +50,6 @@ class Manifest:
             and Path(pdf).stat().st_size == entry["bytes"]
         )
 
-    def record(self, pdf: Path, entry: dict):
-        self.update({pdf: entry})
-
-    def forget(self, pdf: Path):
-        self.update({pdf: None})
-
     def update(self, entries: dict[Path, dict | None]):
         """Record several outputs (forget those given None), in one save."""
         with self.lock:

@@ -15,7 +15,7 @@ def test_the_gallery_shows_each_social_image(tmp_path):
     manifest = Manifest(tmp_path, data.id)
     ok = {"ok": True, "errors": [], "warnings": []}
     entry = {"material": "social", "region": "montreal", "lang": "fr", "inputs": "x"}
-    manifest.record(pdf.path, entry | {"pages": 4, "bytes": 1, "preflight": ok, "notebook": "n"})
+    manifest.update({pdf.path: entry | {"pages": 4, "bytes": 1, "preflight": ok, "notebook": "n"}})
     page = write_gallery(manifest).read_text(encoding="utf-8")
     assert 'href="montreal/social/social-fr.pdf"' in page
     for image in images:

@@ -18,9 +18,8 @@ def test_bundle_lists_copies_from_attendance_and_zips_everything(mini, tmp_path)
             pdf = produce("poster", region=region, lang=lang, out_dir=tmp_path, data=data).path
             job = Job("poster.ipynb", region, lang, ("poster",), fingerprints=("x",))
             executed = manifest.root / "notebooks" / "x.ipynb"
-            manifest.record(
-                pdf, entry(job, "poster", pdf, preflight_file(pdf, 1), executed, manifest.root)
-            )
+            report = preflight_file(pdf, 1)
+            manifest.update({pdf: entry(job, "poster", pdf, report, executed, manifest.root)})
     bundle = write_bundle(data, tmp_path)
     rows = list(csv.DictReader(io.StringIO((bundle / "job-sheet.csv").read_text())))
     copies = {(r["region"], r["lang"]): int(r["copies"]) for r in rows}

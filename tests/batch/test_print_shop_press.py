@@ -32,7 +32,7 @@ def record_outputs(data, out, regions=("montreal",), materials=MATERIALS, langs=
                 job = Job("x.ipynb", region, lang, (material,), fingerprints=("x",))
                 report = preflight_file(pdf)
                 executed = manifest.root / "notebooks" / "x.ipynb"
-                manifest.record(pdf, entry(job, material, pdf, report, executed, manifest.root))
+                manifest.update({pdf: entry(job, material, pdf, report, executed, manifest.root)})
 
 
 @pytest.fixture(scope="module")

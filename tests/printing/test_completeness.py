@@ -112,7 +112,9 @@ def test_the_gallery_shows_an_output_that_failed_its_items(tmp_path):
     pdf = manifest.root / "montreal" / "poster-en.pdf"
     error = "PreflightFailed: poster montreal en: missing item: action URL « https://x.org »"
     executed = manifest.root / "notebooks" / "montreal" / "poster-en.ipynb"
-    manifest.record(pdf, failed_entry(job, "poster", Outcome(job, executed, error), manifest.root))
+    manifest.update(
+        {pdf: failed_entry(job, "poster", Outcome(job, executed, error), manifest.root)}
+    )
     html = write_gallery(manifest).read_text(encoding="utf-8")
     assert "missing item: action URL « https://x.org »" in html
     assert "échec / failed" in html
