@@ -49,6 +49,16 @@ class PreflightFailed(CampaignKitError):
         super().__init__(self.plain + carried)
 
 
+class EventHasTally(CampaignKitError):
+    """A save would remove or rename events that already have a tally: their counts would
+    belong to no event, and the results would stop on them. `titles`: by event id, its
+    titles by language."""
+
+    def __init__(self, titles: dict[str, dict[str, str]]):
+        self.titles = titles
+        super().__init__("event_has_tally", events=", ".join(titles))
+
+
 class FileChanged(CampaignKitError):
     """A file changed on disk since the editor loaded it: saving would lose that change."""
 

@@ -270,7 +270,17 @@ class _FileReader:
 
 def tally_files(data: CampaignData) -> list[Path]:
     """The files of the tallies folder, lock files and hidden files left out."""
-    folder = data.root / FOLDER
+    return tally_files_in(data.root)
+
+
+def tallied_events(root: Path) -> dict[str, Path]:
+    """Event id → the tally file named after it (mtl-grand.csv), in the campaign at `root`."""
+    files = tally_files_in(root)
+    return {path.stem.lower(): path for path in files if path.suffix.lower() in READABLE}
+
+
+def tally_files_in(root: Path) -> list[Path]:
+    folder = root / FOLDER
     if not folder.is_dir():
         return []
     return sorted(

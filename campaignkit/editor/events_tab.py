@@ -301,6 +301,9 @@ class EventsForm:
     def on_remove(self, key, _=None):
         lang, values = self.app.lang, self.app.session.events.values(key)
         title = values.get(f"title_{lang}") or values.get("id") or t("new_event", lang)
+        if self.app.session.events.has_tally(key):  # its counts would belong to no event
+            self.status.show("error", t("remove_has_tally", lang, title=title), True)
+            return
 
         def remove():
             self.app.session.events.remove(key)

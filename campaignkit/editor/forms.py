@@ -7,7 +7,7 @@ import ipywidgets as w
 from campaignkit.editor.later import Debouncer
 from campaignkit.editor.session import count
 from campaignkit.editor.words import t
-from campaignkit.exceptions import CampaignKitError, FileChanged, RecordsChanged
+from campaignkit.exceptions import CampaignKitError, EventHasTally, FileChanged, RecordsChanged
 from campaignkit.text.catalog import describe
 
 
@@ -126,6 +126,10 @@ def try_save(app, files, notice: Notice, what: str, name=str) -> bool:
             return False
         except FileChanged:
             notice.show("conflict", t("conflict", lang, file=what), True)
+            return False
+        except EventHasTally as error:
+            titles = ", ".join(title.get(lang) or ident for ident, title in error.titles.items())
+            notice.show("error", t("event_has_tally", lang, events=titles), True)
             return False
         except (OSError, CampaignKitError) as error:  # an unsafe file, a failed write…
             notice.show(

@@ -41,8 +41,8 @@ from campaignkit.data.models import DEFAULT_LANGUAGES, LIMITS, Case, Event, Regi
 from campaignkit.data.sources import MAX_YAML_BYTES, SourceError, parse_yaml
 from campaignkit.data.spreadsheets import MAX_SHEET_BYTES, NotACount, check_cells, read_rows
 from campaignkit.data.spreadsheets import count as count_cell
-from campaignkit.data.tallies import TallySheet, count_or_none, sheet_problems
-from campaignkit.exceptions import RecordsChanged
+from campaignkit.data.tallies import TallySheet, count_or_none, sheet_problems, tallied_events
+from campaignkit.exceptions import EventHasTally, RecordsChanged
 from campaignkit.text.problems import Problem
 
 __all__ = ["Conflict", "RecordsChanged", "Saved", "Session"]
@@ -211,11 +211,33 @@ class EventsFile:
         return found
 
     def save(self) -> Saved:
-        """Write the rows; others' rows saved meanwhile are kept (`merged` names them)."""
+        """Write the rows; others' rows saved meanwhile are kept (`merged` names them).
+        EventHasTally when it would remove or rename an event that has a tally."""
+        left = self.tallies_left_behind()
+        if left:
+            raise EventHasTally(left)
         result = save_merging(self.snapshot, self.root, self.table.to_bytes, self._merge)
         self.snapshot = result.snapshot
         self._adopt(self.rows)
         return result
+
+    def tallies_left_behind(self) -> dict[str, dict[str, str]]:
+        """The events loaded here that have a tally and that a save would remove or rename:
+        by id, their titles by language."""
+        ids_now = {self.values(key).get("id", "").strip().lower() for key in self.rows}
+        tallied = tallied_events(self.root)
+        left = {}
+        for key in self.loaded:
+            loaded = self._as_loaded(key)
+            ident = loaded.get("id", "").strip().lower()
+            if ident in tallied and ident not in ids_now:
+                left[ident] = {lang: loaded.get(f"title_{lang}", "") for lang in self.languages}
+        return left
+
+    def has_tally(self, key: int) -> bool:
+        """Whether this row, as loaded, is an event with a tally."""
+        ident = self._as_loaded(key).get("id", "").strip().lower() if key in self.loaded else ""
+        return ident in tallied_events(self.root)
 
     def _merge(self, disk: bytes | None) -> tuple[bytes, list[str]]:
         theirs = CsvTable.from_bytes(disk or b"")

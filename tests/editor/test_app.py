@@ -12,8 +12,9 @@ import pytest
 from ipywidgets.widgets import widget as widget_registry
 from PIL import Image
 
-from campaignkit import paths
+from campaignkit import load_campaign, paths
 from campaignkit.data.models import LIMITS
+from campaignkit.data.tallies import read_tallies
 from campaignkit.editor import app, server, versions
 from campaignkit.editor.app import Editor, likely_options, start_options
 from campaignkit.editor.later import Debouncer
@@ -159,6 +160,60 @@ def test_add_and_remove_events(editor, campaign_copy):
     assert new.startswith("montreal-1,montreal,Marathon du quartier,Neighbourhood write-a-thon,")
     assert lines.index(new) == 2, "added after the region's other events"
     assert Session(campaign_copy.root).preview_data() is not None, "the file still validates"
+
+
+def test_an_event_with_a_tally_is_neither_removed_nor_renamed(editor, campaign_copy):
+    """Its counts would belong to no event, and the results would stop on them."""
+    events = campaign_copy.root / "events.csv"
+    before = events.read_bytes()
+    editor.events.on_remove(event_key(editor, "mtl-grand"))
+    assert not editor.events.confirm.asking, "nothing to confirm: it stays"
+    said = editor.events.status.html.value
+    assert "« Grand marathon d'essai » a déjà un décompte : il reste dans la liste" in said
+    assert ".csv" not in said
+    assert event_key(editor, "mtl-grand") in editor.session.events.rows
+    field(editor, "mtl-grand", "id")[0].value = "mtl-grand-2"
+    editor.events.save.click()
+    assert events.read_bytes() == before
+    said = editor.events.status.html.value
+    assert "« Grand marathon d'essai » a déjà un décompte" in said
+    assert "ne peut être ni retiré ni renommé" in said and ".csv" not in said
+    assert read_tallies(load_campaign(campaign_copy.root)).problems == []
+
+
+def test_a_version_from_before_a_tallied_event_is_not_restored(editor, campaign_copy):
+    """A coordinator added an event, saved its tally, then restored the events as they were
+    before it: the tally was left naming no event, and the results stopped on it."""
+    editor.events.add.click()
+    key = editor.session.events.keys_of("montreal")[-1]
+    values = {
+        "title_fr": "Marathon du quartier",
+        "title_en": "Neighbourhood write-a-thon",
+        "date": dt.date(2023, 12, 10),
+        "start": dt.time(13, 0),
+        "end": dt.time(16, 0),
+        "venue": "Bibliothèque du quartier",
+        "address": "3 rue d'Essai",
+        "city": "Montréal",
+    }
+    for column, value in values.items():
+        editor.events.inputs[key, column].value = value
+    editor.events.save.click()
+    tally = Session(campaign_copy.root).tally("montreal-1")
+    tally.participants = "12"
+    tally.save()
+    events = campaign_copy.root / "events.csv"
+    saved = events.read_bytes()
+    panel = editor.events.versions
+    panel.box.selected_index = 0
+    assert "la rétablir retire Marathon du quartier" in panel.list.children[0].children[1].value
+    panel.list.children[0].children[0].click()
+    confirm_button(panel.confirm, "yes").click()
+    assert events.read_bytes() == saved
+    assert "« Marathon du quartier » a déjà un décompte" in editor.events.status.html.value
+    assert "rétablie" not in panel.notice.html.value
+    assert event_key(editor, "montreal-1") in editor.session.events.rows
+    assert read_tallies(load_campaign(campaign_copy.root)).problems == []
 
 
 def confirm_button(confirm, which: str):
@@ -1054,6 +1109,7 @@ def test_save_says_whose_changes_it_writes_from_another_region(editor, campaign_
     key = event_key(editor, "tr-biblio")
     editor.events.on_duplicate(key)
     editor.events.on_duplicate(key)
+    (campaign_copy.root / "tallies" / "tr-biblio.xlsx").unlink()  # else it stays (see above)
     editor.events.on_remove(key)
     confirm_button(editor.events.confirm, "yes").click()
     assert save.description == (

@@ -10,6 +10,7 @@ import pytest
 from campaignkit import load_campaign, paths
 from campaignkit.data.tallies import read_tallies
 from campaignkit.editor.session import RecordsChanged, Session
+from campaignkit.exceptions import EventHasTally
 from tests.data.test_csvfile import changed_lines
 
 
@@ -190,6 +191,28 @@ def test_added_and_removed_rows_merge_with_others_edits(sample):
     assert "lev-bibliotheque" not in ids and "Gatineau (Aylmer)" in "\n".join(lines)
     assert ids.index("magog-biblio") == ids.index("magog-cafe") + 1
     assert key in adding.events.rows
+
+
+def test_a_save_never_leaves_a_tally_naming_no_event(sample):
+    events = sample / "events.csv"
+    before = events.read_bytes()
+    session = Session(sample)
+    session.events.remove(key_of(session, "sher-bibliotheque"))  # tallies/sher-bibliotheque.csv
+    session.events.set(key_of(session, "mtl-cegep"), "id", "mtl-cegep-2")  # tallied too
+    session.events.remove(key_of(session, "lev-bibliotheque"))  # no tally: may go
+    with pytest.raises(EventHasTally) as caught:
+        session.events.save()
+    assert caught.value.titles == {
+        "mtl-cegep": {
+            "fr": "Marathon étudiant d'écriture",
+            "en": "Student letter-writing marathon",
+        },
+        "sher-bibliotheque": {
+            "fr": "Marathon d'écriture de Sherbrooke",
+            "en": "Sherbrooke letter-writing marathon",
+        },
+    }
+    assert events.read_bytes() == before
 
 
 def test_case_fields_merge_and_the_same_field_is_refused(sample):
