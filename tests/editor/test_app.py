@@ -25,6 +25,18 @@ from tests.data.test_csvfile import changed_lines
 SAMPLE_CAMPAIGNS = [paths.DEFAULT_CAMPAIGN, paths.ROOT / "tests" / "fixtures" / "mini"]
 
 
+NEW_EVENT = {  # every field a new event needs, as typed into its card
+    "title_fr": "Marathon du quartier",
+    "title_en": "Neighbourhood write-a-thon",
+    "date": dt.date(2023, 12, 10),
+    "start": dt.time(13, 0),
+    "end": dt.time(16, 0),
+    "venue": "Bibliothèque du quartier",
+    "address": "3 rue d'Essai",
+    "city": "Montréal",
+}
+
+
 @pytest.fixture
 def editor(campaign_copy):
     return Editor(campaign_copy.root, region="montreal", preview_delay=0)
@@ -135,17 +147,7 @@ def test_add_and_remove_events(editor, campaign_copy):
     inputs[key, "venue"].value = "x"
     inputs[key, "venue"].value = ""
     assert "manquant" in errors[key, "venue"].value, "red once touched"
-    values = {
-        "title_fr": "Marathon du quartier",
-        "title_en": "Neighbourhood write-a-thon",
-        "date": dt.date(2023, 12, 10),
-        "start": dt.time(13, 0),
-        "end": dt.time(16, 0),
-        "venue": "Bibliothèque du quartier",
-        "address": "3 rue d'Essai",
-        "city": "Montréal",
-    }
-    for column, value in values.items():
+    for column, value in NEW_EVENT.items():
         inputs[key, column].value = value
     assert not editor.events.save.disabled
     removed = event_key(editor, "mtl-cafe")
@@ -186,17 +188,7 @@ def test_a_version_from_before_a_tallied_event_is_not_restored(editor, campaign_
     before it: the tally was left naming no event, and the results stopped on it."""
     editor.events.add.click()
     key = editor.session.events.keys_of("montreal")[-1]
-    values = {
-        "title_fr": "Marathon du quartier",
-        "title_en": "Neighbourhood write-a-thon",
-        "date": dt.date(2023, 12, 10),
-        "start": dt.time(13, 0),
-        "end": dt.time(16, 0),
-        "venue": "Bibliothèque du quartier",
-        "address": "3 rue d'Essai",
-        "city": "Montréal",
-    }
-    for column, value in values.items():
+    for column, value in NEW_EVENT.items():
         editor.events.inputs[key, column].value = value
     editor.events.save.click()
     tally = Session(campaign_copy.root).tally("montreal-1")
