@@ -273,10 +273,11 @@ def tally_files(data: CampaignData) -> list[Path]:
     return tally_files_in(data.root)
 
 
-def tallied_events(root: Path) -> dict[str, Path]:
-    """Event id → the tally file named after it (mtl-grand.csv), in the campaign at `root`."""
+def tallied_events(root: Path) -> set[str]:
+    """The ids of the events a readable tally file is named after (mtl-grand.csv), in the
+    campaign at `root`."""
     files = tally_files_in(root)
-    return {path.stem.lower(): path for path in files if path.suffix.lower() in READABLE}
+    return {path.stem.lower() for path in files if path.suffix.lower() in READABLE}
 
 
 def tally_files_in(root: Path) -> list[Path]:

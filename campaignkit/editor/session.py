@@ -228,16 +228,18 @@ class EventsFile:
         tallied = tallied_events(self.root)
         left = {}
         for key in self.loaded:
-            loaded = self._as_loaded(key)
-            ident = loaded.get("id", "").strip().lower()
+            ident = self._loaded_id(key)
             if ident in tallied and ident not in ids_now:
+                loaded = self._as_loaded(key)
                 left[ident] = {lang: loaded.get(f"title_{lang}", "") for lang in self.languages}
         return left
 
     def has_tally(self, key: int) -> bool:
         """Whether this row, as loaded, is an event with a tally."""
-        ident = self._as_loaded(key).get("id", "").strip().lower() if key in self.loaded else ""
-        return ident in tallied_events(self.root)
+        return key in self.loaded and self._loaded_id(key) in tallied_events(self.root)
+
+    def _loaded_id(self, key: int) -> str:
+        return self._as_loaded(key).get("id", "").strip().lower()
 
     def _merge(self, disk: bytes | None) -> tuple[bytes, list[str]]:
         theirs = CsvTable.from_bytes(disk or b"")
