@@ -3,6 +3,7 @@
 import re
 import shutil
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
@@ -143,9 +144,26 @@ def test_charts_are_vector_and_grey(summaries):
             subtypes = {xobjects[name].get_object().get("/Subtype") for name in xobjects}
             assert "/Image" not in subtypes, produced.path
     svg = paired_bars(["Ana"], [3], [4], ("letters", "cards"), "en")
-    assert "<image" not in svg and "<text" not in svg, "shapes only, glyphs as outlines"
+    assert "<image" not in svg, "shapes and text only"
     for color in set(re.findall(r"#([0-9a-fA-F]{6})\b", svg)):
         assert color[0:2] == color[2:4] == color[4:6], f"#{color} is not a grey"
+
+
+def test_chart_labels_are_text_in_the_kit_font(summaries):
+    data, made = summaries
+    produced = made["montreal", "fr"]
+    chart_page = pdf_text(produced.path, 0)
+    for case_id in results_of(data).cases("montreal").index:
+        assert printed(data.cases[case_id].name, "fr") in chart_page, "the chart's label"
+    svg = paired_bars(["Ana"], [3], [4], ("lettres", "cartes"), "fr")
+    assert "font-family: 'Kit Sans'" in svg and ">Ana</text>" in svg
+    with pikepdf.open(produced.path) as pdf:
+        fonts = {
+            str(o.BaseFont)
+            for o in pdf.objects
+            if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/Font" and "/BaseFont" in o
+        }
+    assert fonts and all("+Kit-" in font for font in fonts), "the kit's fonts only, embedded"
 
 
 def test_same_tallies_give_the_same_bytes(mini, tmp_path):
