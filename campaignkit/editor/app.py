@@ -122,6 +122,7 @@ def likely_options(environ=None) -> dict:
 
 
 _ready: "Editor | None" = None  # the workbook made before its page was asked for
+REFRESH_SECONDS = 1  # how often a kernel waiting for its page looks for changed files
 _listening: PageAddress | None = None
 
 
@@ -158,12 +159,23 @@ def warm_up(campaign=None, region=None, lang=None):
 
 
 def wait_for_page():
-    """In a preheated Voila kernel, wait here for the page's address (?region=, ?lang=)."""
+    """In a preheated Voila kernel, wait here for the page's address (?region=, ?lang=).
+    Meanwhile the workbook made beforehand is made again each time a file of its campaign
+    changes (another region saved): the page then finds it up to date, not made anew."""
     global _listening
     listen_for_page()
     if _listening is not None:
-        _listening.wait()
+        while not _listening.wait(REFRESH_SECONDS):
+            refresh_ready()
         _listening = None
+
+
+def refresh_ready():
+    """Make the waiting workbook again, with its preview, if its campaign's files changed."""
+    editor = _ready
+    if editor is not None and editor.session.changed_on_disk():
+        editor.close()
+        warm_up(str(editor.session.root), editor.region, editor.lang)
 
 
 def workbook(campaign=None, region=None, lang=None) -> "Editor":

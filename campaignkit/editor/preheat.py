@@ -53,5 +53,7 @@ class PageAddress:
         self.thread = threading.Thread(target=receive_address, daemon=True)
         self.thread.start()
 
-    def wait(self):
-        self.thread.join()
+    def wait(self, timeout: float | None = None) -> bool:
+        """Whether the address has come (waiting `timeout` seconds at most)."""
+        self.thread.join(timeout)
+        return not self.thread.is_alive()

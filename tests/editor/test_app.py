@@ -1418,6 +1418,45 @@ def test_a_page_opened_after_a_file_changed_during_warm_up_shows_the_new_data(
     assert opened.preview.shown == made.preview.shown and opened.preview.png != made.preview.png
 
 
+class PageAskedFor:
+    """The page's address as a preheated kernel waits for it: each wait first runs the next
+    step (something that happens meanwhile), and the address comes after the last one."""
+
+    def __init__(self, *steps):
+        self.steps = list(steps)
+
+    def wait(self, timeout=None):
+        if not self.steps:
+            return True
+        self.steps.pop(0)()
+        return False
+
+
+def test_a_workbook_waiting_for_its_page_is_made_again_when_a_file_changes(
+    campaign_copy, monkeypatch
+):
+    monkeypatch.setenv("CAMPAIGNKIT_CAMPAIGN", str(campaign_copy.root))
+    app.warm_up(region="montreal")
+    made, kept = app._ready, []
+
+    def nothing_changes():
+        pass
+
+    def another_region_saves():
+        kept.append(app._ready)
+        campaign_copy.edit("events.csv", "Maison d'essai", "Salle Marie-Gérin-Lajoie")
+
+    monkeypatch.setattr(app, "_listening", PageAskedFor(nothing_changes, another_region_saves))
+    app.wait_for_page()
+    assert kept == [made], "no file changed: the same workbook waits"
+    remade = app._ready
+    assert remade is not made and made.widget.comm is None, "the old one closed, never shown"
+    assert field(remade, "mtl-grand", "venue")[0].value == "Salle Marie-Gérin-Lajoie"
+    assert remade.preview.png and remade.preview.png != made.preview.png, "drawn before the page"
+    page_asks(monkeypatch, "region=montreal")
+    assert app.workbook() is remade, "up to date: the page takes it as it is"
+
+
 def test_a_page_asking_for_another_campaign_gets_a_workbook_of_that_campaign(
     campaign_copy, monkeypatch
 ):
