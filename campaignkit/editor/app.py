@@ -21,7 +21,7 @@ import ipywidgets as w
 from campaignkit import paths
 from campaignkit.editor.cases_tab import CasesForm
 from campaignkit.editor.events_tab import EventsForm, changes_text
-from campaignkit.editor.forms import Notice, close_parts, close_tree, esc, labelled
+from campaignkit.editor.forms import Notice, close_parts, close_tree, esc, html_line, labelled
 from campaignkit.editor.page_script import Address, IntoView
 from campaignkit.editor.preheat import PageAddress, preheated
 from campaignkit.editor.preview_pane import PreviewPane
@@ -296,8 +296,8 @@ class Editor:
             options=[("Français", "fr"), ("English", "en")], style={"button_width": "6em"}
         )
         self.lang_choice.add_class("ck-lang")
-        self.state, self.notice = w.HTML(), Notice("ck-app-notice")
-        self.heading, self.problems = w.HTML(), w.HTML()
+        self.state, self.notice = html_line(), Notice("ck-app-notice")
+        self.heading, self.problems = html_line(), html_line()
         self.tabs = w.Tab()
         self.tabs.layout.flex = "3 1 0%"
         self.preview.box.layout.flex = "2 1 0%"

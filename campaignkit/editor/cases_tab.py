@@ -10,6 +10,7 @@ from campaignkit.editor.forms import (
     buttons,
     esc,
     field_box,
+    html_line,
     labelled,
     save_bar,
     show_count,
@@ -59,8 +60,8 @@ class CasesForm:
         chooser.add_class("ck-case-choice")
         chooser.layout.width = "28em"
         chooser.observe(self.on_choose, "value")
-        self.chooser, self.edited, self.other = chooser, w.HTML(), w.HTML()
-        items = [w.HTML(f"<p>{esc(t('cases_intro', lang))}</p>"), chooser, self.edited]
+        self.chooser, self.edited, self.other = chooser, html_line(), html_line()
+        items = [html_line(f"<p>{esc(t('cases_intro', lang))}</p>"), chooser, self.edited]
         if self.current is not None:
             items += self.fields(session.cases[self.current])
         bar = save_bar(self.save, self.reload, self.confirm, self.hint, self.status)

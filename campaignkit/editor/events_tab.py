@@ -12,6 +12,8 @@ from campaignkit.editor.forms import (
     buttons,
     esc,
     field_box,
+    field_input,
+    html_line,
     save_bar,
     show_count,
     show_hint,
@@ -136,16 +138,16 @@ class EventsForm:
         self.inputs, self.errors, self.counters, self.labels = {}, {}, {}, {}
         region = app.session.regions.get(app.region)
         region_name = region.name[lang] if region else app.region
-        heading = w.HTML(f"<h3>{esc(t('events_of', lang, region=region_name))}</h3>")
+        heading = html_line(f"<h3>{esc(t('events_of', lang, region=region_name))}</h3>")
         heading.add_class("ck-events-heading")
         items = [heading]
         error = app.session.events.error  # the list as a whole cannot be read or saved
         if error is not None:
             said = esc(error.text(lang, page=True))
-            items.append(w.HTML(f'<p class="ck-error" role="alert">{said}</p>'))
+            items.append(html_line(f'<p class="ck-error" role="alert">{said}</p>'))
         keys = app.session.events.keys_of(app.region)
         if not keys:
-            items.append(w.HTML(f"<p>{esc(t('no_event', lang))}</p>"))
+            items.append(html_line(f"<p>{esc(t('no_event', lang))}</p>"))
         items += [self.card(index, key) for index, key in enumerate(keys)]
         add = w.Button(description=t("add_event", lang), icon="plus")
         add.add_class("ck-add-event")
@@ -160,12 +162,12 @@ class EventsForm:
 
     def input_for(self, name: str, value: str):
         if name == "date":
-            return w.DatePicker(value=as_date(value))
+            return field_input(w.DatePicker, value=as_date(value))
         if name in ("start", "end"):
-            return w.TimePicker(value=as_time(value), step=60)
+            return field_input(w.TimePicker, value=as_time(value), step=60)
         if name in OPTIONAL:
-            return w.Checkbox(value=ticked(value), indent=False)
-        return w.Text(value=value, continuous_update=True)
+            return field_input(w.Checkbox, value=ticked(value), indent=False)
+        return field_input(w.Text, value=value, continuous_update=True)
 
     def card(self, index: int, key: int) -> w.VBox:
         lang, values = self.app.lang, self.app.session.events.values(key)
@@ -197,7 +199,7 @@ class EventsForm:
         duplicate = w.Button(description=t("duplicate_event", lang), icon="copy")
         duplicate.add_class("ck-duplicate-event")
         duplicate.on_click(partial(self.on_duplicate, key))
-        heading = w.HTML()
+        heading = html_line()
         self.inputs[key, "_heading"] = heading
         card = w.VBox([heading, grid, w.HBox([duplicate, remove])])
         card.add_class("ck-card")

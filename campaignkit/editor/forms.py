@@ -3,6 +3,7 @@
 from html import escape
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from campaignkit.editor.later import Debouncer
 from campaignkit.editor.session import count
@@ -14,6 +15,35 @@ from campaignkit.text.catalog import describe
 def esc(text) -> str:
     """Text for HTML content (quotes need no escaping there)."""
     return escape(str(text), quote=False)
+
+
+_SHARED: dict[tuple, w.Widget] = {}
+
+
+def shared(kind: type, **traits) -> w.Widget:
+    """One layout or style with these traits for every widget of the kernel that shows it
+    as it is (never changing it): a page asks for every widget it shows, and a line of text
+    with a layout and a style of its own was three widgets to make, send and draw."""
+    key = (kind, tuple(sorted(traits.items())))
+    part = _SHARED.get(key)
+    if part is None or part.comm is None:  # closed with every widget (a test, a new page)
+        part = _SHARED[key] = kind(**traits)
+    return part
+
+
+def is_shared(part) -> bool:
+    return any(part is kept for kept in _SHARED.values())
+
+
+def html_line(value: str = "") -> w.HTML:
+    """A line of HTML on the page (a heading, an error, a counter), its look from the CSS."""
+    return w.HTML(value, layout=shared(w.Layout), style=shared(HTMLStyle))
+
+
+def field_input(kind: type, **traits) -> w.Widget:
+    """An input for field_box, with the layout and style field_box gives it, shared."""
+    style = shared(kind.class_traits()["style"].klass, description_width="initial")
+    return kind(layout=shared(w.Layout, width="auto"), style=style, **traits)
 
 
 def labelled(widget, label: str):
@@ -30,7 +60,7 @@ def close_tree(widget):
     for child in getattr(widget, "children", ()):
         close_tree(child)
     for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
-        if isinstance(part, w.Widget):
+        if isinstance(part, w.Widget) and not is_shared(part):
             part.close()
     widget.close()
 
@@ -60,12 +90,12 @@ def field_box(
     widget.add_class(css)
     widget.layout.width = "auto"
     labelled(widget, label)
-    counter, error = (w.HTML() if counted else None), w.HTML()
+    counter, error = (html_line() if counted else None), html_line()
     if counter is not None:
         counter.add_class("ck-count")
     error.add_class("ck-error")
     parts = [widget, counter, error] if counter is not None else [widget, error]
-    return w.VBox(parts, layout=w.Layout(width="100%")), counter, error
+    return w.VBox(parts, layout=shared(w.Layout, width="100%")), counter, error
 
 
 def sentence(text: str) -> str:
@@ -93,7 +123,7 @@ class Notice:
     """A line under a form: what the last save did, or why saving is not possible."""
 
     def __init__(self, css: str):
-        self.html, self.kind = w.HTML(), ""
+        self.html, self.kind = html_line(), ""
         self.html.add_class(css)
 
     def show(self, kind: str, text: str, error: bool = False):
@@ -206,7 +236,7 @@ class Confirm:
         self.box.add_class(css)
 
     def ask(self, question: str, yes: str, lang: str, on_yes):
-        text = w.HTML(f'<p role="alert"><b>{esc(question)}</b></p>')
+        text = html_line(f'<p role="alert"><b>{esc(question)}</b></p>')
         ok = w.Button(description=yes, button_style="danger")
         ok.add_class("ck-confirm-yes")
         cancel = w.Button(description=t("cancel", lang))
@@ -242,7 +272,7 @@ def buttons(app, css: str, on_save, on_reload):
     saving = Debouncer(SAVE_GRACE, on_save)  # a double click saves once
     save.on_click(lambda _: saving())
     reload.on_click(on_reload)
-    hint = w.HTML()
+    hint = html_line()
     hint.add_class(f"ck-hint-{css}")
     return save, reload, Notice(f"ck-status-{css}"), hint
 

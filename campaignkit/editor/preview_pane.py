@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from campaignkit import materials
 from campaignkit.data.photos import caching_into
-from campaignkit.editor.forms import esc, labelled
+from campaignkit.editor.forms import esc, html_line, labelled
 from campaignkit.editor.later import Debouncer
 from campaignkit.editor.words import material_label, t
 from campaignkit.exceptions import CampaignKitError
@@ -50,11 +50,11 @@ class PreviewPane:
         self.image = w.HTML(layout=w.Layout(width="100%", max_width="560px"))
         self.image.add_class("ck-preview-image")
         self.png, self.shown = b"", None  # the page on screen, and (region, material, lang, focus)
-        self.caption = w.HTML()
+        self.caption = html_line()
         self.caption.add_class("ck-preview-caption")
-        self.note = w.HTML()
+        self.note = html_line()
         self.note.add_class("ck-preview-note")
-        self.title = w.HTML()
+        self.title = html_line()
         choices = w.HBox([self.material, self.lang])
         choices.layout.flex_flow = "row wrap"
         self.box = w.VBox([self.title, choices, self.caption, self.note, self.image])

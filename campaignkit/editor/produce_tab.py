@@ -16,7 +16,7 @@ import ipywidgets as w
 from campaignkit import materials
 from campaignkit.batch import build
 from campaignkit.data.loader import load_campaign
-from campaignkit.editor.forms import Notice, esc
+from campaignkit.editor.forms import Notice, esc, html_line
 from campaignkit.editor.words import counted, material_label, t
 from campaignkit.exceptions import CampaignKitError, InvalidCampaign
 from campaignkit.printing.document import output_path
@@ -112,11 +112,11 @@ class ProduceForm:
         self.button.on_click(lambda _: self.run())
         self.progress = w.IntProgress(min=0, max=1, value=0, layout=w.Layout(width="100%"))
         self.progress.layout.display = "none"  # an empty grey bar said nothing: shown once run
-        self.counter, self.log, self.links = w.HTML(), w.HTML(), w.HTML()
+        self.counter, self.log, self.links = html_line(), html_line(), html_line()
         self.notice = Notice("ck-status-produce")
         self.links.add_class("ck-produce-links")
         self.box.children = [
-            w.HTML(f"<p>{esc(intro)}</p>"),
+            html_line(f"<p>{esc(intro)}</p>"),
             w.HBox(list(self.langs.values())),
             self.button,
             self.notice.html,

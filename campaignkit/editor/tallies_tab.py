@@ -11,6 +11,7 @@ from campaignkit.editor.forms import (
     ask_reload,
     buttons,
     esc,
+    html_line,
     labelled,
     save_bar,
     show_hint,
@@ -80,7 +81,7 @@ class TalliesForm:
         self.inputs, self.errors = {}, {}
         options = self.options = self.event_options()
         if not options:
-            self.box.children = [w.HTML(f"<p>{esc(t('no_event_tally', lang))}</p>")]
+            self.box.children = [html_line(f"<p>{esc(t('no_event_tally', lang))}</p>")]
             return
         if self.current not in [value for _, value in options]:
             self.current = options[0][1]
@@ -89,14 +90,18 @@ class TalliesForm:
         chooser.layout.width = "100%"  # an event's title (60 characters at most) and its day
         chooser.observe(self.on_choose, "value")
         self.chooser = chooser
-        intro = w.HTML(f"<p>{esc(t('tally_intro', lang))}</p>")
+        intro = html_line(f"<p>{esc(t('tally_intro', lang))}</p>")
         try:
             tally = session.tally(self.current)
         except (ValueError, OSError, CampaignKitError) as error:  # one unreadable sheet
             message = t("tally_unreadable", lang, detail=describe(error, lang, page=True))
-            self.box.children = [intro, chooser, w.HTML(f'<p class="ck-error">{esc(message)}</p>')]
+            self.box.children = [
+                intro,
+                chooser,
+                html_line(f'<p class="ck-error">{esc(message)}</p>'),
+            ]
             return
-        self.new_note = w.HTML()  # « no tally yet » until its first save (refresh)
+        self.new_note = html_line()  # « no tally yet » until its first save (refresh)
         self.new_note.add_class("ck-tally-new")
         readonly = tally.spreadsheet is not None
         cells = []
@@ -107,13 +112,13 @@ class TalliesForm:
             text.add_class("ck-label-hidden")
             text.add_class(css)
             text.layout.width = "7em"
-            error = w.HTML()
+            error = html_line()
             error.add_class("ck-error")
             text.observe(partial(self.on_change, name), "value")
             self.inputs[name], self.errors[name] = text, error
             return w.VBox([text, error])
 
-        head = [w.HTML(f"<b>{esc(t(k, lang))}</b>") for k in ("participants", "online")]
+        head = [html_line(f"<b>{esc(t(k, lang))}</b>") for k in ("participants", "online")]
         top = w.GridBox(
             [
                 head[0],
@@ -128,24 +133,24 @@ class TalliesForm:
             ],
             layout=w.Layout(grid_template_columns="12em 9em 12em 9em", grid_gap="4px 8px"),
         )
-        cells += [w.HTML(f"<b>{esc(t(k, lang))}</b>") for k in ("case", "letters", "cards")]
+        cells += [html_line(f"<b>{esc(t(k, lang))}</b>") for k in ("case", "letters", "cards")]
         for case_id, (letters, cards) in tally.counts.items():
             case = session.cases.get(case_id)
             name = case.name if case else case_id
-            cells.append(w.HTML(esc(name)))  # as the printed sheet: the person, not a code
+            cells.append(html_line(esc(name)))  # as the printed sheet: the person, not a code
             for column, value in (("letters", letters), ("cards", cards)):
                 label = f"{name} — {t(column, lang)}"
                 cells.append(
                     cell(f"{case_id}.{column}", value, f"ck-tally-{case_id}-{column}", label)
                 )
-        self.total = [w.HTML(), w.HTML()]
-        cells += [w.HTML(f"<b>{esc(t('total', lang))}</b>"), *self.total]
+        self.total = [html_line(), html_line()]
+        cells += [html_line(f"<b>{esc(t('total', lang))}</b>"), *self.total]
         sheet = w.GridBox(
             cells,
             layout=w.Layout(grid_template_columns="minmax(16em, 2fr) 9em 9em", grid_gap="2px 8px"),
         )
         sheet.add_class("ck-sheet")
-        spreadsheet = w.HTML(f'<p class="ck-error">{esc(t("spreadsheet", lang))}</p>')
+        spreadsheet = html_line(f'<p class="ck-error">{esc(t("spreadsheet", lang))}</p>')
         bar = save_bar(self.save, self.reload, self.confirm, self.hint, self.status)
         self.parts = (intro, chooser, self.new_note, spreadsheet, top, sheet, bar)
         self.arrange(readonly)

@@ -25,7 +25,7 @@ from campaignkit.data.models import Event
 from campaignkit.data.savefile import backup_path
 from campaignkit.data.sources import SourceError, parse_yaml
 from campaignkit.data.tallies import TallySheet, count_or_none
-from campaignkit.editor.forms import Confirm, Notice, esc
+from campaignkit.editor.forms import Confirm, Notice, esc, html_line
 from campaignkit.editor.session import CASE_SINGLE, CASE_TEXTS
 from campaignkit.editor.words import counted, t
 from campaignkit.exceptions import FileChanged
@@ -285,7 +285,7 @@ class VersionsPanel:
         texts = self.listed(current)
         versions = list(texts)
         if not versions:
-            self.list.children = [w.HTML(f"<p>{esc(t('versions_none', lang))}</p>")]
+            self.list.children = [html_line(f"<p>{esc(t('versions_none', lang))}</p>")]
             return
         rows = []
         minutes = Counter(when_text(version.when, lang) for version in versions)
@@ -298,7 +298,7 @@ class VersionsPanel:
             button = w.Button(description=t("version_restore", lang), icon="history")
             button.add_class("ck-version-restore")
             button.on_click(lambda _, v=version: self.ask(v))
-            label = w.HTML(esc(line))
+            label = html_line(esc(line))
             label.add_class("ck-version-line")
             rows.append(w.HBox([button, label]))
         self.list.children = rows

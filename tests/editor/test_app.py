@@ -724,6 +724,25 @@ def test_region_and_language_switches_leave_no_widget_behind(editor):
     assert open_widgets() == before, "the page fetches every open widget when it opens"
 
 
+def test_an_event_card_shares_the_look_of_its_lines(editor):
+    """A page asks the kernel for every open widget: a field's input, counter and error line
+    share one layout and one style each, instead of bringing two widgets of their own."""
+    before = open_widgets()
+    editor.events.on_add()
+    key = max(editor.session.events.keys_of("montreal"))
+    fields = sum(1 for k, column in editor.events.inputs if k == key and column != "_heading")
+    assert open_widgets() - before <= 4 * fields + 8, "a field is its input, lines and box"
+
+
+def test_closing_a_workbook_leaves_the_look_another_one_shares(editor, campaign_copy):
+    Editor(campaign_copy.root, region="mauricie", preview_delay=0).close()
+    counter, _ = editor.events.counters[event_key(editor, "mtl-cafe"), "city"]
+    city, error = field(editor, "mtl-cafe", "city")
+    for widget in (counter, error, city):
+        assert widget.layout.comm is not None and widget.style.comm is not None
+    assert editor.widget.get_state(), "the page can still be drawn"
+
+
 def test_preview_shows_what_the_tab_edits(editor):
     editor.tabs.selected_index = 1
     editor.cases.chooser.value = "bo"
