@@ -22,6 +22,7 @@ from campaignkit import paths
 from campaignkit.editor.cases_tab import CasesForm
 from campaignkit.editor.events_tab import EventsForm, changes_text
 from campaignkit.editor.forms import Notice, close_parts, close_tree, esc, html_line, labelled
+from campaignkit.editor.later import after_this_cell
 from campaignkit.editor.page_script import Address, IntoView
 from campaignkit.editor.preheat import PageAddress, preheated
 from campaignkit.editor.preview_pane import PreviewPane
@@ -181,7 +182,12 @@ def refresh_ready():
 def workbook(campaign=None, region=None, lang=None) -> "Editor":
     """The page's workbook: the one warm_up made, when it edits the campaign the address asks
     for and no file changed since it was read, switched to the region and language asked
-    for; else a new one. Used once: run again, the cell makes a new workbook."""
+    for; else a new one. Used once: run again, the cell makes a new workbook.
+
+    The switch is made once the cell has returned: Voila sends the page as soon as the cell
+    has run, and the page asks for its widgets only once its scripts have loaded, by when
+    the kernel has long switched (its loop takes the switch before the page's messages).
+    """
     global _ready
     editor, _ready = _ready, None
     asked = start_options()
@@ -189,7 +195,7 @@ def workbook(campaign=None, region=None, lang=None) -> "Editor":
         if editor is not None:
             editor.close()
         return Editor(campaign, region, lang)
-    editor.show(region or asked["region"], lang or asked["lang"])
+    after_this_cell(editor.show, region or asked["region"], lang or asked["lang"])
     return editor
 
 
@@ -267,14 +273,20 @@ class Editor:
         """Show this region in this language: the workbook switches only if it shows another."""
         region, lang = self.known_region(region), self.language(lang)
         if (region, lang) != (self.region, self.lang):
+            before = self.region, self.lang
             self.region, self.lang = region, lang
-            self.build()
+            try:
+                self.build()
+            except Exception as error:  # noqa: BLE001 - the page stays on one region, says why
+                self.region, self.lang = before
+                self.notice.show("region", t("region_failed", self.lang, detail=error), True)
+                return
             self.close_retired(math.inf)  # no page has drawn them yet
-            self.preview.schedule()
+            self.preview.after_the_page()
 
     def close(self):
         """Take the workbook's widgets out of the kernel (the page will never show them)."""
-        self.preview.debounce.cancel()
+        self.preview.cancel()
         close_tree(self.widget)
         for form in self.forms.values():
             close_parts(form, self)

@@ -33,3 +33,11 @@ class Debouncer:
     def _fire(self):
         self.handle = None
         self.action()
+
+
+def after_this_cell(action, *args):
+    """Call `action` once the kernel's cell has returned (at once with no loop running)."""
+    try:
+        asyncio.get_running_loop().call_soon(action, *args)
+    except RuntimeError:
+        action(*args)

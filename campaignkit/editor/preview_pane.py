@@ -1,5 +1,6 @@
 """The preview pane: the page a change affects, re-rendered in-process after a short pause."""
 
+import asyncio
 import atexit
 import base64
 import shutil
@@ -27,6 +28,19 @@ def preview_cache() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="campaignkit-preview-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
+
+
+PAGE_WAIT = 3.0  # seconds at most a preview waits for its page to fetch the widgets
+LOOK_EVERY = 0.1
+
+
+def page_connected() -> bool:
+    """Whether a page has asked this kernel for its widgets: the widget manager of a page
+    opens ipywidgets' control comm to fetch them, as it loads."""
+    import comm
+
+    opened = comm.get_comm_manager().comms.values()
+    return any(getattr(c, "target_name", "") == "jupyter.widget.control" for c in opened)
 
 
 COLORS = 256  # a palette PNG: a third of the bytes to send to the page, the same on screen
@@ -60,6 +74,7 @@ class PreviewPane:
         self.box = w.VBox([self.title, choices, self.caption, self.note, self.image])
         self.box.add_class("ck-preview")
         self.debounce = Debouncer(delay, self.update)
+        self.waiting = None  # the look for a page still to connect (after_the_page)
         self.renders = 0
         self.relabel()
         self.material.observe(lambda _: self.schedule(), "value")
@@ -104,11 +119,45 @@ class PreviewPane:
 
     def schedule(self):
         """Render soon; a page of another region, material or item is taken off at once."""
+        self.mark_outdated()
+        self.debounce()
+
+    def mark_outdated(self):
         if self.shown is not None and self.shown[:2] != self.wanted()[:2]:
             self.clear()
         else:  # the page shown stays until the new one is ready, and says it is being redone
             self.note.value = f"<small>{esc(t('preview_wait', self.app.lang))}</small>"
-        self.debounce()
+
+    def after_the_page(self):
+        """Render once a page has fetched the widgets (PAGE_WAIT s at most): a page being
+        opened has the machine's two cores for its scripts, and its preview comes right after.
+        Meanwhile a page of another region is taken off at once, as by schedule()."""
+        self.mark_outdated()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is None or page_connected():
+            self.debounce()
+            return
+        deadline = loop.time() + PAGE_WAIT
+
+        def look():
+            if page_connected() or loop.time() > deadline:
+                self.waiting = None
+                self.debounce()  # its delay lets the kernel answer the page first
+            else:
+                self.waiting = loop.call_later(LOOK_EVERY, look)
+
+        self.cancel()
+        self.waiting = loop.call_later(LOOK_EVERY, look)
+
+    def cancel(self):
+        """Forget any render waiting (the workbook is closed)."""
+        self.debounce.cancel()
+        if self.waiting is not None:
+            self.waiting.cancel()
+            self.waiting = None
 
     def now(self):
         """Render at once (a render waiting is dropped): the workbook made before its page."""

@@ -15,7 +15,7 @@ from PIL import Image
 from campaignkit import load_campaign, paths
 from campaignkit.data.models import LIMITS
 from campaignkit.data.tallies import read_tallies
-from campaignkit.editor import app, server, versions
+from campaignkit.editor import app, preview_pane, server, versions
 from campaignkit.editor.app import Editor, likely_options, start_options
 from campaignkit.editor.later import Debouncer
 from campaignkit.editor.session import Session
@@ -1420,6 +1420,67 @@ def test_a_workbook_made_before_its_page_shows_the_region_and_language_asked_for
     assert region_on_screen(opened) == {"mauricie"}
     assert opened.tabs.titles[0] == "Events"
     assert app.workbook() is not opened, "used once: the cell run again makes a new one"
+
+
+def test_a_workbook_made_beforehand_switches_once_its_cell_has_returned(campaign_copy, monkeypatch):
+    """Voila sends the page when the cell returns: the switch is made right after, before
+    anything the page could ask for (the kernel's loop takes it first)."""
+    monkeypatch.setenv("CAMPAIGNKIT_CAMPAIGN", str(campaign_copy.root))
+    app.warm_up()
+    page_asks(monkeypatch, "region=mauricie&lang=en")
+
+    async def the_cell_then_the_page():
+        opened = app.workbook()
+        returned_on = opened.region
+        await asyncio.sleep(0)  # the page's first message comes after this turn of the loop
+        return opened, returned_on
+
+    opened, returned_on = asyncio.run(the_cell_then_the_page())
+    assert returned_on == "montreal", "the cell returned without waiting for the switch"
+    assert (opened.region, opened.lang) == ("mauricie", "en")
+    assert region_on_screen(opened) == {"mauricie"}
+
+
+def test_a_switched_workbook_draws_its_preview_once_the_page_has_its_widgets(
+    campaign_copy, monkeypatch
+):
+    """The page's scripts have the machine while they load; the preview comes right after
+    the page has fetched its widgets, or PAGE_WAIT seconds after the switch at most."""
+    connected = []
+    monkeypatch.setattr(preview_pane, "page_connected", lambda: bool(connected))
+    monkeypatch.setattr(preview_pane, "LOOK_EVERY", 0.01)
+    editor = Editor(campaign_copy.root, region="montreal", preview_delay=0.01)
+    editor.preview.now()
+
+    async def a_page_connects_after(seconds: float):
+        editor.show("mauricie" if editor.region == "montreal" else "montreal")
+        await asyncio.sleep(seconds)
+        waiting = editor.preview.shown, editor.preview.image.value
+        connected.append(True)
+        await asyncio.sleep(0.1)  # the render runs in the loop: done when this returns
+        return waiting
+
+    assert asyncio.run(a_page_connects_after(0.3)) == (None, ""), "Montréal's taken off at once"
+    assert editor.preview.shown[0] == "mauricie" and "Mauricie" in editor.preview.caption.value
+    connected.clear()
+    monkeypatch.setattr(preview_pane, "PAGE_WAIT", 0.1)
+    assert asyncio.run(a_page_connects_after(0.5))[0][0] == "montreal", "no page: drawn anyway"
+
+
+def test_a_region_that_cannot_be_shown_leaves_the_page_on_one_region_saying_why(
+    campaign_copy, monkeypatch
+):
+    monkeypatch.setenv("CAMPAIGNKIT_CAMPAIGN", str(campaign_copy.root))
+    app.warm_up()
+
+    def broken(self, app):
+        raise ValueError("panne")
+
+    monkeypatch.setattr("campaignkit.editor.events_tab.EventsForm.__init__", broken)
+    page_asks(monkeypatch, "region=mauricie")
+    opened = app.workbook()
+    assert opened.region == "montreal" and region_on_screen(opened) == {"montreal"}
+    assert "panne" in opened.notice.html.value
 
 
 def test_a_page_opened_after_a_file_changed_during_warm_up_shows_the_new_data(

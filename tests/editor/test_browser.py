@@ -367,6 +367,28 @@ def test_a_page_shows_what_changed_on_disk_after_its_workbook_was_made(
     expect(page.locator(".ck-events-heading")).to_have_text("Events in Montreal")
 
 
+SEEN = """new MutationObserver(() => {
+  const heading = document.querySelector('.ck-events-heading');
+  if (heading) (window.ckSeen = window.ckSeen || new Set()).add(heading.textContent);
+}).observe(document, {subtree: true, childList: true, characterData: true});"""
+
+
+def test_a_page_for_another_region_than_the_one_prepared_shows_only_that_region(voila, browser):
+    from playwright.sync_api import expect
+
+    assert wait_for(lambda: "is filled with" in voila.log.read_text())
+    assert wait_for(lambda: kernels_idle(voila)), "the preheated kernel has made Montréal's"
+    page = browser.new_page(viewport={"width": 1300, "height": 900}, locale="en-CA")
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    page.add_init_script(SEEN)
+    page.goto(voila.page_url("region=mauricie&lang=en"), timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector("img.ck-preview-img")
+    expect(page.locator(".ck-events-heading")).to_have_text("Events in Mauricie")
+    assert page.evaluate("() => [...window.ckSeen]") == ["Events in Mauricie"]
+    assert page.locator(".ck-region select option:checked").text_content() == "Mauricie"
+    expect(page.locator(".ck-preview-caption")).to_contain_text("Mauricie")
+
+
 def settled(page, shown: str, quiet: float = 3):
     """Wait until the JavaScript expression `shown` keeps one value for `quiet` seconds
     (within the page timeout): the kernel has taken every change sent to it."""
