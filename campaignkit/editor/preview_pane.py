@@ -9,6 +9,7 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
+import comm
 import ipywidgets as w
 
 from campaignkit import materials
@@ -37,8 +38,6 @@ LOOK_EVERY = 0.1
 def page_connected() -> bool:
     """Whether a page has asked this kernel for its widgets: the widget manager of a page
     opens ipywidgets' control comm to fetch them, as it loads."""
-    import comm
-
     opened = comm.get_comm_manager().comms.values()
     return any(getattr(c, "target_name", "") == "jupyter.widget.control" for c in opened)
 
