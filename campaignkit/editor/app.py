@@ -27,6 +27,7 @@ from campaignkit.editor.page_script import Address, IntoView
 from campaignkit.editor.preheat import PageAddress, preheated
 from campaignkit.editor.preview_pane import PreviewPane
 from campaignkit.editor.produce_tab import ProduceForm
+from campaignkit.editor.round_trip import RoundTrip
 from campaignkit.editor.session import Session
 from campaignkit.editor.tallies_tab import TalliesForm
 from campaignkit.editor.words import t
@@ -224,6 +225,7 @@ class Editor:
         self.widget = w.VBox()
         self.widget.add_class("ck-app")
         self.address, self.into_view = Address(), IntoView()
+        self.round_trip = RoundTrip()  # a Save waits for the page's letters (see buttons)
         self.preview = PreviewPane(self, preview_delay)
         self.make_header()
         self.build()
@@ -287,6 +289,7 @@ class Editor:
     def close(self):
         """Take the workbook's widgets out of the kernel (the page will never show them)."""
         self.preview.cancel()
+        self.round_trip.cancel()
         close_tree(self.widget)
         for form in self.forms.values():
             close_parts(form, self)
@@ -320,7 +323,7 @@ class Editor:
         header.add_class("ck-header")
         main = w.HBox([self.tabs, self.preview.box])
         main.add_class("ck-main")
-        scripts = [self.address.output, self.into_view.output]
+        scripts = [self.address.output, self.into_view.output, self.round_trip.play]
         self.widget.children = [
             self.heading,
             header,

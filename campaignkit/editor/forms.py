@@ -5,7 +5,6 @@ from html import escape
 import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-from campaignkit.editor.later import Debouncer
 from campaignkit.editor.session import count
 from campaignkit.editor.words import t
 from campaignkit.exceptions import CampaignKitError, EventHasTally, FileChanged, RecordsChanged
@@ -256,11 +255,6 @@ class Confirm:
         return bool(self.box.children)
 
 
-# The page sends a click at once but holds typing back while the kernel is busy, then sends
-# it when the kernel answers: a Save waits this long (s) for the letters typed before it.
-SAVE_GRACE = 0.3
-
-
 def buttons(app, css: str, on_save, on_reload):
     """Save and Reload buttons, the save notice, and the hint shown while the form is invalid."""
     save = w.Button(description=t("save", app.lang), icon="save", button_style="primary")
@@ -269,8 +263,8 @@ def buttons(app, css: str, on_save, on_reload):
         description=t("reload", app.lang), icon="undo", tooltip=t("reload_tip", app.lang)
     )
     reload.add_class(f"ck-reload-{css}")
-    saving = Debouncer(SAVE_GRACE, on_save)  # a double click saves once
-    save.on_click(lambda _: saving())
+    # A Save waits for the letters typed before it, which the page may still hold back.
+    save.on_click(lambda _: app.round_trip.then(on_save))
     reload.on_click(on_reload)
     hint = html_line()
     hint.add_class(f"ck-hint-{css}")

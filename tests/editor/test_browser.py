@@ -721,6 +721,65 @@ def test_save_clicked_while_typing_saves_every_letter(voila, browser, campaign_c
     assert "Marathon du soir au café" in events.read_text(), "one click saved every letter"
 
 
+class SlowAnswers:
+    """The kernel's messages to the page, held back while `holding` (a slow connection or a
+    busy browser), then passed on in their order; the page's messages go out at once."""
+
+    def __init__(self, page):
+        self.holding, self.held, self.routes = False, [], []
+        page.route_web_socket("**/api/kernels/**", self.connect)
+
+    def connect(self, route):
+        server = route.connect_to_server()
+        server.on_message(lambda message: self.to_page(route, message))
+        self.routes.append(route)
+
+    def to_page(self, route, message):
+        if self.holding:
+            self.held.append((route, message))
+        else:
+            route.send(message)
+
+    def release(self):
+        self.holding = False
+        for route, message in self.held:
+            route.send(message)
+        self.held = []
+
+
+def test_save_clicked_while_the_kernel_answers_slowly_saves_every_letter(
+    voila, browser, campaign_copy
+):
+    """The page sends the letters it held back when the kernel's answer to the one before
+    comes. Here that answer takes 1.5 s to reach the page, well after the click reached the
+    kernel: a save that waited a set time wrote 'Ma'; it must wait for the page itself."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1300, "height": 900}, locale="fr-CA")
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    slow = SlowAnswers(page)
+    page.goto(voila.page_url("region=montreal"), timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector("img.ck-preview-img")
+    assert slow.routes, "the page's connection to its kernel goes through the test"
+    title = page.locator(".ck-event-1 .ck-field-title_fr input")
+    title.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("M")
+    expect(page.locator("button.ck-save-events")).to_be_enabled()  # the kernel has the M
+    slow.holding = True
+    page.keyboard.type("arathon du soir au café")  # 'a' goes, the rest waits for its answer
+    page.locator("button.ck-save-events").click()
+    page.wait_for_timeout(1500)
+    assert slow.held, "the kernel answered the page meanwhile"
+    slow.release()
+    expect(page.locator(".ck-status-events")).to_contain_text("Enregistré")
+    expect(page.locator(".ck-header")).to_contain_text("tout est")
+    expect(title).to_have_value("Marathon du soir au café")
+    events = campaign_copy.root / "events.csv"
+    assert "Marathon du soir au café" in events.read_text(), "one click saved every letter"
+    page.close()
+
+
 def test_the_preview_shows_its_document_and_language_choosers_above_a_tall_page(voila, browser):
     page = open_page(browser, voila.page_url("region=estrie"))
     page.wait_for_selector("img.ck-preview-img")

@@ -1,0 +1,74 @@
+"""A round trip to the page: an action that waits until the page has sent the kernel
+everything it held back.
+
+While the kernel answers an earlier change, the page holds back what is typed in a field
+and sends it when that answer comes, but it sends a click at once: a Save could reach the
+kernel before the last letters typed. The kernel cannot ask the page for them, but it can
+start a hidden Play widget; the page answers with its first step, sent after any letters
+it was holding, on the same connection. The action runs when that answer arrives.
+"""
+
+import asyncio
+
+import ipywidgets as w
+
+from campaignkit.editor.forms import shared
+
+# A page that never answers (none open, gone, or not drawn yet) holds the action this long.
+NO_ANSWER_AFTER = 3.0  # s
+
+
+class RoundTrip:
+    """A hidden Play widget on the page, and the actions waiting for the page's answer."""
+
+    def __init__(self):
+        self.play = w.Play(
+            value=0,
+            min=0,
+            max=1,
+            interval=3_600_000,  # one step, then the page waits: the kernel stops it
+            show_repeat=False,
+            layout=shared(w.Layout, display="none"),
+        )
+        self.play.add_class("ck-round-trip")
+        self.play.observe(self.on_answer, "value")
+        self.waiting: list = []
+        self.timer = None
+
+    def then(self, action):
+        """Call `action` once the page has answered; an action already waiting is called
+        once (a double click saves once). With no loop running (tests, scripts), at once."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            action()
+            return
+        if action not in self.waiting:
+            self.waiting.append(action)
+        if self.timer is None:
+            self.timer = loop.call_later(NO_ANSWER_AFTER, self.answered)
+            with self.play.hold_sync():  # the page takes one step and sends it back
+                self.play.value = self.play.min
+                self.play.playing = True
+
+    def on_answer(self, change):
+        if change["new"] == self.play.max and self.timer is not None:
+            asyncio.get_running_loop().call_soon(self.answered)
+
+    def answered(self):
+        """Run the waiting actions, and set the Play back for the next round trip."""
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+        self.play.playing = False
+        self.play.value = self.play.min
+        actions, self.waiting = self.waiting, []
+        for action in actions:
+            action()
+
+    def cancel(self):
+        """Forget the waiting actions (the workbook closes)."""
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+        self.waiting = []
