@@ -101,6 +101,9 @@ def configure(c):
     c.VoilaConfiguration.file_allowlist = []  # PDFs come through the kernel (produce_tab)
     c.VoilaConfiguration.show_tracebacks = False
     c.VoilaConfiguration.preheat_kernel = True
+    c.VoilaConfiguration.multi_kernel_manager_class = (
+        "campaignkit.editor.kernel_manager.KernelManager"
+    )
     c.VoilaConfiguration.default_pool_size = 1
     # starting the next kernel takes seconds of CPU: not while the page just opened loads
     c.VoilaKernelManager.fill_delay = REFILL_SECONDS

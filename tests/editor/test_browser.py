@@ -9,6 +9,7 @@ import json
 import os
 import re
 import secrets
+import select
 import socket
 import subprocess
 import sys
@@ -52,11 +53,17 @@ class Served:
     def page_url(self, query: str = "") -> str:
         return f"{self.url}?{query}{'&' if query else ''}token={self.token}"
 
+    def connection_files(self) -> Path:
+        return Path(re.search(r"Storing connection files in (\S+)\.", self.log.read_text())[1])
+
     def kernels(self) -> int:
         """Kernels this server runs now (its pool included)."""
-        match = re.search(r"Storing connection files in (\S+)\.", self.log.read_text())
-        folder = match.group(1)
-        return len(list(Path(folder).glob("kernel-*.json")))
+        return len(list(self.connection_files().glob("kernel-*.json")))
+
+    def kernel_file(self, page) -> Path:
+        """The connection file of the page's kernel (its ports)."""
+        config = json.loads(page.locator("#jupyter-config-data").text_content())
+        return self.connection_files() / f"kernel-{config['kernelId']}.json"
 
 
 def serve(campaign_root, tmp_path, *options, notebook=server.NOTEBOOK):
@@ -515,6 +522,47 @@ def test_kernels_end_when_pages_close_or_are_left_idle(campaign_copy, tmp_path, 
         assert "Kernel shutdown" in served.log.read_text()
     finally:
         stop(served, log)
+
+
+def reached(ports: list[int], seconds: float) -> list[int]:
+    """Of these free ports, those something connects to within `seconds`."""
+    listeners = []
+    for port in ports:
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # its closed links wait
+        try:
+            listener.bind(("127.0.0.1", port))
+        except OSError:  # taken again meanwhile: not a port a stopped kernel left
+            listener.close()
+            continue
+        listener.listen()
+        listeners.append(listener)
+    assert listeners, "the stopped kernel's ports can be listened on"
+    try:
+        ready, _, _ = select.select(listeners, [], [], seconds)
+        return [listener.getsockname()[1] for listener in ready]
+    finally:
+        for listener in listeners:
+            listener.close()
+
+
+def test_a_closed_page_leaves_nothing_reaching_for_its_kernel(voila, browser):
+    """A closing page asks for its kernel's shutdown and closes its connection. The server
+    kept that connection's channels when the shutdown came first: they tried to reach the
+    stopped kernel ten times a second, forever, and the server's rest grew with each page."""
+
+    def stopped() -> int:
+        return voila.log.read_text().count("Kernel shutdown:")
+
+    for region in ("montreal", "mauricie"):
+        page = open_page(browser, voila.page_url(f"region={region}"))
+        file, before = voila.kernel_file(page), stopped()
+        info = json.loads(file.read_text())
+        ports = [info[f"{channel}_port"] for channel in ("shell", "iopub", "stdin", "control")]
+        page.close(run_before_unload=True)
+        assert wait_for(lambda: stopped() > before), "the page shuts its kernel down"  # noqa: B023
+        assert wait_for(lambda: not file.exists()), "the page's kernel has stopped"  # noqa: B023
+        assert not reached(ports, seconds=2), "the server still reaches for a stopped kernel"
 
 
 def axe_violations(page) -> list[dict]:
