@@ -3,6 +3,14 @@
 import asyncio
 
 
+def running_loop() -> asyncio.AbstractEventLoop | None:
+    """The kernel's running loop, or None (tests, scripts: calls then run at once)."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
 class Debouncer:
     """Call `action` once, `delay` seconds after the last of a burst of calls.
 
@@ -21,10 +29,7 @@ class Debouncer:
 
     def __call__(self):
         self.cancel()
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = None
+        loop = running_loop()
         if self.delay <= 0 or loop is None:
             self.action()
         else:
@@ -37,7 +42,8 @@ class Debouncer:
 
 def after_this_cell(action, *args):
     """Call `action` once the kernel's cell has returned (at once with no loop running)."""
-    try:
-        asyncio.get_running_loop().call_soon(action, *args)
-    except RuntimeError:
+    loop = running_loop()
+    if loop is None:
         action(*args)
+    else:
+        loop.call_soon(action, *args)

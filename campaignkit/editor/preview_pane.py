@@ -1,6 +1,5 @@
 """The preview pane: the page a change affects, re-rendered in-process after a short pause."""
 
-import asyncio
 import atexit
 import base64
 import shutil
@@ -15,7 +14,7 @@ import ipywidgets as w
 from campaignkit import materials
 from campaignkit.data.photos import caching_into
 from campaignkit.editor.forms import esc, html_line, labelled
-from campaignkit.editor.later import Debouncer
+from campaignkit.editor.later import Debouncer, running_loop
 from campaignkit.editor.words import material_label, t
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.printing import preview
@@ -132,10 +131,7 @@ class PreviewPane:
         opened has the machine's two cores for its scripts, and its preview comes right after.
         Meanwhile a page of another region is taken off at once, as by schedule()."""
         self.mark_outdated()
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = None
+        loop = running_loop()
         if loop is None or page_connected():
             self.debounce()
             return

@@ -8,11 +8,10 @@ start a hidden Play widget; the page answers with its first step, sent after any
 it was holding, on the same connection. The action runs when that answer arrives.
 """
 
-import asyncio
-
 import ipywidgets as w
 
 from campaignkit.editor.forms import shared
+from campaignkit.editor.later import running_loop
 
 # A page that never answers (none open, gone, or not drawn yet) holds the action this long.
 NO_ANSWER_AFTER = 3.0  # s
@@ -38,9 +37,8 @@ class RoundTrip:
     def then(self, action):
         """Call `action` once the page has answered; an action already waiting is called
         once (a double click saves once). With no loop running (tests, scripts), at once."""
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
+        loop = running_loop()
+        if loop is None:
             action()
             return
         if action not in self.waiting:
@@ -53,7 +51,7 @@ class RoundTrip:
 
     def on_answer(self, change):
         if change["new"] == self.play.max and self.timer is not None:
-            asyncio.get_running_loop().call_soon(self.answered)
+            running_loop().call_soon(self.answered)  # once the page's message is handled
 
     def answered(self):
         """Run the waiting actions, and set the Play back for the next round trip."""
