@@ -1,5 +1,6 @@
 """Checks on rendered PDFs before they go to print."""
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,25 +56,66 @@ def unembedded_fonts(pdf: pikepdf.Pdf) -> set[str]:
 WARN_PPI, FAIL_PPI = 300, 150
 
 
-def image_resolutions(pdf: Path) -> list[tuple[int, float]]:
-    """(page number, effective pixels per inch) of every raster image, as printed."""
+INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")  # the operator of an image written in a content
+
+
+def pages_with_images(pdf: pikepdf.Pdf) -> list[int]:
+    """Indexes of the pages that may draw a raster image: an image among their XObjects or
+    those of the forms they draw, or an inline image. Only these are opened with pdfium:
+    most pages of the kit are text and vectors, and opening them cost a build seconds."""
+    return [index for index, page in enumerate(pdf.pages) if _may_draw_image(page.obj, set())]
+
+
+def _may_draw_image(owner: pikepdf.Object, seen: set) -> bool:
+    """A page or form XObject that may draw an image (unsure counts as yes)."""
+    if owner.is_indirect:
+        if owner.objgen in seen:
+            return False
+        seen.add(owner.objgen)
+    resources = owner.get("/Resources")
+    if resources is None:
+        return True  # inherited from the page tree: not worth telling, look at it
+    if any(INLINE_IMAGE.search(content) for content in _contents(owner)):
+        return True
+    for xobject in (resources.get("/XObject") or {}).values():
+        subtype = xobject.get("/Subtype")
+        if subtype == "/Image" or (subtype == "/Form" and _may_draw_image(xobject, seen)):
+            return True
+    return False
+
+
+def _contents(owner: pikepdf.Object) -> list[bytes]:
+    """The decoded content streams of a page (one or many) or of a form XObject."""
+    if isinstance(owner, pikepdf.Stream):
+        return [owner.read_bytes()]
+    contents = owner.get("/Contents")
+    streams = contents if isinstance(contents, pikepdf.Array) else [contents] if contents else []
+    return [stream.read_bytes() for stream in streams]
+
+
+def image_resolutions(pdf: Path, pages: list[int] | None = None) -> list[tuple[int, float]]:
+    """(page number, effective pixels per inch) of every raster image, as printed, on the
+    pages of those indexes (all when None)."""
     import pypdfium2.raw as pdfium_c
 
     from campaignkit.printing.pdfium import open_pdf
 
     found = []
+    if pages == []:
+        return found
     with open_pdf(pdf) as document:
-        for number, page in enumerate(document, start=1):
+        for index in range(len(document)) if pages is None else pages:
+            page = document[index]
             for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
                 left, bottom, right, top = image.get_bounds()
                 width_px, height_px = image.get_px_size()
                 inches = max((right - left) / 72, (top - bottom) / 72, 1e-6)
-                found.append((number, max(width_px, height_px) / inches))
+                found.append((index + 1, max(width_px, height_px) / inches))
     return found
 
 
-def check_images(pdf: Path, report: "Report"):
-    for number, ppi in image_resolutions(pdf):
+def check_images(pdf: Path, report: "Report", pages: list[int] | None = None):
+    for number, ppi in image_resolutions(pdf, pages):
         found = {"page": number, "ppi": round(ppi), "minimum": FAIL_PPI, "advised": WARN_PPI}
         if ppi < FAIL_PPI:
             report.errors.append(Finding("image_blurred", found))
@@ -114,7 +156,7 @@ def preflight_file(
             report.errors.append(Finding("page_count", found))
         for name in sorted(unembedded_fonts(opened)):
             report.errors.append(Finding("font_not_embedded", {"font": name}))
-        check_images(Path(pdf), report)
+        check_images(Path(pdf), report, pages_with_images(opened))
         press = for_press(Path(pdf)) if press is None else press
         report.errors += pdfx_problems(opened) if press else tag_problems(opened)
         if bleed and not press:
