@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -24,18 +25,32 @@ NO_KEEPING = {"CAMPAIGNKIT_KEEP_KERNELS": "0"}  # the build shuts its kernels do
 LAST_OUTPUT = [""]  # the last line the last command printed (the build's count of jobs)
 
 
-def run(args: list[str], env: dict | None = None) -> tuple[float, int]:
-    """Wall time of a command and the peak resident memory of any one of its child processes."""
-    start = time.perf_counter()
+@dataclass
+class Measure:
+    """One command: wall time, the peak memory of any one of its child processes, and CPU
+    seconds (its own, its children's, and the whole machine's busy share)."""
+
+    seconds: float
+    peak: int
+    own_cpu: float
+    children_cpu: float
+    busy: float  # of every core, over the command's run (other processes included)
+
+
+def run(args: list[str], env: dict | None = None) -> Measure:
+    """Run a command and measure it; exit with its output when it fails."""
+    start, machine = time.perf_counter(), psutil.cpu_times()
     env = {**os.environ, **(env or {})}
     process = psutil.Popen(
         args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
     )
-    peak = 0
+    peak, cpu = 0, {}
     while process.poll() is None:
         try:
             for child in process.children(recursive=True):
                 peak = max(peak, child.memory_info().rss)
+                cpu[child.pid] = sum(child.cpu_times()[:2])
+            cpu[process.pid] = sum(process.cpu_times()[:2])
         except psutil.Error:
             pass
         time.sleep(0.1)
@@ -44,10 +59,21 @@ def run(args: list[str], env: dict | None = None) -> tuple[float, int]:
     if process.returncode != 0:
         sys.exit(f"failed: {' '.join(args)}\n{output}")
     LAST_OUTPUT[0] = (output.strip().splitlines() or [""])[-1]
-    return elapsed, peak
+    own = cpu.pop(process.pid, 0.0)
+    return Measure(elapsed, peak, own, sum(cpu.values()), busy_share(machine))
 
 
-def build(campaign: Path, out: Path, *extra: str, env: dict | None = None) -> float:
+def busy_share(since) -> float:
+    """The share of every core's time spent working since `since` (psutil.cpu_times());
+    guest time is already counted in user time."""
+    now = psutil.cpu_times()
+    spent = {field: getattr(now, field) - getattr(since, field) for field in now._fields}
+    resting = spent["idle"] + spent.get("iowait", 0)
+    total = sum(spent.values()) - spent.get("guest", 0) - spent.get("guest_nice", 0)
+    return 1 - resting / max(total, 1e-9)
+
+
+def build(campaign: Path, out: Path, *extra: str, env: dict | None = None) -> Measure:
     args = [str(BIN / "campaignkit"), "build", str(campaign), "--out-dir", str(out)]
     return run([*args, "--jobs", str(JOBS), *extra], env)
 
@@ -74,9 +100,19 @@ def where_the_rest_goes(manifest_path: Path, forced: float, floor: float):
     line("  the rest (s)", f"{rest:.1f}", "imports, plan, gallery, idle")
 
 
-def sum_floor(script: str, work: Path, *how: str) -> float:
-    """Seconds of one measure of the floor (`run`: one process; `parallel N`: N at once)."""
-    return run([sys.executable, script, how[0], str(work / "floor"), *how[1:]])[0]
+def cpu_of_the_build(measure: Measure, floor_cpu: float):
+    """Where the build's CPU went, against the floor's: on a machine whose cores are all
+    busy, the CPU the kit adds is what its wall time loses."""
+    total = measure.own_cpu + measure.children_cpu
+    line("CPU of the build (s)", f"{total:.1f}", f"× {total / floor_cpu:.2f} of the floor's")
+    line("  kernels, rendering (s)", f"{measure.children_cpu:.1f}", f"floor: {floor_cpu:.1f}")
+    line("  the build's own process (s)", f"{measure.own_cpu:.1f}", "papermill, checks, manifest")
+    line("  cores busy during the build", f"{measure.busy:.0%}", "others' work included")
+
+
+def sum_floor(script: str, work: Path, *how: str) -> Measure:
+    """One measure of the floor (`run`: one process; `parallel N`: N at once)."""
+    return run([sys.executable, script, how[0], str(work / "floor"), *how[1:]])
 
 
 def spread(values: list[float]) -> str:
@@ -99,18 +135,15 @@ def main():
     floor_script = str(Path(__file__).parent / "floor.py")
     subprocess.run([sys.executable, floor_script, "dump", str(campaign), str(work / "floor")])
     floor_alone = [sum_floor(floor_script, work, "run")]
-    direct, _ = run(
-        [
-            sys.executable,
-            str(Path(__file__).parent / "direct.py"),
-            str(campaign),
-            str(work / "direct"),
-        ]
-    )
-    together = [sum_floor(floor_script, work, "parallel", str(JOBS))]
-    forced, peak = build(campaign, work / "out", "--force")
-    together.append(sum_floor(floor_script, work, "parallel", str(JOBS)))
+    direct_script = str(Path(__file__).parent / "direct.py")
+    direct = run([sys.executable, direct_script, str(campaign), str(work / "direct")]).seconds
+    together = [sum_floor(floor_script, work, "parallel", str(JOBS)).seconds]
+    forced_build = build(campaign, work / "out", "--force")
+    forced, peak = forced_build.seconds, forced_build.peak
+    together.append(sum_floor(floor_script, work, "parallel", str(JOBS)).seconds)
     floor_alone.append(sum_floor(floor_script, work, "run"))
+    floor_cpu = statistics.mean(measure.own_cpu for measure in floor_alone)
+    floor_alone = [measure.seconds for measure in floor_alone]
     floor, together_mean = statistics.mean(floor_alone), statistics.mean(together)
     line("floor: WeasyPrint alone, one process (s)", spread(floor_alone), "same HTML documents")
     line(
@@ -125,6 +158,7 @@ def main():
     line("build / (floor / workers)", f"{forced / (floor / JOBS):.2f}", "target ≤ 1.15")
     line("build / floor on workers at once", f"{forced / together_mean:.2f}", "the kit's loss")
     where_the_rest_goes(work / "out" / "2023" / "manifest.json", forced, floor)
+    cpu_of_the_build(forced_build, floor_cpu)
 
     from campaignkit import load_campaign
     from campaignkit.batch.build import plan
@@ -147,7 +181,7 @@ def main():
         f"({len(jobs)} jobs)",
     )
 
-    noop, _ = build(campaign, work / "out")
+    noop = build(campaign, work / "out").seconds
     line("no-op rebuild (s)", f"{noop:.2f}", "target ≤ 1 s")
     events = campaign / "events.csv"
     changed = []
@@ -156,7 +190,7 @@ def main():
         ("Café L'Encre", "Café L'Encrier"),
     ] * 3:
         events.write_text(events.read_text(encoding="utf-8").replace(venue, edited))
-        changed.append(build(campaign, work / "out")[0])
+        changed.append(build(campaign, work / "out").seconds)
     line(
         "one event changed, rebuild, median of 6 (s)",
         f"{statistics.median(changed):.2f}",
@@ -164,7 +198,7 @@ def main():
     )
     line("  jobs", LAST_OUTPUT[0], "in the kernels the last build kept")
     events.write_text(events.read_text(encoding="utf-8").replace("Café L'Encrier", "Café L'Encre"))
-    cold, _ = build(campaign, work / "out", env=NO_KEEPING)
+    cold = build(campaign, work / "out", env=NO_KEEPING).seconds
     line("  the same, no kernel kept (s)", f"{cold:.2f}", "kernels started by the build")
 
     from campaignkit.printing.preview import latency
@@ -185,9 +219,10 @@ def main():
     times = {}
     for count in (100, 1000):
         generated = generate(work / f"gen{count}", regions=100, events=count)
-        times[count], peak = build(
+        measure = build(
             generated, work / f"gen-out{count}", "--force", "--lang", "fr", env=NO_KEEPING
         )
+        times[count], peak = measure.seconds, measure.peak
         line(f"100 regions, {count} events, fr (s)", f"{times[count]:.1f}")
         line("  peak memory of one worker (MB)", f"{peak / 1e6:.0f}", "target ≤ 600 MB")
     line(
