@@ -55,9 +55,7 @@ class RoundTrip:
 
     def answered(self):
         """Run the waiting actions, and set the Play back for the next round trip."""
-        if self.timer is not None:
-            self.timer.cancel()
-            self.timer = None
+        self.stop_timer()
         self.play.playing = False
         self.play.value = self.play.min
         actions, self.waiting = self.waiting, []
@@ -66,7 +64,10 @@ class RoundTrip:
 
     def cancel(self):
         """Forget the waiting actions (the workbook closes)."""
+        self.stop_timer()
+        self.waiting = []
+
+    def stop_timer(self):
         if self.timer is not None:
             self.timer.cancel()
             self.timer = None
-        self.waiting = []
