@@ -74,7 +74,7 @@ def _may_draw_image(owner: pikepdf.Object, seen: set) -> bool:
         seen.add(owner.objgen)
     resources = owner.get("/Resources")
     if resources is None:
-        return True  # inherited from the page tree: not worth telling, look at it
+        return True  # none of its own (an old form uses its page's): look at it
     if any(INLINE_IMAGE.search(content) for content in _contents(owner)):
         return True
     for xobject in (resources.get("/XObject") or {}).values():

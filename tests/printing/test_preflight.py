@@ -179,3 +179,16 @@ def test_text_pages_are_not_opened_again_to_look_for_images(mini, tmp_path):
     with pikepdf.open(letters) as text, pikepdf.open(photo) as image:
         assert len(text.pages) > 1 and pages_with_images(text) == []
         assert pages_with_images(image) == [0]
+
+
+def test_a_blurred_image_is_found_on_a_page_that_inherits_its_resources(tmp_path):
+    import pikepdf
+
+    pdf_path = drawn_pdf(tmp_path / "inherits.pdf", b"q 144 0 0 144 72 72 cm /Im0 Do Q", {})
+    with pikepdf.open(pdf_path, allow_overwriting_input=True) as pdf:
+        image = grey_image(pdf)
+        pdf.Root.Pages.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+        del pdf.Root.Pages.Kids[0]["/Resources"]  # the page's own, empty, gives way
+        pdf.save(pdf_path)
+    images = [found.code for found in preflight_file(pdf_path).errors if found.code[:5] == "image"]
+    assert images == ["image_blurred"]
