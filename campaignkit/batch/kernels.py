@@ -26,6 +26,7 @@ LOGGER = logging.getLogger("papermill")
 STOP_SECONDS = 5  # the most a client is waited for to close (stop_channels)
 READY_FIRST_ASK = 0.05  # seconds before asking a kernel again whether it is there (doubling)
 READY_MOST_ASK = 1.0
+ENDING = threading.Lock()  # guards WarmKernel.ended
 WARM_UP = "import campaignkit.batch.warm\ncampaignkit.batch.warm.warm_up({idle!r}, {folder!r})"
 
 
@@ -139,6 +140,8 @@ class WarmKernel:
     kernel idle for `idle_limit()` seconds (its build killed, or kept and never taken
     again: batch/kept.py) ends itself and removes the folder.
     """
+
+    ended = False  # shut down (for kernels made by __init__ as by recorded())
 
     def __init__(self, kernel_name: str = "python3"):
         self.kernel_name = kernel_name
@@ -255,6 +258,12 @@ class WarmKernel:
                 closing.join(STOP_SECONDS)
 
     def shutdown(self):
+        """End the kernel, once: a worker and Ctrl-C's wind-down may both ask at the same time,
+        and two threads closing one client end its zmq context twice (ZMQError)."""
+        with ENDING:
+            if self.ended:
+                return
+            self.ended = True
         try:
             self.stop_channels()
             if self.manager is not None and self.manager.owns_kernel and self.manager.has_kernel:
