@@ -2,12 +2,19 @@
 
 Each check returns findings (printing.findings), worded from the catalog's check.* keys."""
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import pikepdf
 
 from campaignkit.printing.findings import Finding
 
 RGB_SPACES = {"/DeviceRGB", "/CalRGB"}
 RGB_OPERATORS = {"rg", "RG"}
+SPACE_OPERATORS = {"cs", "CS"}
+# Only these come back from qpdf as Python objects: parsing every operator took 3.5 times
+# as long on the print-shop files.
+COLOUR_OPERATORS = " ".join(sorted(RGB_OPERATORS | SPACE_OPERATORS))
 MIN_BLEED = 8.5  # pt: 3 mm, the smaller of the two bleeds (0.125 in is 9 pt)
 TOLERANCE = 0.01  # pt
 
@@ -30,6 +37,14 @@ def is_rgb_space(space) -> bool:
     return False
 
 
+@dataclass
+class Drawing:
+    """Content streams drawn with one resource dictionary: a page's, a form's, a pattern's."""
+
+    streams: list
+    resources: object
+
+
 def _named_spaces(resources) -> dict[str, object]:
     spaces = resources.get("/ColorSpace") if resources is not None else None
     return {str(name): space for name, space in spaces.items()} if spaces else {}
@@ -40,53 +55,73 @@ def _rgb(page: int, what: str, name) -> Finding:
     return Finding("rgb", {"page": page, "what": what, "name": str(name)})
 
 
-def _stream_rgb(stream, resources, page: int, found: list, seen: set):
-    """RGB colours set by a content stream, its images, forms, patterns and shadings."""
-    if stream.objgen in seen and stream.objgen != (0, 0):
+def drawings(page: pikepdf.Page, seen: set | None = None) -> Iterator[Drawing]:
+    """What a page draws with: its own contents, then every form, tiling pattern and soft
+    mask reached from them, each once (`seen`: the streams already walked, shared between
+    pages to walk each stream once in a whole document)."""
+    seen = set() if seen is None else seen
+    contents = page.obj.get("/Contents")
+    streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+    waiting = [Drawing([s for s in streams if s is not None], page.obj.get("/Resources"))]
+    while waiting:
+        drawing = waiting.pop(0)
+        yield drawing
+        for stream in _drawn_from(drawing.resources):
+            if stream.objgen not in seen:
+                seen.add(stream.objgen)
+                waiting.append(Drawing([stream], stream.get("/Resources", drawing.resources)))
+
+
+def _drawn_from(resources) -> Iterator[pikepdf.Stream]:
+    """The content streams a resource dictionary lets a drawing call: forms, tiling
+    patterns, soft masks' groups."""
+    if resources is None:
         return
-    seen.add(stream.objgen)
-    spaces = _named_spaces(resources)
-    for operands, operator in pikepdf.parse_content_stream(stream):
-        name = str(operator)
-        if name in RGB_OPERATORS:
-            found.append(_rgb(page, "operator", name))
-        elif name in ("cs", "CS"):
-            space = operands[0]
-            space = spaces.get(str(space), space)
-            if is_rgb_space(space):
-                found.append(_rgb(page, "space", operands[0]))
-    _resources_rgb(resources, page, found, seen)
+    for xobject in (resources.get("/XObject") or {}).values():
+        if xobject.get("/Subtype") == "/Form":
+            yield xobject
+    for pattern in (resources.get("/Pattern") or {}).values():
+        if isinstance(pattern, pikepdf.Stream):
+            yield pattern
+    for state in (resources.get("/ExtGState") or {}).values():
+        mask = state.get("/SMask")
+        if isinstance(mask, pikepdf.Dictionary) and mask.get("/G") is not None:
+            yield mask.G
 
 
-def _resources_rgb(resources, page: int, found: list, seen: set):
+def _operators_rgb(drawing: Drawing, page: int, found: list):
+    spaces = _named_spaces(drawing.resources)
+    for stream in drawing.streams:
+        for operands, operator in pikepdf.parse_content_stream(stream, COLOUR_OPERATORS):
+            name = str(operator)
+            if name in RGB_OPERATORS:
+                found.append(_rgb(page, "operator", name))
+            elif name in SPACE_OPERATORS:
+                space = spaces.get(str(operands[0]), operands[0])
+                if is_rgb_space(space):
+                    found.append(_rgb(page, "space", operands[0]))
+
+
+def _resources_rgb(resources, page: int, found: list):
+    """RGB in what a resource dictionary names (what it calls is a drawing of its own)."""
     if resources is None:
         return
     for name, space in _named_spaces(resources).items():
         if is_rgb_space(space):
             found.append(_rgb(page, "resource", name))
     for name, xobject in (resources.get("/XObject") or {}).items():
-        if xobject.get("/Subtype") == "/Image":
-            if is_rgb_space(xobject.get("/ColorSpace")):
-                found.append(_rgb(page, "image", name))
-        elif xobject.get("/Subtype") == "/Form":
-            group = xobject.get("/Group")
-            if group is not None and is_rgb_space(group.get("/CS")):
-                found.append(_rgb(page, "group", name))
-            _stream_rgb(xobject, xobject.get("/Resources", resources), page, found, seen)
+        if xobject.get("/Subtype") == "/Image" and is_rgb_space(xobject.get("/ColorSpace")):
+            found.append(_rgb(page, "image", name))
+        group = xobject.get("/Group") if xobject.get("/Subtype") == "/Form" else None
+        if group is not None and is_rgb_space(group.get("/CS")):
+            found.append(_rgb(page, "group", name))
     for name, pattern in (resources.get("/Pattern") or {}).items():
         shading = pattern.get("/Shading")
         if shading is not None and is_rgb_space(shading.get("/ColorSpace")):
             found.append(_rgb(page, "pattern", name))
-        if isinstance(pattern, pikepdf.Stream):
-            _stream_rgb(pattern, pattern.get("/Resources", resources), page, found, seen)
     for name, shading in (resources.get("/Shading") or {}).items():
         if is_rgb_space(shading.get("/ColorSpace")):
             found.append(_rgb(page, "shading", name))
-    for state in (resources.get("/ExtGState") or {}).values():
-        mask = state.get("/SMask")
-        if isinstance(mask, pikepdf.Dictionary) and mask.get("/G") is not None:
-            form = mask.G
-            _stream_rgb(form, form.get("/Resources", resources), page, found, seen)
 
 
 def rgb_uses(pdf: pikepdf.Pdf) -> list[Finding]:
@@ -97,11 +132,9 @@ def rgb_uses(pdf: pikepdf.Pdf) -> list[Finding]:
         group = page.obj.get("/Group")
         if group is not None and is_rgb_space(group.get("/CS")):
             found.append(_rgb(number, "page_group", "/Group"))
-        contents = page.obj.get("/Contents")
-        streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
-        for stream in streams:
-            if stream is not None:
-                _stream_rgb(stream, page.obj.get("/Resources"), number, found, seen)
+        for drawing in drawings(page, seen):
+            _operators_rgb(drawing, number, found)
+            _resources_rgb(drawing.resources, number, found)
     once: dict = {}  # each colour use once, where it is first found
     for finding in found:
         once.setdefault(tuple(finding.params.values()), finding)

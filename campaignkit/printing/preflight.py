@@ -8,7 +8,7 @@ import pikepdf
 
 from campaignkit import paths
 from campaignkit.printing.findings import Finding
-from campaignkit.printing.pdfchecks import pdfx_problems, tag_problems
+from campaignkit.printing.pdfchecks import Drawing, drawings, pdfx_problems, tag_problems
 from campaignkit.text.catalog import word
 from campaignkit.text.language import interface_language
 
@@ -60,37 +60,20 @@ INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")  # the operator of an image written 
 
 
 def pages_with_images(pdf: pikepdf.Pdf) -> list[int]:
-    """Indexes of the pages that may draw a raster image: an image among their XObjects or
-    those of the forms they draw, or an inline image. Only these are opened with pdfium:
-    most pages of the kit are text and vectors, and opening them cost a build seconds."""
-    return [index for index, page in enumerate(pdf.pages) if _may_draw_image(page.obj, set())]
+    """Indexes of the pages that may draw a raster image: an image among the XObjects of
+    what they draw (their own contents, forms, patterns), or an inline image. Only these
+    are opened with pdfium: most pages of the kit are text and vectors, and opening them
+    cost a build seconds."""
+    pages = enumerate(pdf.pages)
+    return [index for index, page in pages if any(map(_may_draw_image, drawings(page)))]
 
 
-def _may_draw_image(owner: pikepdf.Object, seen: set) -> bool:
-    """A page or form XObject that may draw an image (unsure counts as yes)."""
-    if owner.is_indirect:
-        if owner.objgen in seen:
-            return False
-        seen.add(owner.objgen)
-    resources = owner.get("/Resources")
-    if resources is None:
-        return True  # none of its own (an old form uses its page's): look at it
-    if any(INLINE_IMAGE.search(content) for content in _contents(owner)):
+def _may_draw_image(drawing: Drawing) -> bool:
+    """Whether a drawing names an image among its XObjects or writes one inline."""
+    xobjects = (drawing.resources or {}).get("/XObject") or {}
+    if any(xobject.get("/Subtype") == "/Image" for xobject in xobjects.values()):
         return True
-    for xobject in (resources.get("/XObject") or {}).values():
-        subtype = xobject.get("/Subtype")
-        if subtype == "/Image" or (subtype == "/Form" and _may_draw_image(xobject, seen)):
-            return True
-    return False
-
-
-def _contents(owner: pikepdf.Object) -> list[bytes]:
-    """The decoded content streams of a page (one or many) or of a form XObject."""
-    if isinstance(owner, pikepdf.Stream):
-        return [owner.read_bytes()]
-    contents = owner.get("/Contents")
-    streams = contents if isinstance(contents, pikepdf.Array) else [contents] if contents else []
-    return [stream.read_bytes() for stream in streams]
+    return any(INLINE_IMAGE.search(stream.read_bytes()) for stream in drawing.streams)
 
 
 def image_resolutions(pdf: Path, pages: list[int] | None = None) -> list[tuple[int, float]]:

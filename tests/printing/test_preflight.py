@@ -11,6 +11,7 @@ from campaignkit.cli import main
 from campaignkit.printing.findings import Finding
 from campaignkit.printing.preflight import preflight_file
 from campaignkit.printing.render import pdf_bytes, render_document
+from tests import drawn
 
 
 def office_pdf(path):
@@ -108,60 +109,20 @@ def test_command_exits_1_on_a_bad_pdf_and_says_why_in_the_interface_language(
     assert said.startswith("FAIL ") and "error: font not embedded: /Helvetica" in said
 
 
-GREY_20 = b"\x80" * 400  # 20 × 20 grey pixels: 10 pixels per inch over 2 inches
-
-
-def drawn_pdf(path, content: bytes, xobjects: dict | None = None):
-    """One page whose content is `content`, with `xobjects` (name: maker) as its resources."""
-    import pikepdf
-
-    pdf = pikepdf.new()
-    resources = pikepdf.Dictionary(
-        XObject=pikepdf.Dictionary({name: make(pdf) for name, make in (xobjects or {}).items()})
-    )
-    page = pikepdf.Dictionary(
-        Type=pikepdf.Name.Page,
-        MediaBox=[0, 0, 612, 792],
-        Resources=resources,
-        Contents=pikepdf.Stream(pdf, content),
-    )
-    pdf.pages.append(pikepdf.Page(page))
-    pdf.save(path)
-    return path
-
-
-def grey_image(pdf):
-    import pikepdf
-
-    image = pikepdf.Stream(
-        pdf, GREY_20, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=20,
-        Height=20, ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8,
-    )  # fmt: skip
-    return pdf.make_indirect(image)
-
-
-def form_drawing_an_image(pdf):
-    import pikepdf
-
-    form = pikepdf.Stream(
-        pdf, b"q 144 0 0 144 72 72 cm /Im0 Do Q", Type=pikepdf.Name.XObject,
-        Subtype=pikepdf.Name.Form, BBox=[0, 0, 612, 792],
-        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=grey_image(pdf))),
-    )  # fmt: skip
-    return pdf.make_indirect(form)
-
-
 @pytest.mark.parametrize(
-    ("content", "xobjects"),
+    ("content", "resources"),
     [
-        (b"q 144 0 0 144 72 72 cm /Im0 Do Q", {"/Im0": grey_image}),
-        (b"/Fm0 Do", {"/Fm0": form_drawing_an_image}),
-        (b"q 144 0 0 144 72 72 cm BI /W 20 /H 20 /CS /G /BPC 8 ID\n" + GREY_20 + b"\nEI Q", {}),
+        (drawn.DRAW_IMAGE, drawn.xobjects(Im0=drawn.image())),
+        (
+            drawn.DRAW_FORM,
+            drawn.xobjects(Fm0=drawn.form(drawn.DRAW_IMAGE, drawn.xobjects(Im0=drawn.image()))),
+        ),
+        (drawn.INLINE_GREY, None),
     ],
     ids=["on the page", "inside a form", "inline"],
 )
-def test_a_blurred_image_is_found_wherever_the_page_draws_it(tmp_path, content, xobjects):
-    report = preflight_file(drawn_pdf(tmp_path / "drawn.pdf", content, xobjects))
+def test_a_blurred_image_is_found_wherever_the_page_draws_it(tmp_path, content, resources):
+    report = preflight_file(drawn.drawn_pdf(tmp_path / "drawn.pdf", content, resources=resources))
     images = [found for found in report.errors if found.code.startswith("image")]
     assert images == [
         Finding("image_blurred", {"page": 1, "ppi": 10, "minimum": 150, "advised": 300})
@@ -184,10 +145,9 @@ def test_text_pages_are_not_opened_again_to_look_for_images(mini, tmp_path):
 def test_a_blurred_image_is_found_on_a_page_that_inherits_its_resources(tmp_path):
     import pikepdf
 
-    pdf_path = drawn_pdf(tmp_path / "inherits.pdf", b"q 144 0 0 144 72 72 cm /Im0 Do Q", {})
+    pdf_path = drawn.drawn_pdf(tmp_path / "inherits.pdf", drawn.DRAW_IMAGE)
     with pikepdf.open(pdf_path, allow_overwriting_input=True) as pdf:
-        image = grey_image(pdf)
-        pdf.Root.Pages.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+        pdf.Root.Pages.Resources = drawn.xobjects(Im0=drawn.image())(pdf)
         del pdf.Root.Pages.Kids[0]["/Resources"]  # the page's own, empty, gives way
         pdf.save(pdf_path)
     images = [found.code for found in preflight_file(pdf_path).errors if found.code[:5] == "image"]
