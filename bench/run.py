@@ -134,16 +134,16 @@ def main():
 
     floor_script = str(Path(__file__).parent / "floor.py")
     subprocess.run([sys.executable, floor_script, "dump", str(campaign), str(work / "floor")])
-    floor_alone = [sum_floor(floor_script, work, "run")]
+    alone = [sum_floor(floor_script, work, "run")]
     direct_script = str(Path(__file__).parent / "direct.py")
     direct = run([sys.executable, direct_script, str(campaign), str(work / "direct")]).seconds
     together = [sum_floor(floor_script, work, "parallel", str(JOBS)).seconds]
     forced_build = build(campaign, work / "out", "--force")
     forced, peak = forced_build.seconds, forced_build.peak
     together.append(sum_floor(floor_script, work, "parallel", str(JOBS)).seconds)
-    floor_alone.append(sum_floor(floor_script, work, "run"))
-    floor_cpu = statistics.mean(measure.own_cpu for measure in floor_alone)
-    floor_alone = [measure.seconds for measure in floor_alone]
+    alone.append(sum_floor(floor_script, work, "run"))
+    floor_cpu = statistics.mean(measure.own_cpu for measure in alone)
+    floor_alone = [measure.seconds for measure in alone]
     floor, together_mean = statistics.mean(floor_alone), statistics.mean(together)
     line("floor: WeasyPrint alone, one process (s)", spread(floor_alone), "same HTML documents")
     line(
