@@ -16,6 +16,23 @@ class CampaignKitError(Exception):
         shown = ", ".join(f"{name}={value}" for name, value in params.items())
         super().__init__(f"{key} ({shown})" if params else key)
 
+    def __reduce__(self):
+        """Pickled whole, not rebuilt from its text: an error raised in a worker process
+        reaches the parent with its key, parameters and attributes."""
+        args = (
+            (self.errno, self.strerror, self.filename) if isinstance(self, OSError) else self.args
+        )
+        return _rebuilt, (type(self), args, self.__dict__)
+
+
+def _rebuilt(kind: type, args: tuple, attributes: dict) -> CampaignKitError:
+    """An error unpickled: made as its base makes it (OSError's fields too), then given
+    every attribute it had, without running its own __init__ again."""
+    error = kind.__new__(kind, *args)
+    (OSError if issubclass(kind, OSError) else Exception).__init__(error, *args)
+    error.__dict__.update(attributes)
+    return error
+
 
 class InvalidCampaign(CampaignKitError):
     """The campaign data did not validate; `problems` lists every problem found."""

@@ -176,3 +176,47 @@ def test_a_write_failure_without_words_of_its_own_is_said_by_the_general_message
     assert cause.startswith("write_failed.e") and not has(f"error.{cause}")
     said = describe(failed.value, lang)
     assert said.startswith(mark("error.write_failed") + words.format(file=target))
+
+
+def every_kind_of_error() -> list:
+    """One error of each kind the kit raises, made as the kit makes it."""
+    from pathlib import Path
+
+    from campaignkit import exceptions as e
+    from campaignkit.data.merge import Conflict
+    from campaignkit.printing.findings import Finding
+    from campaignkit.text.problems import Problem
+
+    problem = Problem("events.csv", "date", "bad_date", {"value": "32/13"}, line=4)
+    return [
+        e.RenderError("poster: the layout left no page"),
+        e.InvalidCampaign([problem]),
+        e.UnknownName("unknown_material", value="mug", choices="poster, letters"),
+        e.PreflightFailed("poster-fr.pdf", [Finding("overflow", {"page": 1})], "said", "+"),
+        e.FileChanged(Path("cases/2023/events.csv")),
+        e.OutsideOutputs(Path("/tmp/x.pdf"), Path("outputs")),
+        e.WriteFailed(28, "No space left on device", Path("outputs/a.pdf")),
+        e.BuildBusy(Path("outputs/2023"), 123, "12:00"),
+        e.BuildInterrupted(3, 4),
+        e.UnsafeDataFile(Path("cases/2023/events.csv"), problem),
+        e.RecordsChanged(Path("events.csv"), [Conflict("mtl-1", {"a": 1}, None)]),
+    ]
+
+
+@pytest.mark.parametrize("error", every_kind_of_error(), ids=lambda error: type(error).__name__)
+def test_an_error_from_a_worker_process_arrives_whole(error):
+    """The print shop's files are made in worker processes: their errors are pickled back."""
+    import pickle
+
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is type(error)
+    assert (back.key, back.params, str(back), back.args) == (
+        error.key, error.params, str(error), error.args,
+    )  # fmt: skip
+    assert vars(back) == vars(error)
+    for lang in LANGS:
+        assert describe(back, lang) == describe(error, lang)
+    if isinstance(error, OSError):
+        assert (back.errno, back.strerror, back.filename) == (
+            error.errno, error.strerror, error.filename,
+        )  # fmt: skip
