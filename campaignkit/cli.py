@@ -102,7 +102,8 @@ def cmd_print_shop(args) -> int:
     from campaignkit.batch.print_shop import write_bundle
     from campaignkit.data.loader import load_campaign
 
-    bundle = write_bundle(load_campaign(args.campaign), args.out_dir, marks=args.marks)
+    data = load_campaign(args.campaign)
+    bundle = write_bundle(data, args.out_dir, args.marks, args.jobs, progress=True)
     print(tell("print_shop", path=paths.display(bundle)))
     return 0
 
@@ -205,6 +206,7 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=cmd_build)
     shop = commands.add_parser("print-shop", help=tell("help.print_shop"))
     shop.add_argument("campaign", nargs="?", default=str(paths.DEFAULT_CAMPAIGN))
+    shop.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help=tell("help.jobs"))
     shop.add_argument(
         "--out-dir", type=paths.working, default=paths.OUTPUTS, help=argparse.SUPPRESS
     )

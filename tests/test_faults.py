@@ -369,3 +369,101 @@ def test_a_hostile_workbook_is_refused_in_bounded_memory(make, at_most, says, tm
     line = next(line for line in result.output.splitlines() if "mtl-grand.xlsx" in line)
     assert says in line and "À faire :" in line, line
     assert "tr-biblio.xlsx" in result.output, "the other tallies are still read"
+
+
+SHOP_OUTPUTS = {  # enough outputs for two processes (print_shop.OUTPUTS_PER_PROCESS)
+    "regions": ("montreal", "mauricie", "cote-nord"),
+    "materials": ("poster", "letters", "cards", "casebook", "tally"),
+}
+
+
+@pytest.fixture(scope="module")
+def shop_made(tmp_path_factory):
+    """A campaign with its outputs recorded and its bundle made once (the one to keep)."""
+    from campaignkit import load_campaign
+    from campaignkit.batch.print_shop import write_bundle
+    from tests.batch.test_print_shop_press import record_outputs
+
+    folder = tmp_path_factory.mktemp("shop")
+    root, out = campaign(folder), folder / "out"
+    data = load_campaign(root)
+    record_outputs(data, out, **SHOP_OUTPUTS)
+    write_bundle(data, out)
+    return folder
+
+
+def shop_before(tmp_path, shop_made):
+    """A copy of that campaign, its outputs and bundle, and the command that makes the
+    bundle again on two processes, in French, as from a terminal."""
+    shutil.copytree(shop_made, tmp_path, dirs_exist_ok=True)
+    root, out = tmp_path / "mini", tmp_path / "out"
+    command = [sys.executable, "-m", "campaignkit.cli", "print-shop", str(root)]
+    process = psutil.Popen(
+        [*command, "--out-dir", str(out), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "CAMPAIGNKIT_LANG": "fr"},
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as in a terminal
+    )
+    return out, files_of(out / "mini"), process
+
+
+def files_of(folder) -> dict:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def shop_workers(process, out, once_drawn: bool = True) -> list:
+    """The print shop's two worker processes, as soon as they exist, or once a first file
+    of the new bundle is written."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        workers = [p for p in process.children() if "spawn_main" in " ".join(p.cmdline())]
+        drawn = list(out.glob("mini/.print-shop.*.tmp/*/*.pdf"))
+        if len(workers) == 2 and (drawn or not once_drawn):
+            time.sleep(0 if once_drawn else 0.2)  # the parent has started them all by then
+            return workers
+        time.sleep(0.02)
+    raise AssertionError("the press files are made on two processes")
+
+
+def said_lines(stderr: str) -> list[str]:
+    """What the command said, without its progress bar."""
+    lines = stderr.replace("\r", "\n").splitlines()
+    return [line for line in lines if line.strip() and "job/s" not in line and "s/job" not in line]
+
+
+def assert_bundle_kept(out, before: dict):
+    assert files_of(out / "mini") == before, "the bundle made before is whole and unchanged"
+    assert not [p for p in out.rglob("*") if ".tmp" in p.name], "no draft left"
+    assert_nothing_half_written(out)
+
+
+@pytest.mark.parametrize("once_drawn", [False, True], ids=["as workers start", "midway"])
+def test_ctrl_c_stops_the_print_shop_and_keeps_the_bundle_made_before(
+    tmp_path, shop_made, once_drawn
+):
+    out, before, process = shop_before(tmp_path, shop_made)
+    workers = shop_workers(process, out, once_drawn)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends, to all of them
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stdout + stderr
+    assert said_lines(stderr) == ["interrompu"] and "Traceback" not in stderr, stderr
+    psutil.wait_procs(workers, timeout=30)
+    assert not [w for w in workers if w.is_running() and w.status() != psutil.STATUS_ZOMBIE]
+    assert_bundle_kept(out, before)
+
+
+def test_a_worker_killed_midway_is_said_and_the_bundle_made_before_is_kept(tmp_path, shop_made):
+    out, before, process = shop_before(tmp_path, shop_made)
+    workers = shop_workers(process, out)
+    workers[0].kill()  # as the system does when memory runs out
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 2, stdout + stderr
+    said = said_lines(stderr)
+    assert len(said) == 1 and "Traceback" not in stderr, stderr
+    assert said[0].startswith("Erreur") and "s'est arrêté avant la fin" in said[0], stderr
+    assert "--jobs 1" in said[0]
+    psutil.wait_procs(workers, timeout=30)
+    assert_bundle_kept(out, before)

@@ -1,6 +1,7 @@
 import csv
 import io
 import zipfile
+from pathlib import Path
 
 from campaignkit import load_campaign, produce
 from campaignkit.batch.build import Job, entry
@@ -36,3 +37,23 @@ def test_bundle_lists_copies_from_attendance_and_zips_everything(mini, tmp_path)
     assert (bundle / "job-sheet.pdf").stat().st_size > 1000
     names = zipfile.ZipFile(tmp_path / "mini" / "print-shop.zip").namelist()
     assert {"job-sheet.csv", "job-sheet.pdf", "montreal/poster-fr.pdf"} <= set(names)
+
+
+def test_a_bundle_made_on_two_processes_is_the_same_to_the_byte(mini, tmp_path):
+    from campaignkit.batch.print_shop import OUTPUTS_PER_PROCESS, _by_output, print_jobs
+    from tests.batch.test_print_shop_press import record_outputs
+
+    data = load_campaign(mini)
+    materials = ("poster", "letters", "cards", "tally")
+    record_outputs(data, tmp_path, regions=tuple(data.regions), materials=materials)
+    outputs = _by_output(print_jobs(data, Manifest(tmp_path, data.id)))
+    assert len(outputs) >= 2 * OUTPUTS_PER_PROCESS, "enough outputs for two processes"
+
+    def made(workers: int) -> dict:
+        folder = write_bundle(data, tmp_path, workers=workers).parent
+        return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    alone, on_two = made(1), made(2)
+    assert alone == on_two
+    pdfs = [name for name in alone if name.parts[0] == "print-shop" and name.suffix == ".pdf"]
+    assert len(pdfs) > len(outputs) and Path("print-shop.zip") in alone
