@@ -110,6 +110,20 @@ def cpu_of_the_build(measure: Measure, floor_cpu: float):
     line("  cores busy during the build", f"{measure.busy:.0%}", "others' work included")
 
 
+def print_shop(campaign: Path, out: Path):
+    """The print-shop bundle of the build's outputs, on one process and on JOBS."""
+    args = [str(BIN / "campaignkit"), "print-shop", str(campaign), "--out-dir", str(out)]
+    bundle = out / campaign.name / "print-shop.zip"
+    alone = run([*args, "--jobs", "1"])
+    made_alone = bundle.read_bytes()
+    together = run([*args, "--jobs", str(JOBS)])
+    same = "the same bundle, to the byte" if bundle.read_bytes() == made_alone else "DIFFERENT"
+    line("print-shop bundle, one process (s)", f"{alone.seconds:.1f}")
+    line(f"  on {JOBS} processes (s)", f"{together.seconds:.1f}", same)
+    line("  one ÷ two", f"{alone.seconds / together.seconds:.2f}", f"ideal {JOBS}")
+    line("  peak memory of one process (MB)", f"{together.peak / 1e6:.0f}")
+
+
 def sum_floor(script: str, work: Path, *how: str) -> Measure:
     """One measure of the floor (`run`: one process; `parallel N`: N at once)."""
     return run([sys.executable, script, how[0], str(work / "floor"), *how[1:]])
@@ -200,6 +214,8 @@ def main():
     events.write_text(events.read_text(encoding="utf-8").replace("Café L'Encrier", "Café L'Encre"))
     cold = build(campaign, work / "out", env=NO_KEEPING).seconds
     line("  the same, no kernel kept (s)", f"{cold:.2f}", "kernels started by the build")
+
+    print_shop(campaign, work / "out")
 
     from campaignkit.printing.preview import latency
 
