@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from campaignkit import paths
+from campaignkit.batch import progress
 from campaignkit.exceptions import WriteFailed
 from campaignkit.files import write_atomically
 from campaignkit.printing.findings import decode
@@ -31,7 +32,7 @@ class Job:
 
     @property
     def label(self) -> str:
-        label = f"{Path(self.notebook).stem} {self.region} {self.lang}"
+        label = progress.label(Path(self.notebook).stem, self.region, self.lang)
         return label + (f" ({', '.join(self.materials)})" if self.part else "")
 
     def stamp(self, material: str) -> str:

@@ -7,31 +7,24 @@ faces on cardstock.
 """
 
 import math
-import multiprocessing
 import os
 import shutil
-import signal
-import sys
 import tempfile
-import threading
 import zipfile
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tqdm import tqdm
-
 from campaignkit import paths
 from campaignkit.batch.lock import outputs_lock
 from campaignkit.batch.manifest import Manifest
+from campaignkit.batch.processes import each_done
+from campaignkit.batch.progress import label, progress_bar
 from campaignkit.data.inert import rows_csv
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.models import Case
 from campaignkit.data.photos import caching_into
-from campaignkit.exceptions import CampaignKitError
 from campaignkit.files import temporary_beside, usual_mode, write_atomically, writing
 
 DEFAULT_ATTENDANCE = 30  # when events.csv leaves expected_attendance blank
@@ -278,53 +271,16 @@ class Press:
 
     def write_all(self, outputs: dict[tuple, list[PrintJob]], workers: int, progress: bool):
         """Every output's files, the longest first, on `workers` processes; a progress bar
-        on stderr if `progress`. An error stops the rest (those running finish) and is
-        raised here."""
+        on stderr if `progress`. An error stops the rest and is raised here."""
         order = sorted(outputs.items(), key=lambda item: -sum(job.pages for job in item[1]))
-        with tqdm(total=len(order), disable=not progress, unit="job", file=sys.stderr) as bar:
-            for region, material, lang in self._written(order, workers):
-                bar.set_postfix_str(f"{material} {region} {lang}", refresh=False)
-                bar.update()
-
-    def _written(self, order: list, workers: int):
-        """Each output (region, material, language) once its files are written."""
         workers = min(workers, len(order) // OUTPUTS_PER_PROCESS)
-        if workers <= 1:
-            for output, files in order:
-                self.write(output, files)
-                yield output
-            return
-        spawn = multiprocessing.get_context("spawn")  # no fork of a process with threads
-        with ProcessPoolExecutor(workers, spawn) as pool:
-            with _children_ignore_ctrl_c():  # the processes start at the first submissions
-                running = {pool.submit(self.write, out, files): out for out, files in order}
-            try:
-                for done in as_completed(running):
-                    done.result()
-                    yield running[done]
-            except BrokenProcessPool:  # killed (out of memory?) or could not start
-                raise CampaignKitError("worker_lost") from None
-            finally:  # Ctrl-C or an error: start nothing more; leaving waits for the rest
-                for future in running:
-                    future.cancel()
+        with progress_bar(len(order), progress) as ended:
+            for (region, material, lang), _ in each_done(self.write, order, workers):
+                ended(label(material, region, lang))
 
     def write(self, output: tuple, files: list[PrintJob]):
         with caching_into(self.cache):
             write_press_files(self.data, *output, files, self.bundle, self.marks)
-
-
-@contextmanager
-def _children_ignore_ctrl_c():
-    """Processes started inside ignore Ctrl-C from their first instruction: the parent
-    alone handles it (it stops the rest and says so), and no child prints a traceback."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread handles signals, and it is not this one
-        return
-    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, before)
 
 
 def write_press_files(data, region, material, lang, files, bundle: Path, marks: bool):

@@ -5,14 +5,12 @@ the calling thread, which stops every worker and raises it. Ctrl-C stops the sch
 interrupts the jobs running, shuts every kernel down and raises BuildInterrupted.
 """
 
-import sys
 import threading
 import time
 from queue import Empty, Queue
 
-from tqdm import tqdm
-
 from campaignkit.batch.jobs import CELL_TIMEOUT, Job, Outcome, run_job
+from campaignkit.batch.progress import progress_bar
 from campaignkit.exceptions import BuildInterrupted, WriteFailed
 
 GRACE = 10  # seconds the running jobs get to stop after an interruption, before kernels are killed
@@ -138,7 +136,7 @@ class Workers:
             thread.start()
         outcomes: list[Outcome] = []
         running = len(self.threads)
-        with tqdm(total=len(self.todo), disable=not progress, unit="job", file=sys.stderr) as bar:
+        with progress_bar(len(self.todo), progress) as ended:
             try:
                 while running:
                     kind, value = self.next_message()
@@ -149,8 +147,7 @@ class Workers:
                         raise value
                     elif kind == "outcome":
                         outcomes.append(value)
-                        bar.set_postfix_str(value.job.label, refresh=False)
-                        bar.update()
+                        ended(value.job.label)
                         if report is not None:
                             report(value, len(outcomes), len(self.todo))
             except KeyboardInterrupt:

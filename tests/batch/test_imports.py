@@ -23,7 +23,7 @@ def test_the_command_starts_without_the_data_models_or_the_rendering_stack():
     code = (
         "import sys, campaignkit.cli, campaignkit.batch.unchanged\n"
         "print(sorted(m for m in ('pydantic', 'weasyprint', 'pandas', 'openpyxl', "
-        "'email_validator') if m in sys.modules))"
+        "'email_validator', 'tqdm') if m in sys.modules))"
     )
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "[]"
