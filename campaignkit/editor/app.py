@@ -20,6 +20,7 @@ import ipywidgets as w
 
 from campaignkit import paths
 from campaignkit.editor.cases_tab import CasesForm
+from campaignkit.editor.crashes import log_native_crashes
 from campaignkit.editor.events_tab import EventsForm, changes_text
 from campaignkit.editor.forms import Notice, close_parts, close_tree, esc, html_line, labelled
 from campaignkit.editor.later import after_this_cell
@@ -148,6 +149,7 @@ def warm_up(campaign=None, region=None, lang=None):
     workbook(), brought up to date. If anything fails here, the page makes its own.
     """
     global _ready
+    log_native_crashes()
     listen_for_page()
     likely = likely_options()
     try:

@@ -295,6 +295,43 @@ def test_a_lost_kernel_or_server_is_said_in_french_then_english(campaign_copy, t
     lost_kernel_is_said(closed, tmp_path / "server-stopped.png")
 
 
+def test_a_kernel_that_crashed_before_its_page_is_logged_said_once_and_a_reload_works(
+    campaign_copy, tmp_path, browser
+):
+    """A preheated kernel that dies in native code (seen once as a segfault in libc while it
+    warmed up): the log keeps every thread's traceback, the page says in our words, once,
+    what to do, instead of Voila's English, and reloading gives a workbook."""
+    import signal
+
+    served, log = serve(campaign_copy.root, tmp_path)
+    try:
+        assert wait_for(lambda: "is filled with" in served.log.read_text())
+        assert wait_for(lambda: kernels_idle(served)), "the preheated kernel waits for a page"
+        for kernel in kernels_of(served):
+            kernel.send_signal(signal.SIGSEGV)  # as a crash in a library would
+        assert wait_for(lambda: "Kernel died" in served.log.read_text())
+        page = browser.new_page(viewport={"width": 1000, "height": 500}, locale="fr-CA")
+        page.set_default_timeout(PAGE_TIMEOUT_MS)
+        page.goto(served.page_url("region=montreal"), timeout=PAGE_TIMEOUT_MS)
+        said = page.locator(".ck-cell-error")
+        said.first.wait_for(state="visible")
+        page.wait_for_load_state("load")
+        assert page.locator(".ck-cell-error:visible").count() == 1, "said once, not per cell"
+        shown = page.locator("body").inner_text()
+        assert shown.index("Une partie du cahier n'a pas pu s'ouvrir") < shown.index(
+            "Part of the workbook could not open"
+        )
+        assert "exception" not in shown and "Voil" not in shown
+        page.screenshot(path=str(tmp_path / "kernel-died-as-it-started.png"))
+        page.get_by_role("button", name="Recharger la page / Reload the page").click()
+        page.wait_for_selector("img.ck-preview-img")
+    finally:
+        stop(served, log)
+    logged = served.log.read_text()
+    assert "Fatal Python error: Segmentation fault" in logged
+    assert re.search(r"campaignkit/editor/app\.py\", line \d+ in wait_for_page", logged)
+
+
 def test_the_page_asks_nothing_of_another_machine(voila, browser):
     from urllib.parse import urlparse
 
