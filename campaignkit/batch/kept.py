@@ -13,11 +13,11 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from campaignkit import paths
+from campaignkit.batch.kernel_folders import is_kernel_folder
 from campaignkit.files import write_atomically
 
 if TYPE_CHECKING:  # loaded when a kernel is kept or taken, not to count them
@@ -131,8 +131,5 @@ def _end(described: dict):
 
 
 def _ours(described: dict) -> bool:
-    """A kernel folder this module would have made (never remove anything else)."""
-    folder = Path(str(described.get("folder", "")))
-    return folder.parent == Path(tempfile.gettempdir()) and folder.name.startswith(
-        "campaignkit-kernel-"
-    )
+    """A kernel folder a build would have made (never remove anything else)."""
+    return is_kernel_folder(described.get("folder", ""))

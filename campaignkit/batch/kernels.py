@@ -5,7 +5,6 @@ import os
 import shutil
 import signal
 import subprocess
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -19,7 +18,7 @@ from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
 from campaignkit import paths
-from campaignkit.batch import orphan
+from campaignkit.batch import kernel_folders, orphan
 from campaignkit.batch.kept import IDLE_LIMIT, keep_seconds
 
 LOGGER = logging.getLogger("papermill")
@@ -145,13 +144,14 @@ class WarmKernel:
 
     def __init__(self, kernel_name: str = "python3"):
         self.kernel_name = kernel_name
-        self.folder = Path(tempfile.mkdtemp(prefix="campaignkit-kernel-"))
+        self.folder = kernel_folders.new_folder()
         self.manager = None
         self.pid = self.born = None  # the process, and when it started (a pid is reused)
         self.client = None  # blocking: warm-up and reset
         self.cell_client = None  # asynchronous, as nbclient needs for its cell timeout
 
     def start(self):
+        kernel_folders.remove_abandoned()  # those of kernels killed outright
         tmp = self.folder / "tmp"
         tmp.mkdir(exist_ok=True)
         self.manager = KernelManager(
