@@ -17,9 +17,9 @@ from campaignkit.exceptions import CampaignKitError
 
 
 def each_done(call: Callable, pieces: list[tuple], processes: int) -> Iterator[tuple]:
-    """Each piece's arguments once `call(*piece)` has returned, here alone if `processes`
-    is 1, else on that many processes, in the order given as they start. An error stops
-    the rest (those running finish) and is raised here, as raised in the process."""
+    """Each piece's arguments as `call(*piece)` returns: here and in order if `processes`
+    is 1, else on that many processes, started in the order given. An error stops the
+    rest (those running finish) and is raised here, as raised in the process."""
     if processes <= 1:
         for piece in pieces:
             call(*piece)
