@@ -99,7 +99,9 @@ def configure(c):
     c.VoilaConfiguration.template = "campaignkit"
     c.VoilaConfiguration.resources = {"ck_words": page_words()}
     c.VoilaConfiguration.file_allowlist = []  # PDFs come through the kernel (produce_tab)
-    c.VoilaConfiguration.show_tracebacks = False
+    # errors reach the template as `error` outputs, said there in our words, never shown
+    # as such; hidden, Voila said a kernel lost before the page as English stderr text
+    c.VoilaConfiguration.show_tracebacks = True
     c.VoilaConfiguration.preheat_kernel = True
     c.VoilaConfiguration.multi_kernel_manager_class = (
         "campaignkit.editor.kernel_manager.KernelManager"
