@@ -269,11 +269,13 @@ def test_a_cell_too_slow_is_said_in_french_then_english(campaign_copy, tmp_path)
 
 def kernel_process(page):
     """The process of the kernel behind a page (the server the test started runs it)."""
-    import psutil
-
     kernel = page.evaluate(
         "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
     )
+    return process_of_kernel(kernel)
+
+
+def process_of_kernel(kernel: str):
     for process in psutil.process_iter(["cmdline"]):
         if any(f"kernel-{kernel}.json" in part for part in process.info["cmdline"] or []):
             return process
@@ -339,6 +341,35 @@ def test_a_kernel_that_crashed_before_its_page_is_logged_said_once_and_a_reload_
     logged = served.log.read_text()
     assert "Fatal Python error: Segmentation fault" in logged
     assert re.search(r"campaignkit/editor/app\.py\", line \d+ in wait_for_page", logged)
+
+
+def test_a_kernel_lost_between_its_page_and_its_widgets_is_said_and_a_reload_works(
+    campaign_copy, tmp_path, browser
+):
+    """The page's HTML has come, its kernel dies before the browser connects to it: Jupyter
+    restarts it, without the workbook's widgets. The page says so in our words, not with
+    empty boxes, and reloading gives a workbook."""
+    served, log = serve(campaign_copy.root, tmp_path)
+    try:
+        page = browser.new_page(viewport={"width": 1000, "height": 500}, locale="fr-CA")
+        page.set_default_timeout(PAGE_TIMEOUT_MS)
+
+        def kill_its_kernel_then_answer(route):
+            sent = route.fetch(timeout=PAGE_TIMEOUT_MS)
+            html = sent.text()
+            process_of_kernel(re.search(r'"kernelId": "([0-9a-f-]+)"', html)[1]).kill()
+            assert wait_for(lambda: "restarting kernel" in served.log.read_text())
+            route.fulfill(response=sent, body=html)
+
+        the_page = re.compile(r".*region=montreal.*")
+        page.route(the_page, kill_its_kernel_then_answer)
+        page.goto(served.page_url("region=montreal"), timeout=PAGE_TIMEOUT_MS)
+        lost_kernel_is_said(page, tmp_path / "kernel-lost-before-widgets.png")
+        page.unroute(the_page)  # the reload goes as it would
+        page.get_by_role("button", name="Recharger la page / Reload the page").click()
+        page.wait_for_selector("img.ck-preview-img")
+    finally:
+        stop(served, log)
 
 
 def test_the_page_asks_nothing_of_another_machine(voila, browser):
