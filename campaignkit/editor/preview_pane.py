@@ -2,6 +2,7 @@
 
 import atexit
 import base64
+import os
 import shutil
 import tempfile
 from functools import cache
@@ -21,13 +22,44 @@ from campaignkit.printing import preview
 from campaignkit.text.catalog import describe
 from campaignkit.text.i18n import language_name
 
+PREVIEW_PREFIX = "campaignkit-preview-"  # then the kernel's process id, a dash, a random part
+
 
 @cache
 def preview_cache() -> Path:
-    """Where previews put downscaled photos: a folder of this process, never the outputs."""
-    folder = Path(tempfile.mkdtemp(prefix="campaignkit-preview-"))
+    """Where previews put downscaled photos: a folder of this process, never the outputs.
+    It goes as the kernel ends; a kernel killed outright leaves it to the next one."""
+    remove_abandoned_previews()
+    folder = Path(tempfile.mkdtemp(prefix=f"{PREVIEW_PREFIX}{os.getpid()}-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
+
+
+def remove_abandoned_previews() -> None:
+    """Remove this user's preview folders whose kernel has ended."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREVIEW_PREFIX}*-*"):
+        pid = folder.name.removeprefix(PREVIEW_PREFIX).split("-")[0]
+        if pid.isdigit() and not process_exists(int(pid)) and is_mine(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def process_exists(pid: int) -> bool:
+    """A process has this id now (perhaps another user's); in doubt, True."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def is_mine(folder: Path) -> bool:
+    """A folder (not a link) of this user."""
+    try:
+        return folder.is_dir() and not folder.is_symlink() and folder.stat().st_uid == os.getuid()
+    except OSError:
+        return False
 
 
 PAGE_WAIT = 3.0  # seconds at most a preview waits for its page to fetch the widgets
