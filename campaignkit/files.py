@@ -3,6 +3,7 @@
 import os
 import re
 import shutil
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -109,3 +110,13 @@ def _fsync_folder(folder: Path):
         pass
     finally:
         os.close(handle)
+
+
+def own_folder(path: Path) -> os.stat_result | None:
+    """The status of `path` when it is a folder of this user, not a link to one (a folder
+    this user's tools may remove); else None."""
+    try:
+        about = Path(path).lstat()
+    except OSError:
+        return None
+    return about if stat.S_ISDIR(about.st_mode) and about.st_uid == os.getuid() else None

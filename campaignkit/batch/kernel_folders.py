@@ -5,13 +5,13 @@ running out). Such a folder, 8 to 9 MB of WeasyPrint's fonts, stays until a late
 removes it: no process listens on its sockets any more.
 """
 
-import os
 import shutil
 import socket
-import stat
 import tempfile
 import time
 from pathlib import Path
+
+from campaignkit.files import own_folder
 
 PREFIX = "campaignkit-kernel-"
 STARTING_SECONDS = 120  # a folder without sockets yet may be a kernel still starting
@@ -36,11 +36,8 @@ def remove_abandoned() -> None:
 
 def abandoned(folder: Path) -> bool:
     """No kernel uses it: nothing listens on its sockets, or it has had none for long."""
-    try:
-        about = folder.lstat()
-    except OSError:
-        return False
-    if not stat.S_ISDIR(about.st_mode) or about.st_uid != os.getuid():
+    about = own_folder(folder)
+    if about is None:
         return False
     sockets = list(folder.glob("k-*"))
     if not sockets:

@@ -18,6 +18,7 @@ from campaignkit.editor.forms import esc, html_line, labelled
 from campaignkit.editor.later import Debouncer, running_loop
 from campaignkit.editor.words import material_label, t
 from campaignkit.exceptions import CampaignKitError
+from campaignkit.files import own_folder
 from campaignkit.printing import preview
 from campaignkit.text.catalog import describe
 from campaignkit.text.i18n import language_name
@@ -39,7 +40,7 @@ def remove_abandoned_previews() -> None:
     """Remove this user's preview folders whose kernel has ended."""
     for folder in Path(tempfile.gettempdir()).glob(f"{PREVIEW_PREFIX}*-*"):
         pid = folder.name.removeprefix(PREVIEW_PREFIX).split("-")[0]
-        if pid.isdigit() and not process_exists(int(pid)) and is_mine(folder):
+        if pid.isdigit() and not process_exists(int(pid)) and own_folder(folder):
             shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -52,14 +53,6 @@ def process_exists(pid: int) -> bool:
     except OSError:
         return True
     return True
-
-
-def is_mine(folder: Path) -> bool:
-    """A folder (not a link) of this user."""
-    try:
-        return folder.is_dir() and not folder.is_symlink() and folder.stat().st_uid == os.getuid()
-    except OSError:
-        return False
 
 
 PAGE_WAIT = 3.0  # seconds at most a preview waits for its page to fetch the widgets
