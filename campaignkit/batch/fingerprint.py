@@ -5,11 +5,11 @@ import json
 from pathlib import Path
 
 from campaignkit import paths
-from campaignkit.batch.kit import code_hash
 from campaignkit.data.loader import CampaignData
 from campaignkit.data.signature import files_hash
 from campaignkit.data.tallies import tallies_of, tally_files
 from campaignkit.materials.registry import DATA_PARTS
+from campaignkit.printing.kit import code_hash
 
 
 def _dump(model) -> object:

@@ -37,7 +37,7 @@ def keep_seconds() -> float:
 
 def identity() -> str:
     """What a kept kernel must have been started with to be taken: the same kit and Python."""
-    from campaignkit.batch.kit import code_hash
+    from campaignkit.printing.kit import code_hash
 
     settings = sorted((k, v) for k, v in os.environ.items() if k.startswith("CAMPAIGNKIT_"))
     parts = [code_hash(), sys.executable, str(paths.ROOT), json.dumps(settings)]

@@ -14,9 +14,9 @@ import os
 from pathlib import Path
 
 from campaignkit import paths
-from campaignkit.batch.kit import code_hash, notebooks_hash
 from campaignkit.data.signature import inputs_signature
 from campaignkit.files import write_atomically
+from campaignkit.printing.kit import code_hash, notebooks_hash
 
 RECORD = ".last-builds.json"  # in the outputs folder: per campaign folder, its last full build
 

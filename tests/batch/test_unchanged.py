@@ -77,9 +77,9 @@ def test_an_output_deleted_is_made_again(built, capsys):
 
 
 def test_a_kit_file_changed_is_planned_as_usual(built, tmp_path, monkeypatch):
-    """The kit is hashed once per process (batch/kit.py): a command sees the kit it runs."""
+    """The kit is hashed once per process (printing/kit.py): a command sees the kit it runs."""
     from campaignkit import paths
-    from campaignkit.batch.kit import code_hash
+    from campaignkit.printing.kit import code_hash
 
     template = tmp_path / "extra.css"
     template.write_text("p { color: black }")
