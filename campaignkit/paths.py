@@ -50,7 +50,7 @@ def display(path: Path) -> str:
 
 
 def cache_dir(out_dir: str | Path) -> Path:
-    """out_dir/.cache: derived inputs (downscaled photos), always rebuildable."""
+    """out_dir/.cache: downscaled photos, pages already laid out; always rebuildable."""
     return output(out_dir, ".cache")
 
 

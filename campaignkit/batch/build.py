@@ -15,6 +15,7 @@ from campaignkit.data.loader import CampaignData, load_campaign
 from campaignkit.data.signature import inputs_signature
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.files import sweep_temporaries
+from campaignkit.printing import reuse
 from campaignkit.printing.findings import Finding
 from campaignkit.text.catalog import word
 from campaignkit.text.language import interface_language
@@ -198,6 +199,9 @@ def build(
     with outputs_lock(paths.campaign_dir(out_dir, data.id)):
         manifest = Manifest(out_dir, data.id)
         sweep_temporaries(manifest.root)  # left by a build that was killed
+        looks, started = reuse.Pages(paths.cache_dir(out_dir)), time.time()
+        if force:
+            looks.clear()  # everything laid out again, none taken from an earlier build
         todo, skipped = [], []
         for job in plan(data, regions, langs, material_names, out_dir):
             stale = [
@@ -224,4 +228,5 @@ def build(
             write_gallery(manifest, {r.id: r.name[lang] for r in data.regions.values()})
         asked = unchanged.request(campaign, regions, langs, material_names)
         remember(asked, skipped + ran, out_dir, data.id, made_from)
+        looks.forget_unused(since=started)
     return skipped + ran

@@ -1,6 +1,7 @@
 """The only way a page may load a resource: `data:` URLs and files under allowed folders:
 templates/, the campaign folder, and the cache of print-ready photos now in use."""
 
+import hashlib
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -15,10 +16,12 @@ MAX_RESOURCE = 1 << 30  # fonts and photos are far smaller
 
 
 class FolderFetcher(URLFetcher):
-    """Serves `data:` URLs and local files under the given folders; refuses everything else."""
+    """Serves `data:` URLs and local files under the given folders; refuses everything else.
+    `loaded`: each file served from outside templates/ (the kit's own), and its bytes' hash."""
 
     def __init__(self, *folders: Path):
         super().__init__(allowed_protocols={"data", "file"}, fail_on_errors=True)
+        self.loaded: dict[str, str] = {}
         self.folders = [
             Path(folder).resolve() for folder in (paths.TEMPLATES, cache_folder(), *folders)
         ]
@@ -39,4 +42,6 @@ class FolderFetcher(URLFetcher):
             body = read_data_bytes(path, None, limit=MAX_RESOURCE)
         except UnsafeFile as unsafe:
             raise BlockedResource(f"blocked: {asked} ({unsafe.code})") from None
+        if not path.is_relative_to(self.folders[0]):
+            self.loaded[str(path)] = hashlib.sha256(body).hexdigest()
         return URLFetcherResponse(url, body=body)

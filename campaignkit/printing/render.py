@@ -94,6 +94,7 @@ def render_document(
     document.html_tree = page.etree_element  # what was meant to be printed, for checks
     document.source = html  # what it was made from: seeds the PDF/X document id
     document.press = press is not None
+    document.loaded = fetcher.loaded  # the campaign's files it printed (printing/reuse.py)
     return document
 
 

@@ -279,3 +279,49 @@ def test_the_outputs_of_a_job_are_recorded_in_one_save(campaign_copy, tmp_path, 
     [outcome] = build(campaign_copy.root, out_dir=tmp_path, material_names=materials, **kwargs)
     assert not outcome.error and len(outcome.job.outputs) == 4
     assert len(Manifest(tmp_path, "mini").outputs) == 4 and len(saves) == 1
+
+
+def test_cards_the_same_in_every_region_are_laid_out_once_per_build(tmp_path, monkeypatch):
+    """printing/reuse.py in a build: one layout for the three regions' identical cards,
+    checked once, none kept from before a forced build, and none left behind by an edit."""
+    import shutil
+    import time
+
+    from campaignkit.batch.build import build
+    from campaignkit.printing import preflight
+
+    checked, real = [], preflight.preflight_file
+    monkeypatch.setattr(
+        preflight, "preflight_file", lambda *a, **k: checked.append(a) or real(*a, **k)
+    )
+
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    out = tmp_path / "out"
+    kwargs = {"material_names": ["cards"], "langs": ["fr"], "jobs": 2, "progress": False}
+    kept = out / ".cache" / "pages"
+
+    outcomes = build(root, out_dir=out, **kwargs)
+    built_regions = [o.job.region for o in outcomes]
+    made = {o.job.outputs[0].read_bytes() for o in outcomes}
+    assert len(outcomes) == 3 and not any(o.error for o in outcomes)
+    assert len(made) == 1 and [p.read_bytes() for p in kept.glob("*.pdf")] == list(made)
+    manifest = json.loads((out / "mini" / "manifest.json").read_text())["outputs"]
+    assert [e["preflight"]["ok"] for e in manifest.values()] == [True] * 3
+    assert {e["pages"] for e in manifest.values()} == {
+        2 * len(list((root / "cases").glob("*.yaml")))
+    }
+    thumbs = {(out / "mini" / "thumbs" / r / "cards-fr.png").read_bytes() for r in built_regions}
+    assert len(thumbs) == 1 and len(next(iter(thumbs))) > 1000, "each region has its thumbnail"
+
+    forced_at = time.time()
+    build(root, out_dir=out, force=True, **kwargs)
+    (entry,) = kept.glob("*.pdf")
+    assert entry.stat().st_mtime >= forced_at, "laid out again, not taken from before"
+
+    case = root / "cases" / "ana.yaml"
+    case.write_text(case.read_text().replace("name: Ana Wydrzyńska", "name: Ana Wydrzynska"))
+    outcomes = build(root, out_dir=out, **kwargs)
+    assert len([o for o in outcomes if not o.skipped]) == 3
+    (entry,) = kept.glob("*.pdf")
+    assert entry.read_bytes() == outcomes[0].job.outputs[0].read_bytes(), "the old one is gone"
