@@ -71,11 +71,11 @@ def stamp(data, notebook: str, place: str, parameters: dict, kind, parts: DataPa
     return job_fingerprint(data, notebook_path, place, own, kind.reads, parts, kind.event_fields)
 
 
-def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> Outcome:
-    """Preflight every PDF of a finished job and record it; a failed check fails the job."""
-    from campaignkit.batch.gallery import thumbnail
-    from campaignkit.printing.preflight import preflight_file
-
+def check_outputs(
+    data: CampaignData, outcome: Outcome, manifest: Manifest, seen: dict | None = None
+) -> Outcome:
+    """Preflight every PDF of a finished job and record it; a failed check fails the job.
+    `seen`: the reports of this build so far, by the checked PDF's bytes (see checked)."""
     job, started = outcome.job, time.perf_counter()
     errors, records = [], {}
     for name, pdf in zip(job.materials, job.outputs, strict=True):
@@ -86,8 +86,8 @@ def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> O
             records[pdf] = None  # forgotten
             continue
         expected = materials.get(name).expected_pages(data, job.region)
-        report = preflight_file(pdf, expected, bleed=bool(job.parameters.get("bleed")))
-        thumbnail(manifest, manifest.key(pdf))  # now, while the other workers render
+        bleed = bool(job.parameters.get("bleed"))
+        report = checked(pdf, expected, bleed, manifest, {} if seen is None else seen)
         outcome.checks_seconds = round(time.perf_counter() - started, 3)
         record = entry(job, name, pdf, report, outcome.executed, manifest.root)
         record |= timings(outcome)
@@ -100,6 +100,30 @@ def check_outputs(data: CampaignData, outcome: Outcome, manifest: Manifest) -> O
         outcome.error = word("check.preflight_failed", lang, text=said)
         outcome.findings = [Finding(f.code, f.params | {"material": name}) for _, name, f in errors]
     return outcome
+
+
+def checked(pdf: Path, expected, bleed: bool, manifest: Manifest, seen: dict):
+    """The preflight report and the thumbnail of one output, made now while the other
+    workers render; a PDF the same to the byte as one checked before in this build (the
+    sample's cards and case books are the same in every region) takes over its report and
+    a copy of its thumbnail."""
+    import dataclasses
+    import hashlib
+
+    from campaignkit.batch.gallery import thumbnail, thumbnail_path
+    from campaignkit.files import copy_atomically
+    from campaignkit.printing.preflight import preflight_file
+
+    key = manifest.key(pdf)
+    same = (hashlib.sha256(pdf.read_bytes()).hexdigest(), expected, bleed)
+    if same in seen:
+        report, first = seen[same]
+        copy_atomically(thumbnail_path(manifest, first), thumbnail_path(manifest, key))
+        return dataclasses.replace(report, path=pdf)
+    report = preflight_file(pdf, expected, bleed=bleed)
+    thumbnail(manifest, key)
+    seen[same] = report, key
+    return report
 
 
 def timings(outcome: Outcome) -> dict:
@@ -214,9 +238,11 @@ def build(
             else:
                 skipped.append(Outcome(job, job.executed_path(out_dir, data.id), skipped=True))
 
+        seen: dict = {}  # the reports so far, by the checked PDF's bytes
+
         def done(outcome):
             outcome.stale = inputs_signature(source, outputs) != before
-            return check_outputs(data, outcome, manifest)
+            return check_outputs(data, outcome, manifest, seen)
 
         todo = longest_first(todo, manifest)
         report = on_outcome and _reporting(on_outcome, skipped, len(todo) + len(skipped))

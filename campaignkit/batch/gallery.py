@@ -13,10 +13,14 @@ from campaignkit.printing.preview import page_png
 THUMB_DPI = 24
 
 
+def thumbnail_path(manifest: Manifest, key: str) -> Path:
+    return manifest.output("thumbs", Path(key).with_suffix(".png").as_posix())
+
+
 def thumbnail(manifest: Manifest, key: str) -> str:
     """The first page of an output as a small PNG, made again only when the PDF is newer."""
     pdf = manifest.output(key)
-    thumb = manifest.output("thumbs", Path(key).with_suffix(".png").as_posix())
+    thumb = thumbnail_path(manifest, key)
     if pdf.is_file() and (not thumb.is_file() or thumb.stat().st_mtime < pdf.stat().st_mtime):
         write_atomically(thumb, page_png(pdf, dpi=THUMB_DPI))
     return thumb.relative_to(manifest.root).as_posix()

@@ -306,6 +306,7 @@ def test_cards_the_same_in_every_region_are_laid_out_once_per_build(tmp_path, mo
     made = {o.job.outputs[0].read_bytes() for o in outcomes}
     assert len(outcomes) == 3 and not any(o.error for o in outcomes)
     assert len(made) == 1 and [p.read_bytes() for p in kept.glob("*.pdf")] == list(made)
+    assert len(checked) == 1, "the same bytes are preflighted once"
     manifest = json.loads((out / "mini" / "manifest.json").read_text())["outputs"]
     assert [e["preflight"]["ok"] for e in manifest.values()] == [True] * 3
     assert {e["pages"] for e in manifest.values()} == {
