@@ -4,7 +4,8 @@ alone in one process (no kit, no notebook, no checks).
 `floor.py dump CAMPAIGN FOLDER [LANG…]` writes each document's final HTML (the compact
 one when that is what fits) and its stylesheets, as the build makes them (not timed);
 `floor.py run FOLDER` renders them all and prints the pages and the seconds (and keeps each
-document's seconds); `floor.py parallel FOLDER N` renders them in N processes at once, each
+document's seconds; `distinct` says how much of that is one of each different document);
+`floor.py parallel FOLDER N` renders them in N processes at once, each
 given an equal share of those seconds, and prints the wall time: what the machine itself
 loses when its cores work together, before any kit, notebook or check.
 """
@@ -71,6 +72,18 @@ def run(folder: Path, part: str = ""):
     if not part:
         (folder / "seconds.json").write_text(json.dumps(seconds), encoding="utf-8")
     print(f"{pages} pages in {time.perf_counter() - start:.2f} s")
+
+
+def distinct(folder: Path) -> tuple[int, float]:
+    """How many of the documents differ, and the share of the floor's seconds one of each
+    takes: what a build lays out when it takes the same page again (printing/reuse.py)."""
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    seconds = json.loads((folder / "seconds.json").read_text(encoding="utf-8"))
+    first: dict[tuple, float] = {}
+    for number, item in enumerate(index):
+        page = ((folder / item["html"]).read_bytes(), tuple(item["stylesheets"]))
+        first.setdefault(page, seconds[str(number)])
+    return len(first), sum(first.values()) / sum(seconds.values())
 
 
 def share(folder: Path, worker: int, workers: int) -> list[int]:

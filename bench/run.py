@@ -15,6 +15,7 @@ import psutil
 from campaignkit import paths
 
 sys.path.insert(0, str(Path(__file__).parent))
+from floor import distinct  # noqa: E402
 from generate import generate  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -171,6 +172,12 @@ def main():
     line("direct / floor", f"{direct / floor:.2f}", "the kit's own work per page")
     line("build / (floor / workers)", f"{forced / (floor / JOBS):.2f}", "target ≤ 1.15")
     line("build / floor on workers at once", f"{forced / together_mean:.2f}", "the kit's loss")
+    count, share = distinct(work / "floor")
+    unique = share * floor
+    laid_out = len(list((work / "out" / ".cache" / "pages").glob("*.pdf")))
+    line("  documents that differ, floor of one each (s)", f"{unique:.1f}", f"({count} documents)")
+    line("  documents the build laid out", f"{laid_out}", "the same page is taken again")
+    line("build / (that floor / workers)", f"{forced / (unique / JOBS):.2f}", "the kit's own cost")
     where_the_rest_goes(work / "out" / "2023" / "manifest.json", forced, floor)
     cpu_of_the_build(forced_build, floor_cpu)
 
