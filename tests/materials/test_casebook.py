@@ -28,8 +28,9 @@ def test_one_page_per_sample_case_in_case_order(sample, casebooks):
             assert printed(case.name, "fr") in pdf_text(produced.path, number)
 
 
-def test_every_page_is_footed_with_campaign_material_and_region(sample, casebooks):
-    footer = "Écrire, ça libère · Cahier des cas · Montréal · Données d’exemple"
+def test_every_page_is_footed_with_campaign_and_material(sample, casebooks):
+    """No region: the case book is the campaign's, the same for all (laid out once)."""
+    footer = "Écrire, ça libère · Cahier des cas · Données d’exemple"
     for number in range(casebooks["fr"].pages):
         assert pdf_text(casebooks["fr"].path, number).strip().endswith(footer)
 
