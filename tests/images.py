@@ -19,6 +19,17 @@ def photo(path: Path, size=(600, 660), kind: str = "JPEG") -> Path:
     return path
 
 
+def with_photo(campaign_copy, size, kind="JPEG", name="ana.jpg") -> Path:
+    """The mini campaign copy with a photo of case ana (made, or made again, at `size`)."""
+    photo(campaign_copy.root / "photos" / name, size=size, kind=kind)
+    case = campaign_copy.root / "cases" / "ana.yaml"
+    if "photo: null" in case.read_text(encoding="utf-8"):
+        credit = "credit: {fr: Essai, en: Test}, alt: {fr: A, en: A}"
+        photo_line = f"photo: {{file: photos/{name}, {credit}}}"
+        campaign_copy.edit("cases/ana.yaml", "photo: null", photo_line)
+    return campaign_copy.root
+
+
 def truncated(path: Path) -> Path:
     """A PNG cut in half, as an interrupted download leaves it."""
     photo(path, kind="PNG")

@@ -204,15 +204,9 @@ def test_two_bundles_in_a_row_are_byte_identical(tmp_path):
 
 
 def test_photos_are_printed_in_cmyk_and_stay_rgb_on_screen(campaign_copy, tmp_path):
-    from tests.images import photo
+    from tests.images import with_photo
 
-    photo(campaign_copy.root / "photos" / "ana.jpg", size=(1200, 900))
-    campaign_copy.edit(
-        "cases/ana.yaml",
-        "photo: null",
-        "photo: {file: photos/ana.jpg, credit: {fr: Essai, en: Test}, alt: {fr: A, en: A}}",
-    )
-    data = load_campaign(campaign_copy.root)
+    data = load_campaign(with_photo(campaign_copy, (1200, 900)))
     press = tmp_path / "press.pdf"
     document = fitted_document(data, "casebook", "montreal", "fr", None, False, press=True)
     press.write_bytes(render.pdf_bytes(document))

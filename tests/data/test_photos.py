@@ -9,7 +9,7 @@ from PIL import Image
 from campaignkit import RenderError, load_campaign, paths, produce
 from campaignkit.data.photos import MAX_SIDE, UnreadablePhoto, photo_problem, print_ready
 from campaignkit.printing.preflight import preflight_file
-from tests.images import photo
+from tests.images import photo, with_photo
 from tests.pdfs import largest_image_side
 
 
@@ -19,16 +19,6 @@ def cache(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setattr(paths, "CACHE", folder)
     return folder
-
-
-def with_photo(campaign_copy, size, kind="JPEG", name="ana.jpg"):
-    photo(campaign_copy.root / "photos" / name, size=size, kind=kind)
-    campaign_copy.edit(
-        "cases/ana.yaml",
-        "photo: null",
-        f"photo: {{file: photos/{name}, credit: {{fr: Essai, en: Test}}, alt: {{fr: A, en: A}}}}",
-    )
-    return campaign_copy.root
 
 
 def test_real_jpeg_and_png_inside_the_folder_pass(tmp_path):

@@ -7,7 +7,7 @@ import pytest
 
 from campaignkit import PreflightFailed, load_campaign, produce
 from campaignkit.printing import document, reuse
-from tests.images import photo
+from tests.images import with_photo
 
 
 @pytest.fixture
@@ -44,16 +44,10 @@ def test_a_page_that_differs_is_laid_out(mini, tmp_path, layouts):
 
 
 def test_a_photo_changed_under_the_same_name_is_printed_anew(campaign_copy, tmp_path, layouts):
-    photo(campaign_copy.root / "photos" / "ana.jpg", size=(600, 660))
-    campaign_copy.edit(
-        "cases/ana.yaml",
-        "photo: null",
-        "photo: {file: photos/ana.jpg, credit: {fr: Essai, en: Test}, alt: {fr: A, en: A}}",
-    )
-    data = load_campaign(campaign_copy.root)
+    data = load_campaign(with_photo(campaign_copy, (600, 660)))
     before = produce("casebook", out_dir=tmp_path, data=data)
     made = before.path.read_bytes()
-    photo(campaign_copy.root / "photos" / "ana.jpg", size=(660, 600))  # same name, new bytes
+    with_photo(campaign_copy, (660, 600))  # same name, new bytes
     after = produce("casebook", out_dir=tmp_path, data=load_campaign(campaign_copy.root))
     assert not after.reused, "the page's HTML is the same, the photo it prints is not"
     assert after.path.read_bytes() != made
