@@ -17,8 +17,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from campaignkit.data.guard import UnsafeFile, read_data_bytes
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.files import write_atomically
+from campaignkit.printing.fetcher import MAX_RESOURCE
 from campaignkit.printing.findings import Finding
 from campaignkit.printing.kit import code_hash
 
@@ -48,9 +50,11 @@ def _sha(data: bytes) -> str:
 
 
 def _same_bytes(path: str, sha: str) -> bool:
+    """Whether a file a page printed still has these bytes (read as the fetcher reads it:
+    a file swapped for a FIFO or a device is never waited on)."""
     try:
-        return _sha(Path(path).read_bytes()) == sha
-    except OSError:
+        return _sha(read_data_bytes(path, None, limit=MAX_RESOURCE)) == sha
+    except (OSError, UnsafeFile):
         return False
 
 

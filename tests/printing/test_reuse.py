@@ -7,7 +7,7 @@ import pytest
 
 from campaignkit import PreflightFailed, load_campaign, produce
 from campaignkit.printing import document, reuse
-from tests.images import with_photo
+from tests.images import photo, with_photo
 
 
 @pytest.fixture
@@ -108,3 +108,21 @@ def test_a_pages_folder_that_leads_elsewhere_is_never_written_or_emptied(tmp_pat
     pages.keep("new", reuse.Look(b"%PDF-1.7", 1), {})
     pages.clear()
     assert [p.name for p in elsewhere.iterdir()] == ["precious.json"]
+
+
+def test_a_printed_file_swapped_for_a_fifo_is_never_waited_on(tmp_path):
+    """An entry whose photo became a named pipe is made again, at once (guard's rule)."""
+    import threading
+
+    from tests.hostile import fifo
+
+    pages = reuse.Pages(tmp_path / ".cache")
+    photo_path = photo(tmp_path / "ana.jpg")
+    pages.keep("k", reuse.Look(b"%PDF-1.7", 1), {str(photo_path): "0" * 64})
+    fifo(photo_path)
+    found = []
+    asked = threading.Thread(target=lambda: found.append(pages.recall("k")), daemon=True)
+    asked.start()
+    asked.join(10)
+    assert not asked.is_alive(), "recall waited on a FIFO"
+    assert found == [None]
