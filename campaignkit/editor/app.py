@@ -24,7 +24,7 @@ from campaignkit.editor.crashes import log_native_crashes
 from campaignkit.editor.events_tab import EventsForm, changes_text
 from campaignkit.editor.forms import Notice, close_parts, close_tree, esc, html_line, labelled
 from campaignkit.editor.later import after_this_cell
-from campaignkit.editor.page_script import Address, IntoView
+from campaignkit.editor.page_script import Address, Drawn, IntoView
 from campaignkit.editor.preheat import PageAddress, preheated
 from campaignkit.editor.preview_pane import PreviewPane
 from campaignkit.editor.produce_tab import ProduceForm
@@ -226,7 +226,7 @@ class Editor:
         self.produced: dict = {}  # region → the Produce tab's last result, shown on return
         self.widget = w.VBox()
         self.widget.add_class("ck-app")
-        self.address, self.into_view = Address(), IntoView()
+        self.address, self.into_view, self.drawn = Address(), IntoView(), Drawn()
         self.round_trip = RoundTrip()  # a Save waits for the page's letters (see buttons)
         self.preview = PreviewPane(self, preview_delay)
         self.make_header()
@@ -325,7 +325,8 @@ class Editor:
         header.add_class("ck-header")
         main = w.HBox([self.tabs, self.preview.box])
         main.add_class("ck-main")
-        scripts = [self.address.output, self.into_view.output, self.round_trip.play]
+        scripts = [self.address.output, self.into_view.output, *self.drawn.widgets]
+        scripts.append(self.round_trip.play)
         self.widget.children = [
             self.heading,
             header,

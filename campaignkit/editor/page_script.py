@@ -1,5 +1,6 @@
 """What the kernel asks the browser to do on the page itself: put the region and language
-shown in its address (?region=, ?lang=, ?campaign=), bring a new card into view.
+shown in its address (?region=, ?lang=, ?campaign=), bring a new card into view, say when
+its forms are drawn.
 
 The kernel cannot reach the page but through widgets: each request is a line of JavaScript
 given as the output of a hidden Output widget, which the page runs when it shows it.
@@ -83,3 +84,55 @@ class IntoView(PageScript):
 
     def show(self, selector: str, field: str = "input"):
         self.run(INTO_VIEW % (as_js(selector), as_js(field), next(self.count)))
+
+
+# Once the tab shown has fields or buttons on screen and no more have come for a tenth of a
+# second (the page draws its widgets in bursts), two frames later (painted), the page clicks
+# the hidden button: the kernel's only way to hear from the page without a person.
+DRAWN = """(() => {
+  let tries = 0, last = -1, still = 0;
+  const look = () => {
+    const drawn = [...document.querySelectorAll(
+      ".ck-main .ck-tab input, .ck-main .ck-tab textarea, .ck-main .ck-tab button"
+    )].filter((element) => element.getClientRects().length > 0).length;
+    still = drawn > 0 && drawn === last ? still + 1 : 0;
+    last = drawn;
+    if (still < 4) { if (tries++ < 400) setTimeout(look, 25); return; }
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      const signal = document.querySelector(%s);
+      if (signal) signal.click();
+    }));
+  };
+  look();
+})(); // %d"""
+
+
+class Drawn(PageScript):
+    """Tells the kernel when the page has drawn its forms: work that can wait (a preview
+    to render) then no longer takes the machine from a page that is still being drawn."""
+
+    def __init__(self):
+        super().__init__("ck-drawn-script")
+        self.signal = w.Button(layout=w.Layout(display="none"))
+        self.signal.add_class("ck-drawn")
+        self.signal.on_click(lambda _: self.drawn())
+        self.waiting: list = []
+        self.count = itertools.count()
+
+    @property
+    def widgets(self) -> list:
+        return [self.output, self.signal]
+
+    def then(self, action):
+        """Call `action` once the page says its forms are drawn (a page opened or opening)."""
+        if action not in self.waiting:
+            self.waiting.append(action)
+        self.run(DRAWN % (as_js(".ck-drawn"), next(self.count)))
+
+    def drawn(self):
+        actions, self.waiting = self.waiting, []
+        for action in actions:
+            action()
+
+    def cancel(self):
+        self.waiting = []

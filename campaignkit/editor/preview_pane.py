@@ -9,7 +9,6 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
-import comm
 import ipywidgets as w
 
 from campaignkit import materials
@@ -55,15 +54,7 @@ def process_exists(pid: int) -> bool:
     return True
 
 
-PAGE_WAIT = 3.0  # seconds at most a preview waits for its page to fetch the widgets
-LOOK_EVERY = 0.1
-
-
-def page_connected() -> bool:
-    """Whether a page has asked this kernel for its widgets: the widget manager of a page
-    opens ipywidgets' control comm to fetch them, as it loads."""
-    opened = comm.get_comm_manager().comms.values()
-    return any(getattr(c, "target_name", "") == "jupyter.widget.control" for c in opened)
+PAGE_WAIT = 5.0  # seconds at most a preview waits for its page to draw its forms
 
 
 COLORS = 256  # a palette PNG: a third of the bytes to send to the page, the same on screen
@@ -97,7 +88,7 @@ class PreviewPane:
         self.box = w.VBox([self.title, choices, self.caption, self.note, self.image])
         self.box.add_class("ck-preview")
         self.debounce = Debouncer(delay, self.update)
-        self.waiting = None  # the look for a page still to connect (after_the_page)
+        self.waiting = None  # the render held for a page still to draw (after_the_page)
         self.renders = 0
         self.relabel()
         self.material.observe(lambda _: self.schedule(), "value")
@@ -152,29 +143,28 @@ class PreviewPane:
             self.note.value = f"<small>{esc(t('preview_wait', self.app.lang))}</small>"
 
     def after_the_page(self):
-        """Render once a page has fetched the widgets (PAGE_WAIT s at most): a page being
-        opened has the machine's two cores for its scripts, and its preview comes right after.
-        Meanwhile a page of another region is taken off at once, as by schedule()."""
+        """Render once the page has drawn its forms (PAGE_WAIT s at most): a page being
+        opened has the machine's two cores for its scripts and its forms, and its preview
+        comes right after. Meanwhile a page of another region is taken off at once, as by
+        schedule()."""
         self.mark_outdated()
         loop = running_loop()
-        if loop is None or page_connected():
+        if loop is None:
             self.debounce()
             return
-        deadline = loop.time() + PAGE_WAIT
-
-        def look():
-            if page_connected() or loop.time() > deadline:
-                self.waiting = None
-                self.debounce()  # its delay lets the kernel answer the page first
-            else:
-                self.waiting = loop.call_later(LOOK_EVERY, look)
-
         self.cancel()
-        self.waiting = loop.call_later(LOOK_EVERY, look)
+        self.waiting = loop.call_later(PAGE_WAIT, self.page_drawn)
+        self.app.drawn.then(self.page_drawn)
+
+    def page_drawn(self):
+        """The page has drawn its forms, or waited for long enough: render now."""
+        self.cancel()
+        self.debounce()
 
     def cancel(self):
         """Forget any render waiting (the workbook is closed)."""
         self.debounce.cancel()
+        self.app.drawn.cancel()
         if self.waiting is not None:
             self.waiting.cancel()
             self.waiting = None

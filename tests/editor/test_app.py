@@ -1441,30 +1441,28 @@ def test_a_workbook_made_beforehand_switches_once_its_cell_has_returned(campaign
     assert region_on_screen(opened) == {"mauricie"}
 
 
-def test_a_switched_workbook_draws_its_preview_once_the_page_has_its_widgets(
+def test_a_switched_workbook_draws_its_preview_once_the_page_has_drawn_its_forms(
     campaign_copy, monkeypatch
 ):
-    """The page's scripts have the machine while they load; the preview comes right after
-    the page has fetched its widgets, or PAGE_WAIT seconds after the switch at most."""
-    connected = []
-    monkeypatch.setattr(preview_pane, "page_connected", lambda: bool(connected))
-    monkeypatch.setattr(preview_pane, "LOOK_EVERY", 0.01)
+    """The page's scripts and forms have the machine while they load; the preview comes
+    right after the page says its forms are drawn, or PAGE_WAIT seconds after at most."""
     editor = Editor(campaign_copy.root, region="montreal", preview_delay=0.01)
     editor.preview.now()
 
-    async def a_page_connects_after(seconds: float):
+    async def the_page_draws_after(seconds: float, says_so=True):
         editor.show("mauricie" if editor.region == "montreal" else "montreal")
         await asyncio.sleep(seconds)
         waiting = editor.preview.shown, editor.preview.image.value
-        connected.append(True)
+        if says_so:
+            editor.drawn.signal.click()  # what the page's script does, once drawn
         await asyncio.sleep(0.1)  # the render runs in the loop: done when this returns
         return waiting
 
-    assert asyncio.run(a_page_connects_after(0.3)) == (None, ""), "Montréal's taken off at once"
+    assert asyncio.run(the_page_draws_after(0.3)) == (None, ""), "Montréal's taken off at once"
     assert editor.preview.shown[0] == "mauricie" and "Mauricie" in editor.preview.caption.value
-    connected.clear()
+    assert "ck-drawn" in editor.drawn.script, "the page is asked to say when it is drawn"
     monkeypatch.setattr(preview_pane, "PAGE_WAIT", 0.1)
-    assert asyncio.run(a_page_connects_after(0.5))[0][0] == "montreal", "no page: drawn anyway"
+    assert asyncio.run(the_page_draws_after(0.5, says_so=False))[0][0] == "montreal", "no page"
 
 
 def test_a_region_that_cannot_be_shown_leaves_the_page_on_one_region_saying_why(

@@ -474,12 +474,16 @@ def test_a_page_for_another_region_than_the_one_prepared_shows_only_that_region(
     page = browser.new_page(viewport={"width": 1300, "height": 900}, locale="en-CA")
     page.set_default_timeout(PAGE_TIMEOUT_MS)
     page.add_init_script(SEEN)
+    sent = []  # what the page sends the kernel
+    page.on("websocket", lambda socket: socket.on("framesent", lambda f: sent.append(f)))
     page.goto(voila.page_url("region=mauricie&lang=en"), timeout=PAGE_TIMEOUT_MS)
     page.wait_for_selector("img.ck-preview-img")
     expect(page.locator(".ck-events-heading")).to_have_text("Events in Mauricie")
     assert page.evaluate("() => [...window.ckSeen]") == ["Events in Mauricie"]
     assert page.locator(".ck-region select option:checked").text_content() == "Mauricie"
     expect(page.locator(".ck-preview-caption")).to_contain_text("Mauricie")
+    clicks = [f for f in sent if '"event":"click"' in str(f)]  # a str, or bytes (binary frame)
+    assert len(clicks) == 1, "the page told the kernel once that its forms were drawn"
 
 
 def settled(page, shown: str, quiet: float = 3):
