@@ -8,11 +8,9 @@ from urllib.parse import unquote, urlparse
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from campaignkit import paths
-from campaignkit.data.guard import UnsafeFile, read_data_bytes, real_path
+from campaignkit.data.guard import MAX_RESOURCE, UnsafeFile, read_data_bytes, real_path
 from campaignkit.data.photos import cache_folder, cached_path
 from campaignkit.exceptions import BlockedResource
-
-MAX_RESOURCE = 1 << 30  # fonts and photos are far smaller
 
 
 class FolderFetcher(URLFetcher):

@@ -17,10 +17,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from campaignkit.data.guard import UnsafeFile, read_data_bytes
+from campaignkit.data.guard import MAX_RESOURCE, UnsafeFile, read_data_bytes
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.files import write_atomically
-from campaignkit.printing.fetcher import MAX_RESOURCE
 from campaignkit.printing.findings import Finding
 from campaignkit.printing.kit import code_hash
 
