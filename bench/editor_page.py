@@ -13,6 +13,8 @@ Prints, against the targets of issue 13:
   (--top-chrome-webui), which on 2 cores competes with the page being timed, where a
   coordinator's browser is already open. Then again in one profile (the browser's cache
   of the page's scripts warm: a coordinator coming back);
+- preview on screen: the same pages, until their preview is drawn (it comes once the
+  page's forms are drawn: editor/page_script.Drawn);
 - keystroke to preview: from typing into a field to the new preview on screen, median of 20;
 - kernels left after 30 opens and closes, once the idle delay has passed (the delay is
   shortened here to IDLE seconds so the bench does not wait two minutes).
@@ -43,6 +45,7 @@ REGION, OTHER_REGION = "estrie", "mauricie"
 SAVED_BEFORE = 2  # seconds between another region's save and the page asked for
 SHOT = Path(tempfile.gettempdir()) / "campaignkit-bench-editor-failed.png"
 TIMEOUT_MS = 300_000
+PREVIEWS: list[float] = []  # seconds from asking for the page to its preview on screen
 
 
 def line(name: str, value: str, target: str = ""):
@@ -121,6 +124,7 @@ def page_usable(browser, url: str, context=None, window_at_rest=True) -> float:
         raise
     seconds = time.perf_counter() - begin
     page.wait_for_selector("img.ck-preview-img")
+    PREVIEWS.append(time.perf_counter() - begin)
     page.close(run_before_unload=True)
     return seconds
 
@@ -186,6 +190,7 @@ def main():
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             fills, url = 0, base + REGION
             times: dict[str, list[float]] = {name: [] for name in ROUND}
+            previews: dict[str, list[float]] = {name: [] for name in ROUND}
             for _ in range(RUNS):  # alternated: the machine's pace changes by the minute
                 for name, region in ROUND.items():
                     fills += 1
@@ -196,8 +201,12 @@ def main():
                     times[name.removesuffix(" back")].append(
                         page_usable(browser, base + region, window_at_rest=name != "new window")
                     )
+                    previews[name.removesuffix(" back")].append(PREVIEWS[-1])
             for label, name, target in FIRST_VISIT:
                 summary(label, times[name], target)
+            for name in ("same region", "other region"):
+                label = f"  preview on screen, {name} (s)"
+                summary(label, previews[name], "after the forms; no target")
             context = browser.new_context(viewport={"width": 1300, "height": 900}, locale="fr-CA")
             again = []
             for n in range(RUNS + 1):
