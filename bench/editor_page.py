@@ -13,8 +13,8 @@ Prints, against the targets of issue 13:
   (--top-chrome-webui), which on 2 cores competes with the page being timed, where a
   coordinator's browser is already open. Then again in one profile (the browser's cache
   of the page's scripts warm: a coordinator coming back);
-- preview on screen: the same pages, until their preview is drawn (it comes once the
-  page's forms are drawn: editor/page_script.Drawn);
+- preview on screen: the pages of the same region and of another, until their preview
+  is drawn (it comes once the page's forms are: editor/page_script.Drawn);
 - keystroke to preview: from typing into a field to the new preview on screen, median of 20;
 - kernels left after 30 opens and closes, once the idle delay has passed (the delay is
   shortened here to IDLE seconds so the bench does not wait two minutes).
@@ -45,7 +45,6 @@ REGION, OTHER_REGION = "estrie", "mauricie"
 SAVED_BEFORE = 2  # seconds between another region's save and the page asked for
 SHOT = Path(tempfile.gettempdir()) / "campaignkit-bench-editor-failed.png"
 TIMEOUT_MS = 300_000
-PREVIEWS: list[float] = []  # seconds from asking for the page to its preview on screen
 
 
 def line(name: str, value: str, target: str = ""):
@@ -106,8 +105,9 @@ def at_rest():
         time.sleep(0.2)
 
 
-def page_usable(browser, url: str, context=None, window_at_rest=True) -> float:
-    """Seconds until the first event's fields are editable; `context`: a browser profile
+def page_usable(browser, url: str, context=None, window_at_rest=True) -> tuple[float, float]:
+    """Seconds until the first event's fields are editable, and until its preview is on
+    screen; `context`: a browser profile
     kept between pages (else a new one, nothing cached); `window_at_rest`: the new tab
     has finished opening before the page is asked for."""
     options = {"viewport": {"width": 1300, "height": 900}, "locale": "fr-CA"}
@@ -124,9 +124,9 @@ def page_usable(browser, url: str, context=None, window_at_rest=True) -> float:
         raise
     seconds = time.perf_counter() - begin
     page.wait_for_selector("img.ck-preview-img")
-    PREVIEWS.append(time.perf_counter() - begin)
+    preview = time.perf_counter() - begin
     page.close(run_before_unload=True)
-    return seconds
+    return seconds, preview
 
 
 ROUND = {  # the loads of one round: which time they count for, and the region asked for
@@ -198,10 +198,11 @@ def main():
                     if name == "file changed":  # after the warm-up: its workbook is out of date
                         another_region_saves(campaign)
                         time.sleep(SAVED_BEFORE)
-                    times[name.removesuffix(" back")].append(
-                        page_usable(browser, base + region, window_at_rest=name != "new window")
+                    usable, preview = page_usable(
+                        browser, base + region, window_at_rest=name != "new window"
                     )
-                    previews[name.removesuffix(" back")].append(PREVIEWS[-1])
+                    times[name.removesuffix(" back")].append(usable)
+                    previews[name.removesuffix(" back")].append(preview)
             for label, name, target in FIRST_VISIT:
                 summary(label, times[name], target)
             for name in ("same region", "other region"):
@@ -212,7 +213,7 @@ def main():
             for n in range(RUNS + 1):
                 fills += 1
                 pool_ready(log, fills)
-                seconds = page_usable(browser, url, context)
+                seconds, _ = page_usable(browser, url, context)
                 if n:  # the first one fills the cache
                     again.append(seconds)
             context.close()

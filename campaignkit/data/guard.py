@@ -13,7 +13,7 @@ from pathlib import Path
 from campaignkit.text.catalog import Key
 
 MAX_DATA_BYTES = 50_000_000  # the sample's largest file is a few kilobytes
-MAX_RESOURCE = 1 << 30  # what a page may load (a font, a photo): far smaller
+MAX_RESOURCE = 1 << 30  # a font or a photo a page loads; real ones are far smaller
 KINDS = {  # test of a file mode → what such a file is called (catalog key problem.kind.<…>)
     stat.S_ISFIFO: "fifo",
     stat.S_ISCHR: "device",

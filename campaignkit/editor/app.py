@@ -292,6 +292,7 @@ class Editor:
         """Take the workbook's widgets out of the kernel (the page will never show them)."""
         self.preview.cancel()
         self.round_trip.cancel()
+        self.drawn.cancel()
         close_tree(self.widget)
         for form in self.forms.values():
             close_parts(form, self)

@@ -3,13 +3,17 @@ shown in its address (?region=, ?lang=, ?campaign=), bring a new card into view,
 its forms are drawn.
 
 The kernel cannot reach the page but through widgets: each request is a line of JavaScript
-given as the output of a hidden Output widget, which the page runs when it shows it.
+given as the output of a hidden Output widget, which the page runs when it shows it. The
+page answers the same way: its script clicks a hidden button (Drawn).
 """
 
 import itertools
 import json
 
 import ipywidgets as w
+
+from campaignkit.editor.forms import shared
+from campaignkit.editor.later import running_loop
 
 ADDRESS = """(() => {
   const query = new URLSearchParams(window.location.search);
@@ -88,51 +92,79 @@ class IntoView(PageScript):
 
 # Once the tab shown has fields or buttons on screen and no more have come for a tenth of a
 # second (the page draws its widgets in bursts), two frames later (painted), the page clicks
-# the hidden button: the kernel's only way to hear from the page without a person.
+# the hidden button. Both are looked for in this workbook only (in JupyterLab a page may
+# show several); a button not drawn yet is waited for like the fields.
 DRAWN = """(() => {
+  const output = typeof element === "undefined" ? null : element;  // a node, or jQuery's
+  const node = output instanceof Element ? output : output && output[0];
+  const mine = () => (node instanceof Element && node.closest(".ck-app")) || document;
   let tries = 0, last = -1, still = 0;
   const look = () => {
-    const drawn = [...document.querySelectorAll(
-      ".ck-main .ck-tab input, .ck-main .ck-tab textarea, .ck-main .ck-tab button"
-    )].filter((element) => element.getClientRects().length > 0).length;
+    const app = mine();
+    const drawn = [...app.querySelectorAll(
+      ".ck-main .ck-tab :is(input, textarea, select, button)"
+    )].filter((part) => part.getClientRects().length > 0).length;
     still = drawn > 0 && drawn === last ? still + 1 : 0;
     last = drawn;
-    if (still < 4) { if (tries++ < 400) setTimeout(look, 25); return; }
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      const signal = document.querySelector(%s);
-      if (signal) signal.click();
-    }));
+    const signal = app.querySelector(%s);
+    if (still < 2 || !signal) { if (tries++ < 200) setTimeout(look, 50); return; }
+    requestAnimationFrame(() => requestAnimationFrame(() => signal.click()));
   };
   look();
 })(); // %d"""
+DRAWN_CLASS = "ck-drawn"
+# A page that never says it is drawn (none open, gone, a script blocked) holds the action
+# this long at most.
+NOT_DRAWN_AFTER = 5.0  # s
 
 
 class Drawn(PageScript):
-    """Tells the kernel when the page has drawn its forms: work that can wait (a preview
-    to render) then no longer takes the machine from a page that is still being drawn."""
+    """The page tells the kernel when it has drawn its forms, by clicking a hidden button:
+    work that can wait (a preview to render) then no longer takes the machine from a page
+    still being drawn."""
 
     def __init__(self):
         super().__init__("ck-drawn-script")
-        self.signal = w.Button(layout=w.Layout(display="none"))
-        self.signal.add_class("ck-drawn")
-        self.signal.on_click(lambda _: self.drawn())
+        self.signal = w.Button(description="drawn", layout=shared(w.Layout, display="none"))
+        self.signal.add_class(DRAWN_CLASS)
+        self.signal.on_click(lambda _: self.answered())
         self.waiting: list = []
+        self.timer = None
         self.count = itertools.count()
 
     @property
     def widgets(self) -> list:
+        """What goes on the page: the script's output and the button it clicks."""
         return [self.output, self.signal]
 
     def then(self, action):
-        """Call `action` once the page says its forms are drawn (a page opened or opening)."""
+        """Call `action` once the page says its forms are drawn, NOT_DRAWN_AFTER s at most;
+        an action already waiting is called once. With no loop running (tests, scripts),
+        at once."""
+        loop = running_loop()
+        if loop is None:
+            action()
+            return
         if action not in self.waiting:
             self.waiting.append(action)
-        self.run(DRAWN % (as_js(".ck-drawn"), next(self.count)))
+        if self.timer is None:
+            self.timer = loop.call_later(NOT_DRAWN_AFTER, self.answered)
+        self.run(DRAWN % (as_js(f".{DRAWN_CLASS}"), next(self.count)))
 
-    def drawn(self):
+    def answered(self):
+        """The page is drawn, or waited for long enough: run what waited for it."""
+        self.stop_timer()
         actions, self.waiting = self.waiting, []
         for action in actions:
             action()
 
-    def cancel(self):
-        self.waiting = []
+    def cancel(self, action=None):
+        """Forget `action`, or every action waiting (the workbook closes)."""
+        self.waiting = [] if action is None else [a for a in self.waiting if a != action]
+        if not self.waiting:
+            self.stop_timer()
+
+    def stop_timer(self):
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None

@@ -14,7 +14,7 @@ import ipywidgets as w
 from campaignkit import materials
 from campaignkit.data.photos import caching_into
 from campaignkit.editor.forms import esc, html_line, labelled
-from campaignkit.editor.later import Debouncer, running_loop
+from campaignkit.editor.later import Debouncer
 from campaignkit.editor.words import material_label, t
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.files import own_folder
@@ -54,9 +54,6 @@ def process_exists(pid: int) -> bool:
     return True
 
 
-PAGE_WAIT = 5.0  # seconds at most a preview waits for its page to draw its forms
-
-
 COLORS = 256  # a palette PNG: a third of the bytes to send to the page, the same on screen
 
 
@@ -88,7 +85,6 @@ class PreviewPane:
         self.box = w.VBox([self.title, choices, self.caption, self.note, self.image])
         self.box.add_class("ck-preview")
         self.debounce = Debouncer(delay, self.update)
-        self.waiting = None  # the render held for a page still to draw (after_the_page)
         self.renders = 0
         self.relabel()
         self.material.observe(lambda _: self.schedule(), "value")
@@ -143,31 +139,18 @@ class PreviewPane:
             self.note.value = f"<small>{esc(t('preview_wait', self.app.lang))}</small>"
 
     def after_the_page(self):
-        """Render once the page has drawn its forms (PAGE_WAIT s at most): a page being
-        opened has the machine's two cores for its scripts and its forms, and its preview
-        comes right after. Meanwhile a page of another region is taken off at once, as by
+        """Render once the page has drawn its forms (page_script.Drawn): a page being opened
+        has the machine's two cores for its scripts and its forms, and its preview comes
+        right after. Meanwhile a page of another region is taken off at once, as by
         schedule()."""
         self.mark_outdated()
-        loop = running_loop()
-        if loop is None:
-            self.debounce()
-            return
-        self.cancel()
-        self.waiting = loop.call_later(PAGE_WAIT, self.page_drawn)
-        self.app.drawn.then(self.page_drawn)
-
-    def page_drawn(self):
-        """The page has drawn its forms, or waited for long enough: render now."""
-        self.cancel()
-        self.debounce()
+        self.debounce.cancel()  # asked for by the switch itself (preview.follow)
+        self.app.drawn.then(self.debounce)
 
     def cancel(self):
         """Forget any render waiting (the workbook is closed)."""
         self.debounce.cancel()
-        self.app.drawn.cancel()
-        if self.waiting is not None:
-            self.waiting.cancel()
-            self.waiting = None
+        self.app.drawn.cancel(self.debounce)
 
     def now(self):
         """Render at once (a render waiting is dropped): the workbook made before its page."""

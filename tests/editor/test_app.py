@@ -15,7 +15,7 @@ from PIL import Image
 from campaignkit import load_campaign, paths
 from campaignkit.data.models import LIMITS
 from campaignkit.data.tallies import read_tallies
-from campaignkit.editor import app, preview_pane, server, versions
+from campaignkit.editor import app, page_script, server, versions
 from campaignkit.editor.app import Editor, likely_options, start_options
 from campaignkit.editor.later import Debouncer
 from campaignkit.editor.session import Session
@@ -1450,7 +1450,8 @@ def test_a_switched_workbook_draws_its_preview_once_the_page_has_drawn_its_forms
     editor.preview.now()
 
     async def the_page_draws_after(seconds: float, says_so=True):
-        editor.show("mauricie" if editor.region == "montreal" else "montreal")
+        other = "mauricie" if editor.region == "montreal" else "montreal"
+        editor.show(other, "en" if editor.lang == "fr" else "fr")  # relabels the preview too
         await asyncio.sleep(seconds)
         waiting = editor.preview.shown, editor.preview.image.value
         if says_so:
@@ -1460,9 +1461,23 @@ def test_a_switched_workbook_draws_its_preview_once_the_page_has_drawn_its_forms
 
     assert asyncio.run(the_page_draws_after(0.3)) == (None, ""), "Montréal's taken off at once"
     assert editor.preview.shown[0] == "mauricie" and "Mauricie" in editor.preview.caption.value
-    assert "ck-drawn" in editor.drawn.script, "the page is asked to say when it is drawn"
-    monkeypatch.setattr(preview_pane, "PAGE_WAIT", 0.1)
+    assert editor.drawn.script, "the page is asked to say when it is drawn"
+    monkeypatch.setattr(page_script, "NOT_DRAWN_AFTER", 0.1)
     assert asyncio.run(the_page_draws_after(0.5, says_so=False))[0][0] == "montreal", "no page"
+
+
+def test_a_closed_workbook_draws_nothing_when_its_page_says_it_is_drawn(campaign_copy):
+    editor = Editor(campaign_copy.root, region="montreal", preview_delay=0.01)
+
+    async def closed_then_drawn():
+        editor.show("mauricie")
+        renders = editor.preview.renders
+        editor.close()
+        editor.drawn.signal.click()
+        await asyncio.sleep(0.1)
+        return renders
+
+    assert asyncio.run(closed_then_drawn()) == editor.preview.renders
 
 
 def test_a_region_that_cannot_be_shown_leaves_the_page_on_one_region_saying_why(
