@@ -1,4 +1,5 @@
-"""Calls made a moment later in the kernel's loop: a burst of them runs once."""
+"""Calls made a moment later in the kernel's loop: a burst of them runs once; actions held
+until the page answers."""
 
 import asyncio
 
@@ -47,3 +48,44 @@ def after_this_cell(action, *args):
         action(*args)
     else:
         loop.call_soon(action, *args)
+
+
+class Held:
+    """Actions waiting for the page: each runs once, when release() is called (the page
+    answered) or `seconds` after the wait began at most. With no loop running (tests,
+    scripts) an action runs at once."""
+
+    def __init__(self):
+        self.actions: list = []
+        self.timer = None
+
+    def add(self, action, seconds: float) -> bool:
+        """Hold `action` (once, however often it is added); True when this begins a wait."""
+        loop = running_loop()
+        if loop is None:
+            action()
+            return False
+        if action not in self.actions:
+            self.actions.append(action)
+        if self.timer is not None:
+            return False
+        self.timer = loop.call_later(seconds, self.release)
+        return True
+
+    def release(self):
+        """Run the actions held, in the order they came."""
+        self.stop_timer()
+        actions, self.actions = self.actions, []
+        for action in actions:
+            action()
+
+    def drop(self, action=None):
+        """Forget `action`, or every action held (the workbook closes)."""
+        self.actions = [] if action is None else [a for a in self.actions if a != action]
+        if not self.actions:
+            self.stop_timer()
+
+    def stop_timer(self):
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None

@@ -13,7 +13,7 @@ import json
 import ipywidgets as w
 
 from campaignkit.editor.forms import shared
-from campaignkit.editor.later import running_loop
+from campaignkit.editor.later import Held
 
 ADDRESS = """(() => {
   const query = new URLSearchParams(window.location.search);
@@ -127,9 +127,8 @@ class Drawn(PageScript):
         super().__init__("ck-drawn-script")
         self.signal = w.Button(description="drawn", layout=shared(w.Layout, display="none"))
         self.signal.add_class(DRAWN_CLASS)
-        self.signal.on_click(lambda _: self.answered())
-        self.waiting: list = []
-        self.timer = None
+        self.signal.on_click(lambda _: self.held.release())
+        self.held = Held()
         self.count = itertools.count()
 
     @property
@@ -141,30 +140,10 @@ class Drawn(PageScript):
         """Call `action` once the page says its forms are drawn, NOT_DRAWN_AFTER s at most;
         an action already waiting is called once. With no loop running (tests, scripts),
         at once."""
-        loop = running_loop()
-        if loop is None:
-            action()
-            return
-        if action not in self.waiting:
-            self.waiting.append(action)
-        if self.timer is None:
-            self.timer = loop.call_later(NOT_DRAWN_AFTER, self.answered)
-        self.run(DRAWN % (as_js(f".{DRAWN_CLASS}"), next(self.count)))
-
-    def answered(self):
-        """The page is drawn, or waited for long enough: run what waited for it."""
-        self.stop_timer()
-        actions, self.waiting = self.waiting, []
-        for action in actions:
-            action()
+        self.held.add(action, NOT_DRAWN_AFTER)
+        if self.held.actions:
+            self.run(DRAWN % (as_js(f".{DRAWN_CLASS}"), next(self.count)))
 
     def cancel(self, action=None):
         """Forget `action`, or every action waiting (the workbook closes)."""
-        self.waiting = [] if action is None else [a for a in self.waiting if a != action]
-        if not self.waiting:
-            self.stop_timer()
-
-    def stop_timer(self):
-        if self.timer is not None:
-            self.timer.cancel()
-            self.timer = None
+        self.held.drop(action)

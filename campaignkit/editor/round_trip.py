@@ -11,7 +11,7 @@ it was holding, on the same connection. The action runs when that answer arrives
 import ipywidgets as w
 
 from campaignkit.editor.forms import shared
-from campaignkit.editor.later import running_loop
+from campaignkit.editor.later import Held, running_loop
 
 # A page that never answers (none open, gone, or not drawn yet) holds the action this long.
 NO_ANSWER_AFTER = 3.0  # s
@@ -31,43 +31,26 @@ class RoundTrip:
         )
         self.play.add_class("ck-round-trip")
         self.play.observe(self.on_answer, "value")
-        self.waiting: list = []
-        self.timer = None
+        self.held = Held()
 
     def then(self, action):
         """Call `action` once the page has answered; an action already waiting is called
         once (a double click saves once). With no loop running (tests, scripts), at once."""
-        loop = running_loop()
-        if loop is None:
-            action()
-            return
-        if action not in self.waiting:
-            self.waiting.append(action)
-        if self.timer is None:
-            self.timer = loop.call_later(NO_ANSWER_AFTER, self.answered)
+        if self.held.add(action, NO_ANSWER_AFTER):
             with self.play.hold_sync():  # the page takes one step and sends it back
                 self.play.value = self.play.min
                 self.play.playing = True
 
     def on_answer(self, change):
-        if change["new"] == self.play.max and self.timer is not None:
+        if change["new"] == self.play.max and self.held.timer is not None:
             running_loop().call_soon(self.answered)  # once the page's message is handled
 
     def answered(self):
         """Run the waiting actions, and set the Play back for the next round trip."""
-        self.stop_timer()
         self.play.playing = False
         self.play.value = self.play.min
-        actions, self.waiting = self.waiting, []
-        for action in actions:
-            action()
+        self.held.release()
 
     def cancel(self):
         """Forget the waiting actions (the workbook closes)."""
-        self.stop_timer()
-        self.waiting = []
-
-    def stop_timer(self):
-        if self.timer is not None:
-            self.timer.cancel()
-            self.timer = None
+        self.held.drop()

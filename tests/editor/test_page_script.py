@@ -27,7 +27,7 @@ def test_an_action_waits_for_the_page_drawn_and_runs_once():
         assert calls == [], "nothing before the page says it is drawn"
         drawn.signal.click()  # what the page's script does
         drawn.signal.click()  # a second script's click: nothing waits any more
-        return drawn.timer
+        return drawn.held.timer
 
     assert asyncio.run(a_page_draws()) is None and calls == [1]
 
@@ -58,7 +58,7 @@ def test_a_cancelled_action_is_never_run_and_the_others_still_are():
         drawn.signal.click()
         drawn.then(first)
         drawn.cancel()  # the workbook closes
-        assert drawn.timer is None
+        assert drawn.held.timer is None
         drawn.signal.click()
 
     asyncio.run(cancel_one())
