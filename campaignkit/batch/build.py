@@ -13,6 +13,7 @@ from campaignkit.batch.manifest import Manifest
 from campaignkit.batch.workers import run_jobs
 from campaignkit.data.loader import CampaignData, load_campaign
 from campaignkit.data.signature import inputs_signature
+from campaignkit.data.workbook_memo import remembering_into
 from campaignkit.exceptions import CampaignKitError
 from campaignkit.files import sweep_temporaries
 from campaignkit.printing import reuse
@@ -227,7 +228,9 @@ def build(
         if force:
             looks.clear()  # everything laid out again, none taken from an earlier build
         todo, skipped = [], []
-        for job in plan(data, regions, langs, material_names, out_dir):
+        with remembering_into(paths.cache_dir(out_dir) / "workbooks"):
+            planned = plan(data, regions, langs, material_names, out_dir)
+        for job in planned:
             stale = [
                 name
                 for name, pdf in zip(job.materials, job.outputs, strict=True)

@@ -13,7 +13,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from campaignkit.data import csvfile
+from campaignkit.data import csvfile, workbook_memo
 from campaignkit.data.csvfile import Unreadable, decode, delimiter, read_guarded  # noqa: F401
 from campaignkit.data.models import MAX_COUNT
 
@@ -157,6 +157,9 @@ def xlsx_rows(path: Path, root: Path | None = None) -> list[Row]:
     """Values as last computed; a formula never computed (a file written by a program, not
     saved by Excel or LibreOffice) is an Uncomputed cell, not a blank one."""
     raw = read_guarded(path, root, MAX_SHEET_BYTES)
+    remembered = workbook_memo.recall(raw, Uncomputed)
+    if remembered is not None:
+        return remembered
     _check_parts(raw)
     values = _sheet_rows(raw, computed=True)
     formulas = _sheet_rows(raw, computed=False) if _has_formulas(raw) else []
@@ -166,7 +169,9 @@ def xlsx_rows(path: Path, root: Path | None = None) -> list[Row]:
                 row[index] = Uncomputed(formula)
     used = [i + 1 for row in values for i, value in enumerate(row) if value is not None]
     width = max(used, default=0)  # rows as wide as the sheet's used columns, as before
-    return [(number, row[:width]) for number, row in enumerate(values, start=1)]
+    rows = [(number, row[:width]) for number, row in enumerate(values, start=1)]
+    workbook_memo.remember(raw, rows)
+    return rows
 
 
 def read_rows(path: Path, root: Path | None = None) -> list[Row]:

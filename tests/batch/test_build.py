@@ -326,3 +326,33 @@ def test_cards_the_same_in_every_region_are_laid_out_once_per_build(tmp_path, mo
     assert len([o for o in outcomes if not o.skipped]) == 3
     (entry,) = kept.glob("*.pdf")
     assert entry.read_bytes() == outcomes[0].job.outputs[0].read_bytes(), "the old one is gone"
+
+
+def test_a_tally_workbook_is_parsed_again_only_once_changed(tmp_path, monkeypatch):
+    """Planning asks which regions have a tally; the next build takes an unchanged
+    workbook's rows from the outputs' cache (parsing one first loads openpyxl)."""
+    import shutil
+
+    import openpyxl
+
+    from campaignkit.batch import build as batch
+    from campaignkit.data import spreadsheets
+
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    monkeypatch.setattr(batch, "run_jobs", lambda *args, **kwargs: [])
+    parsed, parse = [], spreadsheets._sheet_rows
+    monkeypatch.setattr(
+        spreadsheets, "_sheet_rows", lambda *a, **k: parsed.append(1) or parse(*a, **k)
+    )
+
+    def planned() -> int:
+        before = len(parsed)
+        batch.build(root, out_dir=tmp_path / "out", progress=False)
+        return len(parsed) - before
+
+    assert planned() == 1 and planned() == 0
+    book = openpyxl.load_workbook(root / "tallies" / "tr-biblio.xlsx")
+    book.active.append(["# une note / a note"])
+    book.save(root / "tallies" / "tr-biblio.xlsx")
+    assert planned() == 1
