@@ -17,28 +17,29 @@ def thumbnail_path(manifest: Manifest, key: str) -> Path:
     return manifest.output("thumbs", Path(key).with_suffix(".png").as_posix())
 
 
-def thumbnail(manifest: Manifest, key: str) -> str:
-    """The first page of an output as a small PNG, made again only when the PDF is newer."""
-    pdf = manifest.output(key)
-    thumb = thumbnail_path(manifest, key)
+def thumbnail(manifest: Manifest, key: str, pdf: Path | None = None) -> str:
+    """The first page of an output (`pdf`, when already found) as a small PNG, made again
+    only when the PDF is newer. Its path is proven inside the outputs only to be written:
+    the gallery asks for hundreds, and proving one costs as much as the rest of it."""
+    pdf = pdf or manifest.output(key)
+    relative = Path("thumbs", key).with_suffix(".png").as_posix()
+    thumb = manifest.root / relative
     if pdf.is_file() and (not thumb.is_file() or thumb.stat().st_mtime < pdf.stat().st_mtime):
-        write_atomically(thumb, page_png(pdf, dpi=THUMB_DPI))
-    return thumb.relative_to(manifest.root).as_posix()
+        write_atomically(thumbnail_path(manifest, key), page_png(pdf, dpi=THUMB_DPI))
+    return relative
 
 
 def write_gallery(manifest: Manifest, names: dict[str, str] | None = None) -> Path:
     """Write index.html beside the manifest (regions titled by `names`) and return its path."""
     names = names or {}
-    items = [
-        {
-            **entry,
-            "pdf": key,
-            "thumb": thumbnail(manifest, key) if entry["bytes"] else None,
-            "images": images(manifest.root, entry, key),
-        }
-        for key, entry in sorted(manifest.outputs.items(), key=lambda kv: _order(kv[1]))
-        if manifest.output(key).is_file() or not entry["preflight"]["ok"]
-    ]
+    items = []
+    for key, entry in sorted(manifest.outputs.items(), key=lambda kv: _order(kv[1])):
+        pdf = manifest.output(key)
+        if pdf.is_file() or not entry["preflight"]["ok"]:
+            thumb = thumbnail(manifest, key, pdf) if entry["bytes"] else None
+            items.append(
+                {**entry, "pdf": key, "thumb": thumb, "images": images(manifest.root, entry, key)}
+            )
     groups = [
         {"id": region, "name": names.get(region, region), "items": list(entries)}
         for region, entries in groupby(items, key=lambda item: item["region"])

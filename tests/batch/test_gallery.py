@@ -1,8 +1,11 @@
 """The gallery shows the social images a material makes beside its PDF."""
 
+import pytest
+
 from campaignkit import load_campaign
 from campaignkit.batch.gallery import write_gallery
 from campaignkit.batch.manifest import Manifest
+from campaignkit.exceptions import OutsideOutputs
 from campaignkit.printing.press_kit import produce_press_kit
 from tests.conftest import MINI
 
@@ -20,3 +23,20 @@ def test_the_gallery_shows_each_social_image(tmp_path):
     assert 'href="montreal/social/social-fr.pdf"' in page
     for image in images:
         assert f'<img src="montreal/social/{image.name}"' in page
+
+
+def test_a_thumbnail_folder_leading_outside_the_outputs_is_refused(tmp_path):
+    data = load_campaign(MINI)
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    [pdf] = produce_press_kit(
+        region="montreal", lang="fr", out_dir=out, materials_wanted=["press-release"], data=data
+    )
+    manifest = Manifest(out, data.id)
+    ok = {"ok": True, "errors": [], "warnings": []}
+    entry = {"material": "press-release", "region": "montreal", "lang": "fr", "inputs": "x"}
+    manifest.update({pdf.path: entry | {"pages": 1, "bytes": 1, "preflight": ok, "notebook": "n"}})
+    elsewhere.mkdir()
+    (manifest.root / "thumbs").symlink_to(elsewhere)
+    with pytest.raises(OutsideOutputs):
+        write_gallery(manifest)
+    assert not list(elsewhere.rglob("*"))
