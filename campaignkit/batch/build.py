@@ -14,7 +14,7 @@ from campaignkit.batch.workers import run_jobs
 from campaignkit.data.loader import CampaignData, load_campaign
 from campaignkit.data.signature import inputs_signature
 from campaignkit.data.workbook_memo import remembering_into
-from campaignkit.exceptions import CampaignKitError
+from campaignkit.exceptions import CampaignKitError, OutsideOutputs
 from campaignkit.files import sweep_temporaries
 from campaignkit.printing import reuse
 from campaignkit.printing.findings import Finding
@@ -177,6 +177,17 @@ def remember(asked: dict, outcomes: list[Outcome], out_dir, campaign_id: str, ma
         pass
 
 
+def workbook_memo_folder(out_dir, force: bool) -> Path | None:
+    """Where planning remembers the tally workbooks it read (data/workbook_memo.py): nowhere
+    for a forced build, which reads everything again, or when the folder leads outside."""
+    if force:
+        return None
+    try:
+        return paths.output(out_dir, ".cache", "workbooks")
+    except OutsideOutputs:
+        return None
+
+
 def longest_first(todo: list[Job], manifest: Manifest) -> list[Job]:
     """Jobs in the order that keeps every worker busy to the end: the longest first, as
     long as the last build's timings say, else by how many materials a job makes."""
@@ -228,7 +239,7 @@ def build(
         if force:
             looks.clear()  # everything laid out again, none taken from an earlier build
         todo, skipped = [], []
-        with remembering_into(paths.cache_dir(out_dir) / "workbooks"):
+        with remembering_into(workbook_memo_folder(out_dir, force)):
             planned = plan(data, regions, langs, material_names, out_dir)
         for job in planned:
             stale = [

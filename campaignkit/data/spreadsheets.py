@@ -158,7 +158,7 @@ def xlsx_rows(path: Path, root: Path | None = None) -> list[Row]:
     saved by Excel or LibreOffice) is an Uncomputed cell, not a blank one."""
     raw = read_guarded(path, root, MAX_SHEET_BYTES)
     remembered = workbook_memo.recall(raw, Uncomputed)
-    if remembered is not None:
+    if remembered is not None and _within_bounds(remembered):
         return remembered
     _check_parts(raw)
     values = _sheet_rows(raw, computed=True)
@@ -170,8 +170,17 @@ def xlsx_rows(path: Path, root: Path | None = None) -> list[Row]:
     used = [i + 1 for row in values for i, value in enumerate(row) if value is not None]
     width = max(used, default=0)  # rows as wide as the sheet's used columns, as before
     rows = [(number, row[:width]) for number, row in enumerate(values, start=1)]
-    workbook_memo.remember(raw, rows)
+    workbook_memo.remember(raw, rows, Uncomputed)
     return rows
+
+
+def _within_bounds(rows: list[Row]) -> bool:
+    """Whether rows are what a workbook the reader accepts could give (a memo is believed
+    only then)."""
+    cells = [value for _, row in rows for value in row]
+    longest = max((len(value) for value in cells if isinstance(value, str)), default=0)
+    widest = max((len(row) for _, row in rows), default=0)
+    return len(rows) <= MAX_ROWS and widest <= MAX_COLUMNS and longest <= MAX_CELL
 
 
 def read_rows(path: Path, root: Path | None = None) -> list[Row]:

@@ -1,5 +1,7 @@
 import json
+import shutil
 
+import openpyxl
 import pytest
 
 from campaignkit.batch.build import Job, run_jobs
@@ -55,7 +57,6 @@ def test_a_failing_job_lets_the_others_finish(probe_runs):
 @pytest.fixture(scope="module")
 def incremental(tmp_path_factory):
     """Builds of a copy of the mini campaign: first, again, after one edit, forced."""
-    import shutil
 
     from campaignkit.batch.build import build
 
@@ -152,7 +153,6 @@ def test_an_event_changed_remakes_only_the_materials_that_print_events(tmp_path)
     """The letters notebook makes letters, cards, case book and tally sheet; of those only
     the tally sheet prints the events, so a new venue remakes it alone, in a run (and an
     executed notebook) of its own, and the others keep theirs."""
-    import shutil
 
     from campaignkit.batch.build import build
 
@@ -284,7 +284,6 @@ def test_the_outputs_of_a_job_are_recorded_in_one_save(campaign_copy, tmp_path, 
 def test_cards_the_same_in_every_region_are_laid_out_once_per_build(tmp_path, monkeypatch):
     """printing/reuse.py in a build: one layout for the three regions' identical cards,
     checked once, none kept from before a forced build, and none left behind by an edit."""
-    import shutil
     import time
 
     from campaignkit.batch.build import build
@@ -328,13 +327,10 @@ def test_cards_the_same_in_every_region_are_laid_out_once_per_build(tmp_path, mo
     assert entry.read_bytes() == outcomes[0].job.outputs[0].read_bytes(), "the old one is gone"
 
 
-def test_a_tally_workbook_is_parsed_again_only_once_changed(tmp_path, monkeypatch):
-    """Planning asks which regions have a tally; the next build takes an unchanged
-    workbook's rows from the outputs' cache (parsing one first loads openpyxl)."""
-    import shutil
-
-    import openpyxl
-
+@pytest.fixture
+def planning(tmp_path, monkeypatch):
+    """Builds of a copy of the mini campaign that only plan (no job runs); each returns
+    how many workbooks it parsed."""
     from campaignkit.batch import build as batch
     from campaignkit.data import spreadsheets
 
@@ -346,13 +342,32 @@ def test_a_tally_workbook_is_parsed_again_only_once_changed(tmp_path, monkeypatc
         spreadsheets, "_sheet_rows", lambda *a, **k: parsed.append(1) or parse(*a, **k)
     )
 
-    def planned() -> int:
+    def planned(force=False) -> int:
         before = len(parsed)
-        batch.build(root, out_dir=tmp_path / "out", progress=False)
+        batch.build(root, out_dir=tmp_path / "out", progress=False, force=force)
         return len(parsed) - before
 
+    return planned, root / "tallies" / "tr-biblio.xlsx", tmp_path / "out"
+
+
+def test_a_tally_workbook_is_parsed_again_only_once_changed(planning):
+    """Planning asks which regions have a tally; the next build takes an unchanged
+    workbook's rows from the outputs' cache (parsing one first loads openpyxl)."""
+    planned, tally, _ = planning
     assert planned() == 1 and planned() == 0
-    book = openpyxl.load_workbook(root / "tallies" / "tr-biblio.xlsx")
+    book = openpyxl.load_workbook(tally)
     book.active.append(["# une note / a note"])
-    book.save(root / "tallies" / "tr-biblio.xlsx")
-    assert planned() == 1
+    book.save(tally)
+    assert planned() == 1 and planned() == 0
+    assert planned(force=True) == 1, "forced: nothing taken from an earlier build"
+
+
+def test_a_workbook_cache_leading_outside_the_outputs_is_not_used(planning, tmp_path):
+    planned, _, out = planning
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "notes.json").write_text("{}")
+    (out / ".cache").mkdir(parents=True)
+    (out / ".cache" / "workbooks").symlink_to(elsewhere)
+    assert planned() == 1 and planned() == 1
+    assert [path.name for path in elsewhere.iterdir()] == ["notes.json"]
