@@ -18,15 +18,13 @@ def thumbnail_path(manifest: Manifest, key: str) -> Path:
 
 
 def thumbnail(manifest: Manifest, key: str, pdf: Path | None = None) -> str:
-    """The first page of an output (`pdf`, when already found) as a small PNG, made again
-    only when the PDF is newer. Its path is proven inside the outputs only to be written:
-    the gallery asks for hundreds, and proving one costs as much as the rest of it."""
-    pdf = pdf or manifest.output(key)
-    relative = Path("thumbs", key).with_suffix(".png").as_posix()
-    thumb = manifest.root / relative
+    """The first page of an output (`pdf`, once found) as a small PNG, made again only
+    when the PDF is newer."""
+    pdf = manifest.output(key) if pdf is None else pdf
+    thumb = thumbnail_path(manifest, key)
     if pdf.is_file() and (not thumb.is_file() or thumb.stat().st_mtime < pdf.stat().st_mtime):
-        write_atomically(thumbnail_path(manifest, key), page_png(pdf, dpi=THUMB_DPI))
-    return relative
+        write_atomically(thumb, page_png(pdf, dpi=THUMB_DPI))
+    return thumb.relative_to(manifest.root).as_posix()
 
 
 def write_gallery(manifest: Manifest, names: dict[str, str] | None = None) -> Path:

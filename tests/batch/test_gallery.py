@@ -35,8 +35,11 @@ def test_a_thumbnail_folder_leading_outside_the_outputs_is_refused(tmp_path):
     ok = {"ok": True, "errors": [], "warnings": []}
     entry = {"material": "press-release", "region": "montreal", "lang": "fr", "inputs": "x"}
     manifest.update({pdf.path: entry | {"pages": 1, "bytes": 1, "preflight": ok, "notebook": "n"}})
-    elsewhere.mkdir()
+    planted = elsewhere / "montreal" / "press-release-fr.png"
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(b"not ours")  # newer than the PDF: nothing to write, only to show
     (manifest.root / "thumbs").symlink_to(elsewhere)
     with pytest.raises(OutsideOutputs):
         write_gallery(manifest)
-    assert not list(elsewhere.rglob("*"))
+    assert [p.name for p in elsewhere.rglob("*")] == ["montreal", "press-release-fr.png"]
+    assert not (manifest.root / "index.html").exists()
