@@ -326,8 +326,8 @@ class Editor:
         header.add_class("ck-header")
         main = w.HBox([self.tabs, self.preview.box])
         main.add_class("ck-main")
-        scripts = [self.address.output, self.into_view.output, *self.drawn.widgets]
-        scripts.append(self.round_trip.play)
+        drawn, trip = self.drawn.widgets, self.round_trip.play
+        scripts = [self.address.output, self.into_view.output, *drawn, trip]
         self.widget.children = [
             self.heading,
             header,

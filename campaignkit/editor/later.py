@@ -72,6 +72,10 @@ class Held:
         self.timer = loop.call_later(seconds, self.release)
         return True
 
+    @property
+    def waiting(self) -> bool:
+        return self.timer is not None
+
     def release(self):
         """Run the actions held, in the order they came."""
         self.stop_timer()

@@ -140,8 +140,7 @@ class Drawn(PageScript):
         """Call `action` once the page says its forms are drawn, NOT_DRAWN_AFTER s at most;
         an action already waiting is called once. With no loop running (tests, scripts),
         at once."""
-        self.held.add(action, NOT_DRAWN_AFTER)
-        if self.held.actions:
+        if self.held.add(action, NOT_DRAWN_AFTER):  # the page's script clicks for all
             self.run(DRAWN % (as_js(f".{DRAWN_CLASS}"), next(self.count)))
 
     def cancel(self, action=None):

@@ -42,7 +42,7 @@ class RoundTrip:
                 self.play.playing = True
 
     def on_answer(self, change):
-        if change["new"] == self.play.max and self.held.timer is not None:
+        if change["new"] == self.play.max and self.held.waiting:
             running_loop().call_soon(self.answered)  # once the page's message is handled
 
     def answered(self):
