@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from campaignkit.data.guard import UnsafeFile, read_data_bytes
+from campaignkit.data.signature import files_hash
 from campaignkit.files import write_atomically
 
 KEEP = 100  # workbooks remembered per output folder (a campaign has a few dozen tallies)
@@ -43,12 +44,12 @@ def remembering_into(folder: Path | None):
 @cache
 def _reader() -> bytes | None:
     """What rows are made by: this module, the spreadsheet reader, openpyxl and lxml."""
-    digest = hashlib.sha256()
+    here = Path(__file__).parent
     try:
-        for module in ("workbook_memo.py", "spreadsheets.py"):
-            digest.update((Path(__file__).parent / module).read_bytes())
+        code = files_hash([here / "workbook_memo.py", here / "spreadsheets.py"])
     except OSError:
         return None  # no sources to tell a change by: nothing is remembered
+    digest = hashlib.sha256(code.encode())
     for library in ("openpyxl", "lxml"):
         try:
             digest.update(f"{library} {metadata.version(library)}".encode())
