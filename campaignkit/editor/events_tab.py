@@ -10,7 +10,6 @@ from campaignkit.editor.forms import (
     Confirm,
     ask_reload,
     buttons,
-    close_tree,
     esc,
     field_box,
     field_input,
@@ -102,11 +101,7 @@ def changes_text(app) -> str:
 
 
 class EventsForm:
-    """The region's events as a list of forms: change, add, duplicate, remove; Save.
-
-    Only the first event's form is drawn at first, with those that show a problem or were
-    opened before; the others show their title and date, and are drawn when opened (each
-    form is about 57 widgets the browser must make before the page can be used)."""
+    """The region's events as a list of forms: change, add, duplicate, remove; Save."""
 
     def __init__(self, app):
         self.app = app
@@ -118,17 +113,16 @@ class EventsForm:
         self.confirm = Confirm("ck-confirm-events")
         self.versions = VersionsPanel(app, "events")
         self.session = app.session
-        self.new_keys, self.touched, self.opened = self.quiet_state(app.replaced("events"))
+        self.new_keys, self.touched = self.quiet_state(app.replaced("events"))
         self.render()
 
-    def quiet_state(self, before) -> tuple[set[int], set[tuple[int, str]], set[int]]:
-        """The events added on this page (quiet until touched), the fields touched and the
-        forms opened, taken over from the form this one replaces after a switch of region or
-        language, as long as the same campaign is open: what was red stays red, an untouched
-        new event stays quiet, what was open stays open."""
+    def quiet_state(self, before) -> tuple[set[int], set[tuple[int, str]]]:
+        """The events added on this page (quiet until touched) and the fields touched, taken
+        over from the form this one replaces after a switch of region or language, as long as
+        the same campaign is open: what was red stays red, an untouched new event stays quiet."""
         if before is not None and before.session is self.session:
-            return before.new_keys, before.touched, before.opened
-        return set(), set(), set()
+            return before.new_keys, before.touched
+        return set(), set()
 
     def what(self) -> str:
         return t("what_events", self.app.lang)
@@ -141,7 +135,7 @@ class EventsForm:
 
     def render(self):
         app, lang = self.app, self.app.lang
-        self.inputs, self.errors, self.counters, self.cards = {}, {}, {}, {}
+        self.inputs, self.errors, self.counters, self.labels = {}, {}, {}, {}
         region = app.session.regions.get(app.region)
         region_name = region.name[lang] if region else app.region
         heading = html_line(f"<h3>{esc(t('events_of', lang, region=region_name))}</h3>")
@@ -154,7 +148,6 @@ class EventsForm:
         keys = app.session.events.keys_of(app.region)
         if not keys:
             items.append(html_line(f"<p>{esc(t('no_event', lang))}</p>"))
-        self.opened |= self.to_open(keys)
         items += [self.card(index, key) for index, key in enumerate(keys)]
         add = w.Button(description=t("add_event", lang), icon="plus")
         add.add_class("ck-add-event")
@@ -176,68 +169,20 @@ class EventsForm:
             return field_input(w.Checkbox, value=ticked(value), indent=False)
         return field_input(w.Text, value=value, continuous_update=True)
 
-    def to_open(self, keys: list[int]) -> set[int]:
-        """The forms drawn at once: the first event's, and those with a problem to show."""
-        problems = self.problems()
-        shown = {
-            key for key in keys if any(self.shown(key, column) for column in problems.get(key, {}))
-        }
-        return shown | set(keys[:1])
-
-    def label(self, column: str) -> str:
-        """A field's label: « Titre (français) », « Lieu »; a column the page does not show
-        keeps its name."""
-        lang = self.app.lang
-        if column in self.columns("title"):
-            return f"{t('title_field', lang)} ({language_name(column.rsplit('_', 1)[1], lang)})"
-        return t(column, lang) if column in EVENT_FIELDS else column
-
     def card(self, index: int, key: int) -> w.VBox:
-        """An event's card: its heading, then its form if opened, else a button to open it."""
-        lang = self.app.lang
-        remove = w.Button(description=t("remove_event", lang), icon="trash", button_style="danger")
-        remove.add_class("ck-remove-event")
-        remove.on_click(partial(self.on_remove, key))
-        duplicate = w.Button(description=t("duplicate_event", lang), icon="copy")
-        duplicate.add_class("ck-duplicate-event")
-        duplicate.on_click(partial(self.on_duplicate, key))
-        heading = html_line()
-        self.inputs[key, "_heading"] = heading
-        actions = w.HBox([duplicate, remove])
-        card = w.VBox([heading, actions])
-        card.add_class("ck-card")
-        card.add_class(f"ck-event-{index}")
-        card.add_class(f"ck-card-{key}")
-        self.cards[key] = card
-        if key in self.opened:
-            self.draw_form(key)
-        else:
-            edit = w.Button(description=t("edit_event", lang), icon="pencil")
-            edit.add_class("ck-open-event")
-            edit.on_click(partial(self.on_open, key))
-            actions.children = [edit, duplicate, remove]
-        return card
-
-    def on_open(self, key: int, _=None):
-        """Draw a closed card's form, and bring the reader to its first field."""
-        self.opened.add(key)
-        self.draw_form(key)
-        self.refresh()
-        title = f".ck-field-title_{self.app.lang} input"
-        self.app.into_view.show(f".ck-events .ck-card-{key}", title)
-
-    def draw_form(self, key: int):
-        """Put the event's fields between its card's heading and its buttons."""
-        values, card = self.app.session.events.values(key), self.cards[key]
+        lang, values = self.app.lang, self.app.session.events.values(key)
         boxes = []
         for name in EVENT_FIELDS:
             for column in self.columns(name):
-                label = self.label(column)
+                label = t("title_field" if name == "title" else name, lang)
+                if name == "title":
+                    label += f" ({language_name(column.rsplit('_', 1)[1], lang)})"
                 widget = self.input_for(name, values.get(column, ""))
                 css = f"ck-field-{column}"
                 box, counter, error = field_box(label, widget, css, counted=name in COUNTED)
                 widget.observe(partial(self.on_change, key, column), "value")
                 self.inputs[key, column], self.errors[key, column] = widget, error
+                self.labels[key, column] = label
                 if name in COUNTED:
                     self.counters[key, column] = (counter, limit_of((name,)))
                 if name in BESIDE:  # under the field it qualifies, in the same cell
@@ -248,12 +193,19 @@ class EventsForm:
             boxes, layout=w.Layout(grid_template_columns="1fr 1fr", grid_gap="4px 12px")
         )
         grid.add_class("ck-grid")
-        heading, *_, actions = card.children
-        *edit, duplicate, remove = actions.children  # the button that opened it goes
-        actions.children = [duplicate, remove]
-        card.children = [heading, grid, actions]
-        for button in edit:
-            close_tree(button)
+        remove = w.Button(description=t("remove_event", lang), icon="trash", button_style="danger")
+        remove.add_class("ck-remove-event")
+        remove.on_click(partial(self.on_remove, key))
+        duplicate = w.Button(description=t("duplicate_event", lang), icon="copy")
+        duplicate.add_class("ck-duplicate-event")
+        duplicate.on_click(partial(self.on_duplicate, key))
+        heading = html_line()
+        self.inputs[key, "_heading"] = heading
+        card = w.VBox([heading, grid, w.HBox([duplicate, remove])])
+        card.add_class("ck-card")
+        card.add_class(f"ck-event-{index}")
+        card.add_class(f"ck-card-{key}")
+        return card
 
     def problems(self):
         return self.app.session.event_problems(self.app.region)
@@ -264,7 +216,11 @@ class EventsForm:
 
     def missing(self, problems) -> list[str]:
         """The labels of every field of this region still to fill in or correct."""
-        return [self.label(column) for found in problems.values() for column in found]
+        labels = []
+        for key, found in problems.items():
+            for column in found:
+                labels.append(self.labels.get((key, column), column))
+        return labels
 
     def elsewhere(self) -> list[str]:
         """Other regions with unsaved events still to correct: a save would write them too."""
@@ -330,7 +286,6 @@ class EventsForm:
     def show_new(self, key: int):
         """Put the new event's card under the others, the rest of the page left as it is (made
         again, it would take the reader back to the top), and bring the reader to it."""
-        self.opened.add(key)
         keys = self.app.session.events.keys_of(self.app.region)
         children = list(self.box.children)
         cards = [child for child in children if "ck-card" in child._dom_classes]

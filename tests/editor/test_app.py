@@ -47,18 +47,8 @@ def event_key(editor, event_id):
     return next(k for k in events.keys_of(editor.region) if events.values(k)["id"] == event_id)
 
 
-def open_button(editor, key):
-    """A closed event card's Modifier button, or None when the card's form is drawn."""
-    actions = editor.events.cards[key].children[-1]
-    found = [b for b in actions.children if "ck-open-event" in b._dom_classes]
-    return found[0] if found else None
-
-
 def field(editor, event_id, column):
-    """An event's input and its error line, its card opened first as a coordinator would."""
     key = event_key(editor, event_id)
-    if open_button(editor, key) is not None:
-        open_button(editor, key).click()
     return editor.events.inputs[key, column], editor.events.errors[key, column]
 
 
@@ -226,6 +216,7 @@ def confirm_button(confirm, which: str):
 
 
 def test_duplicate_id_is_refused(editor):
+    key = event_key(editor, "mtl-cafe")
     ident, error = field(editor, "mtl-cafe", "id")
     ident.value = "tr-biblio"
     assert (
@@ -233,7 +224,7 @@ def test_duplicate_id_is_refused(editor):
         in error.value
     )
     assert "autre nom court" in error.value, "no « id », a word of the file, on the page"
-    assert editor.events.label("id") == "Nom court (sert aux noms de fichiers)"
+    assert editor.events.labels[key, "id"] == "Nom court (sert aux noms de fichiers)"
     assert editor.events.save.disabled
 
 
@@ -733,50 +724,6 @@ def test_region_and_language_switches_leave_no_widget_behind(editor):
     assert open_widgets() == before, "the page fetches every open widget when it opens"
 
 
-def card_widgets(widget) -> set:
-    """The widgets a card brings to the page: itself, its parts, their layouts and styles."""
-    found = {widget.model_id}
-    for trait in ("layout", "style"):
-        part = getattr(widget, trait, None)
-        if part is not None:
-            found.add(part.model_id)
-    for child in getattr(widget, "children", ()):
-        found |= card_widgets(child)
-    return found
-
-
-def test_only_the_first_event_form_is_drawn_until_opened(editor):
-    """Each event's form is some fifty widgets the browser makes before the page can be used:
-    the first event's form is drawn, the others show their title, date and a Modifier
-    button, and their form is drawn when it is clicked."""
-    first, cafe = event_key(editor, "mtl-grand"), event_key(editor, "mtl-cafe")
-    assert open_button(editor, first) is None and (first, "venue") in editor.events.inputs
-    assert open_button(editor, cafe).description == "Modifier"
-    assert not [column for key, column in editor.events.inputs if key == cafe and column[0] != "_"]
-    heading = editor.events.inputs[cafe, "_heading"].value
-    assert "Soirée au café" in heading and "5 décembre 2023" in heading
-    closed, button = card_widgets(editor.events.cards[cafe]), open_button(editor, cafe)
-    button.click()
-    assert open_button(editor, cafe) is None and button.comm is None, "gone, and closed"
-    assert editor.events.inputs[cafe, "venue"].value == "Café d'essai"
-    assert len(card_widgets(editor.events.cards[cafe])) > 3 * len(closed), "a closed card is light"
-    buttons = editor.events.cards[cafe].children[-1].children
-    assert [b.description for b in buttons] == ["Dupliquer", "Retirer cet événement"]
-    editor.lang_choice.value = "en"  # the page is made again: what was opened stays open
-    assert editor.events.inputs[cafe, "venue"].value == "Café d'essai"
-    editor.events.inputs[cafe, "venue"].value = ""
-    assert "Venue" in editor.events.hint.value and editor.events.save.disabled
-
-
-def test_an_event_the_check_refuses_has_its_form_drawn_at_once(campaign_copy):
-    campaign_copy.edit("events.csv", "Café d'essai", "")
-    editor = Editor(campaign_copy.root, region="montreal", preview_delay=0)
-    key = event_key(editor, "mtl-cafe")
-    venue, error = editor.events.inputs[key, "venue"], editor.events.errors[key, "venue"]
-    assert venue.value == "" and error.value, "the problem is on screen, not behind a button"
-    assert "Lieu" in editor.events.hint.value
-
-
 def test_an_event_card_shares_the_look_of_its_lines(editor):
     """A page asks the kernel for every open widget: a field's input, counter and error line
     share one layout and one style each, instead of bringing two widgets of their own."""
@@ -788,9 +735,9 @@ def test_an_event_card_shares_the_look_of_its_lines(editor):
 
 
 def test_closing_a_workbook_leaves_the_look_another_one_shares(editor, campaign_copy):
-    city, error = field(editor, "mtl-cafe", "city")
-    counter, _ = editor.events.counters[event_key(editor, "mtl-cafe"), "city"]
     Editor(campaign_copy.root, region="mauricie", preview_delay=0).close()
+    counter, _ = editor.events.counters[event_key(editor, "mtl-cafe"), "city"]
+    city, error = field(editor, "mtl-cafe", "city")
     for widget in (counter, error, city):
         assert widget.layout.comm is not None and widget.style.comm is not None
     assert editor.widget.get_state(), "the page can still be drawn"

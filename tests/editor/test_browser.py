@@ -123,15 +123,6 @@ def open_page(browser, url, width=1300, height=900, locale="fr-CA"):
     return page
 
 
-def opened_title(page, index: int):
-    """The title field of the page's `index`th event, its card opened as a coordinator does:
-    only the first event's form is drawn with the page."""
-    page.locator(f".ck-event-{index} button.ck-open-event").click()
-    title = page.locator(f".ck-event-{index} .ck-field-title_fr input")
-    title.wait_for(state="visible")
-    return title
-
-
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
@@ -550,7 +541,6 @@ def test_save_bar_and_preview_stay_in_view_and_one_column_on_a_phone(voila, brow
     page = open_page(browser, voila.page_url("region=montreal"), height=700)
     page.locator(".ck-add-event").click()
     page.wait_for_selector(".ck-event-2")
-    opened_title(page, 1)
 
     def in_view(selector):
         box = page.locator(selector).first.bounding_box()
@@ -807,33 +797,6 @@ def test_the_address_follows_the_region_and_language_shown(voila, browser):
     page.screenshot(path=str(voila.log.parent / "address.png"))
 
 
-def test_an_event_card_opens_from_the_keyboard_with_the_cursor_in_its_title(voila, browser):
-    """Only the first event's form comes with the page; another event's card shows its title
-    and date, and Modifier draws its form and puts the cursor in its title."""
-    from playwright.sync_api import expect
-
-    page = open_page(browser, voila.page_url("region=montreal"), height=700)
-    assert page.locator(".ck-events .ck-grid").count() == 1, "one form drawn"
-    card = page.locator(".ck-event-1")
-    assert "Soirée au café" in card.locator("h4").text_content()
-    page.screenshot(path=str(voila.log.parent / "closed.png"))
-    card.locator("button.ck-open-event").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_function(
-        "() => document.activeElement.closest('.ck-event-1 .ck-field-title_fr') !== null"
-    )
-    expect(card.locator("button.ck-open-event")).to_have_count(0)
-    page.keyboard.press("Control+A")
-    page.keyboard.type("Soirée d'écriture au café")
-    expect(page.locator("button.ck-save-events")).to_be_enabled()
-    assert card.locator(".ck-field-venue input").input_value() == "Café d'essai"
-    page.screenshot(path=str(voila.log.parent / "opened.png"))
-    shots = Path("/tmp/wb/shots")
-    shots.mkdir(parents=True, exist_ok=True)
-    for name in ("closed.png", "opened.png"):
-        (shots / name).write_bytes((voila.log.parent / name).read_bytes())
-
-
 def test_adding_or_duplicating_an_event_keeps_the_reader_at_the_new_card(voila, browser):
     page = open_page(browser, voila.page_url("region=montreal"), height=700)
     scroller = "document.getElementById('rendered_cells')"
@@ -886,7 +849,7 @@ def test_save_clicked_while_typing_saves_every_letter(voila, browser, campaign_c
     from playwright.sync_api import expect
 
     page = open_page(browser, voila.page_url("region=montreal"))
-    title = opened_title(page, 1)
+    title = page.locator(".ck-event-1 .ck-field-title_fr input")
     title.click()
     page.keyboard.press("Control+A")
     events = campaign_copy.root / "events.csv"
@@ -953,7 +916,7 @@ def test_save_clicked_while_the_kernel_answers_slowly_saves_every_letter(
     page.goto(voila.page_url("region=montreal"), timeout=PAGE_TIMEOUT_MS)
     page.wait_for_selector("img.ck-preview-img")
     assert slow.routes, "the page's connection to its kernel goes through the test"
-    title = opened_title(page, 1)
+    title = page.locator(".ck-event-1 .ck-field-title_fr input")
     title.click()
     page.keyboard.press("Control+A")
     page.keyboard.type("M")
